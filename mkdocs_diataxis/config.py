@@ -1,0 +1,53 @@
+"""The ``diataxis`` entry of ``mkdocs.yml``, declared as MkDocs config options.
+
+Each option's validation is the core's (`mkdocs_diataxis.core.settings.OPTIONS`),
+so the plugin and the command line accept and reject exactly the same values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config.config_options import BaseConfigOption, ValidationError
+
+from mkdocs_diataxis.core.settings import OPTIONS, SettingsError
+
+
+class _Checked(BaseConfigOption[Any]):
+    """An option validated by the core validator of the same name; keeps the plain value."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._check = OPTIONS[name]
+        self.default = None
+
+    def run_validation(self, value: object) -> object:
+        try:
+            self._check(value)
+        except SettingsError as error:
+            raise ValidationError(error.message) from None
+        return value
+
+
+class DiataxisConfig(base.Config):
+    """Options of the ``diataxis`` plugin; every one has a default."""
+
+    categories = _Checked("categories")
+    """Folder names that put a page in each category, at any depth of its path.
+
+    A mapping of `tutorial`, `how-to`, `reference` or `explanation` to a list of folder
+    names (matched case-insensitively). A category given here replaces that category's
+    default list; categories not given keep theirs."""
+
+    require_category = _Checked("require_category")
+    """Gitignore-style patterns (relative to `docs_dir`) of pages that must have a
+    category. Default: every Markdown page (`**/*.md`)."""
+
+    exempt = _Checked("exempt")
+    """Gitignore-style patterns of pages the placement rules never report, such as
+    landing pages. Default: `index.md` and `README.md` at any depth."""
+
+    severity = _Checked("severity")
+    """Per-rule level: a mapping of rule id (or `family/*`) to `warn`, `info` or `ignore`,
+    the words MkDocs uses for its own `validation:` options."""

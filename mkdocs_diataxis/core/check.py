@@ -1,0 +1,70 @@
+"""Check one page: parse it once, run every rule, apply suppressions and severities."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.rules import page, placement, suppression
+from mkdocs_diataxis.core.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """What the status page needs to know about a page besides its findings."""
+
+    path: str
+    category: str | None
+    category_source: str | None
+    """``"front matter"``, ``"folder"`` or ``None``."""
+    lines: int
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """The outcome of checking one page: findings in source order, and facts."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    facts: PageFacts
+
+
+def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult:
+    """Check one page.
+
+    ``path`` is relative to ``docs_dir`` with ``/`` separators; ``source`` is the file's
+    bytes (or already-decoded text). Never raises on bad input: unreadable pages and
+    broken front matter come back as ``page/*`` findings.
+    """
+    doc = Document.parse(path, source)
+    decision = placement.decide(doc, settings)
+    facts = PageFacts(
+        path=path,
+        category=decision.category,
+        category_source=decision.source,
+        lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
+        words=doc.word_count,
+    )
+    if any(problem.rule == "page/unreadable" for problem in doc.problems):
+        return PageResult(path, tuple(page.check(doc)), facts)
+    suppressions = suppression.read(doc)
+    raw = [
+        *page.check(doc),
+        *placement.check(doc, settings),
+        *suppressions.findings,
+    ]
+    findings: list[Finding] = []
+    for finding in raw:
+        if suppressions.silences(finding):
+            continue
+        severity = settings.severity_of(finding.rule, finding.severity)
+        if severity is None:
+            continue
+        if severity != finding.severity:
+            finding = dataclasses.replace(finding, severity=severity)
+        findings.append(finding)
+    findings.sort(key=Finding.sort_key)
+    return PageResult(path, tuple(findings), facts)

@@ -1,0 +1,721 @@
+"""The document model: one page parsed once, with every piece at its real source position.
+
+A `Document` is built from a page's path and raw bytes. Rules read its parts
+(prose spans, headings, tables, list items, code, comments, links, front matter)
+and never parse Markdown themselves.
+
+Positions are 1-based lines and columns in the file as it is on disk: front matter
+counts, a UTF-8 byte order mark does not, CRLF and lone CR end lines like LF, and
+every character (a tab too) is one column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from mkdocs_diataxis.core.frontmatter import FrontMatter, split_front_matter
+
+# CommonMark plus GFM tables and strikethrough: what Python-Markdown with the `tables`
+# extension (used by nearly every MkDocs site) understands. Raw HTML stays on so
+# comments arrive as html_block/html_inline tokens.
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+# Material / pymdownx block openers whose indented body is Markdown, not code.
+# Matches `!!! note`, `??? tip "Title"`, `???+ warning`, `=== "Tab"`, `===! "Tab"`;
+# not `!!!` alone or `====` (a setext underline).
+_BLOCK_OPENER = re.compile(
+    r"[ \t]*(?:(?P<admonition>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?P<title>[^\n]*)"
+    r"|(?P<tab>===[!+]?)[ \t]+(?P<label>[^\n]*))\Z"
+)
+# pymdownx.blocks fences (`/// note | Title`, closing `///`) and snippet includes
+# (`--8<-- "file.md"`): directives, not prose. Not `//` comments or `--8<` in text.
+_DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-{1,2}8<-{1,2})(?:[ \t]|\Z)")
+# A fenced code opener: ``` or ~~~ (three or more), any indentation.
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+# Abbreviation definitions (`*[HTML]: Hyper Text Markup Language`), consumed by the
+# `abbr` extension and never rendered as text.
+_ABBREVIATION = re.compile(r"\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]*)\Z")
+# Footnote definitions (`[^1]: Source text`): CommonMark alone would swallow these
+# as link reference definitions; the label is blanked so the text stays prose.
+_FOOTNOTE_DEFINITION = re.compile(r"(?P<indent>[ \t]{0,3})\[\^(?P<label>[^\]\n]+)\]:")
+# HTML comments, non-greedy: `<!-- a --> x <!-- b -->` is two comments.
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+@dataclass(eq=False, slots=True)
+class Block:
+    """A structural element (paragraph, heading, list item, table cell, quote, admonition...).
+
+    Blocks form a tree through ``parent``: a paragraph inside a list item inside a
+    blockquote has that chain of parents.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    parent: Block | None = None
+    level: int = 0
+    """Heading level for headings, nesting depth for list items."""
+    ordered: bool = False
+    """For list items: part of a numbered list."""
+
+    def enclosing(self, kind: str) -> Block | None:
+        """The nearest block of ``kind`` among this block and its parents."""
+        block: Block | None = self
+        while block is not None:
+            if block.kind == kind:
+                return block
+            block = block.parent
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of prose text as rendered, with where each character stands in the source.
+
+    ``columns`` is only set when the text is not a literal copy of the source (escapes,
+    entities): then it holds the source column of every character.
+    """
+
+    text: str
+    line: int
+    column: int
+    block: Block
+    columns: tuple[int, ...] | None = None
+
+    def column_of(self, index: int) -> int:
+        """The 1-based source column of ``text[index]``."""
+        if self.columns is None:
+            return self.column + index
+        if not self.columns:
+            return self.column
+        return self.columns[min(index, len(self.columns) - 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading: ``text`` is its inline content (closing hashes and attributes removed)."""
+
+    level: int
+    text: str
+    line: int
+    column: int
+    block: Block
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell."""
+
+    text: str
+    line: int
+    column: int
+    block: Block
+
+
+@dataclass(slots=True)
+class Table:
+    """A GFM table: header cells and body rows, each cell at its source position."""
+
+    line: int
+    end_line: int
+    block: Block
+    header: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Code kept apart from prose: ``kind`` is ``fenced``, ``indented`` or ``inline``."""
+
+    kind: str
+    line: int
+    column: int
+    end_line: int
+    text: str
+    info: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment: ``text`` is what stands between ``<!--`` and ``-->``."""
+
+    text: str
+    line: int
+    column: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image; ``kind`` is ``inline``, ``reference``, ``autolink`` or ``image``."""
+
+    target: str
+    kind: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A Material/pymdownx construct that is not prose: admonition/tab openers and the like.
+
+    ``title`` is the quoted title of an admonition or the label of a tab.
+    """
+
+    kind: str
+    name: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """An ``*[TERM]: definition`` line."""
+
+    term: str
+    definition: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the page itself (encoding, front matter), reported by ``page/*``."""
+
+    rule: str
+    line: int
+    column: int
+    text: str
+    message: str
+    suggestion: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One page, parsed once. Build it with `Document.parse`."""
+
+    path: str
+    text: str
+    front_matter: FrontMatter
+    lines: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    list_items: list[Block] = field(default_factory=list)
+    blockquotes: list[Block] = field(default_factory=list)
+    code: list[Code] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+    footnotes: dict[str, int] = field(default_factory=dict)
+    """Footnote label -> line of its definition."""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The front matter data (empty when there is none or it is broken)."""
+        return self.front_matter.data
+
+    @property
+    def word_count(self) -> int:
+        """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
+        return sum(len(span.text.split()) for span in self.spans)
+
+    @classmethod
+    def parse(cls, path: str, source: bytes | str) -> Document:
+        """Build the model of one page; never raises on bad input (see ``problems``)."""
+        if isinstance(source, bytes):
+            text, problem = _decode(source)
+            if problem is not None:
+                doc = cls(path=path, text="", front_matter=FrontMatter())
+                doc.problems.append(problem)
+                return doc
+        else:
+            text = source[1:] if source.startswith("\ufeff") else source
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        front_matter = split_front_matter(text)
+        doc = cls(path=path, text=text, front_matter=front_matter, lines=text.split("\n"))
+        if front_matter.problem is not None:
+            doc.problems.append(front_matter.problem)
+        _Builder(doc).build()
+        return doc
+
+
+def _decode(data: bytes) -> tuple[str, Problem | None]:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = data[error.start : error.start + 1].hex()
+        return "", Problem(
+            rule="page/unreadable",
+            line=line,
+            column=column,
+            text="",
+            message=f"the page is not valid UTF-8 (byte 0x{byte} at line {line}) and was not checked",
+            suggestion="re-save the file as UTF-8",
+        )
+
+
+class _Builder:
+    """Walks markdown-it tokens once and fills a `Document`."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.line_starts = [0]
+        for match in re.finditer("\n", self.text):
+            self.line_starts.append(match.end())
+
+    # --- positions -------------------------------------------------------------
+
+    def offset_of_line(self, line_index: int) -> int:
+        """Offset of the start of 0-based ``line_index`` (end of text past the last line)."""
+        if line_index >= len(self.line_starts):
+            return len(self.text)
+        return self.line_starts[line_index]
+
+    def line_end(self, offset: int, limit: int) -> int:
+        end = self.text.find("\n", offset, limit)
+        return limit if end < 0 else end
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a text offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    # --- the walk --------------------------------------------------------------
+
+    def build(self) -> None:
+        parse_text = self.prepare()
+        tokens = _MARKDOWN.parse(parse_text)
+        stack: list[Block] = []
+        table: Table | None = None
+        row: list[Cell] | None = None
+        row_cells: list[tuple[int, int]] = []
+        list_ordered: list[bool] = []
+        leaf: Block | None = None
+        for token in tokens:
+            kind = token.type
+            parent = stack[-1] if stack else None
+            if kind.endswith("_close"):
+                if kind in _CONTAINER_CLOSE and stack:
+                    stack.pop()
+                if kind in ("bullet_list_close", "ordered_list_close") and list_ordered:
+                    list_ordered.pop()
+                continue
+            start, end = (token.map[0], token.map[1]) if token.map else (0, 0)
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                list_ordered.append(kind == "ordered_list_open")
+            elif kind == "list_item_open":
+                block = Block("list_item", start + 1, end, parent, level=len(list_ordered),
+                              ordered=bool(list_ordered and list_ordered[-1]))
+                self.doc.list_items.append(block)
+                stack.append(block)
+            elif kind == "blockquote_open":
+                block = Block("blockquote", start + 1, end, parent)
+                self.doc.blockquotes.append(block)
+                stack.append(block)
+            elif kind == "table_open":
+                block = Block("table", start + 1, end, parent)
+                table = Table(start + 1, end, block)
+                self.doc.tables.append(table)
+                stack.append(block)
+            elif kind == "thead_open" or kind == "tbody_open":
+                stack.append(Block(kind[:5], start + 1, end, parent))
+            elif kind == "tr_open":
+                block = Block("table_row", start + 1, end, parent)
+                stack.append(block)
+                row = []
+                row_cells = self.split_row(start)
+                if table is not None:
+                    if parent is not None and parent.kind == "thead":
+                        table.header = row
+                    else:
+                        table.rows.append(row)
+            elif kind in ("th_open", "td_open"):
+                leaf = Block("table_cell", parent.line if parent else 1,
+                             parent.end_line if parent else 1, parent)
+            elif kind in ("paragraph_open", "heading_open"):
+                level = int(token.tag[1]) if kind == "heading_open" else 0
+                leaf = Block(kind[:-5], start + 1, end, parent, level=level)
+            elif kind == "inline" and leaf is not None:
+                if leaf.kind == "table_cell" and row is not None:
+                    self.cell(token, leaf, row, row_cells)
+                else:
+                    self.inline(token, leaf)
+            elif kind == "fence" or kind == "code_block":
+                self.code_block(token)
+            elif kind == "html_block":
+                self.html_block(token)
+
+    def prepare(self) -> str:
+        """The text markdown-it parses: same lines, with non-Markdown syntax neutralised.
+
+        Front matter lines become blank; Material/pymdownx block bodies lose one
+        level of indentation per enclosing block (so they parse as Markdown, not
+        indented code); directive, abbreviation and footnote-label syntax is blanked.
+        Lines are never added or removed, so token line numbers are source lines.
+        """
+        lines = list(self.doc.lines)
+        for index in range(self.doc.front_matter.end_line):
+            lines[index] = ""
+        indents: list[int] = []  # body indentation of each open block
+        fence: tuple[str, int, int] | None = None  # (char, length, depth) of an open fence
+        for index in range(self.doc.front_matter.end_line, len(lines)):
+            line = lines[index]
+            if not line.strip():
+                lines[index] = ""
+                continue
+            width = _indent_width(line)
+            while indents and width < indents[-1]:
+                indents.pop()
+            if fence is not None and len(indents) < fence[2]:
+                fence = None
+            body = _dedent(line, 4 * len(indents)) if indents else line
+            lines[index] = body
+            stripped = body.lstrip(" \t")
+            if fence is not None:
+                if stripped.startswith(fence[0] * fence[1]) and not stripped.strip(fence[0]):
+                    fence = None
+                continue
+            if (opening := _FENCE.match(body)) is not None:
+                run = opening.group(1)
+                fence = (run[0], len(run), len(indents))
+                continue
+            if (opener := _BLOCK_OPENER.match(line)) is not None:
+                if opener.group("tab"):
+                    self.doc.directives.append(
+                        Directive("tab", opener.group("tab"), _unquote(opener.group("label")), index + 1)
+                    )
+                else:
+                    self.doc.directives.append(
+                        Directive("admonition", opener.group("kind"),
+                                  _unquote(opener.group("title")), index + 1)
+                    )
+                lines[index] = ""
+                indents.append(width + 4)
+                continue
+            if _DIRECTIVE_LINE.match(stripped):
+                self.doc.directives.append(Directive("directive", stripped.split()[0], "", index + 1))
+                lines[index] = ""
+                continue
+            if (abbreviation := _ABBREVIATION.match(stripped)) is not None:
+                self.doc.abbreviations.append(
+                    Abbreviation(abbreviation.group("term").strip(),
+                                 abbreviation.group("definition").strip(), index + 1)
+                )
+                lines[index] = ""
+                continue
+            if (footnote := _FOOTNOTE_DEFINITION.match(body)) is not None:
+                self.doc.footnotes.setdefault(footnote.group("label"), index + 1)
+                # Only the label goes; the text is found in the source line by content.
+                lines[index] = footnote.group("indent") + body[footnote.end():].lstrip()
+        return "\n".join(lines)
+
+    # --- leaves ----------------------------------------------------------------
+
+    def inline(self, token: Token, block: Block) -> None:
+        start = self.offset_of_line(block.line - 1)
+        limit = self.offset_of_line(block.end_line)
+        first = token.content.split("\n", 1)[0].strip()
+        anchor = self.text.rfind(first, start, self.line_end(start, limit)) if first else -1
+        cursor = anchor if anchor >= 0 else start
+        if block.kind == "heading":
+            line, column = self.position(cursor)
+            self.doc.headings.append(
+                Heading(block.level, _strip_heading_attributes(token.content), line, column, block)
+            )
+        self.children(token.children or [], block, cursor, limit)
+
+    def cell(self, token: Token, block: Block, row: list[Cell], bounds: list[tuple[int, int]]) -> None:
+        index = len(row)
+        if index < len(bounds):
+            start, limit = bounds[index]
+        else:  # a cell markdown-it padded in: it has no source text
+            start = limit = bounds[-1][1] if bounds else self.offset_of_line(block.line - 1)
+        while start < limit and self.text[start] in " \t":
+            start += 1
+        line, column = self.position(start)
+        row.append(Cell(token.content, line, column, block))
+        self.children(token.children or [], block, start, limit)
+
+    def split_row(self, line_index: int) -> list[tuple[int, int]]:
+        """Source (start, end) of each cell on a table row line; escaped pipes do not split."""
+        start = self.offset_of_line(line_index)
+        end = self.line_end(start, len(self.text))
+        line = self.text[start:end]
+        bounds: list[tuple[int, int]] = []
+        cell_start = 0
+        escaped = False
+        for index, char in enumerate(line):
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == "|":
+                bounds.append((cell_start, index))
+                cell_start = index + 1
+        bounds.append((cell_start, len(line)))
+        # A leading or trailing pipe makes an empty edge "cell" that is not one.
+        if bounds and not line[: bounds[0][1]].strip() and line.lstrip().startswith("|"):
+            bounds.pop(0)
+        if bounds and not line[bounds[-1][0]:].strip() and line.rstrip().endswith("|"):
+            bounds.pop()
+        return [(start + a, start + b) for a, b in bounds]
+
+    def children(self, children: list[Token], block: Block, cursor: int, limit: int) -> None:
+        text = self.text
+        skip_depth = 0  # inside an autolink or image: the text is a target, not prose
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                if skip_depth or not child.content:
+                    continue
+                cursor = self.span(child.content, block, cursor, limit)
+            elif kind == "code_inline":
+                cursor = self.code_span(child.content, cursor, limit)
+            elif kind in ("softbreak", "hardbreak"):
+                newline = text.find("\n", cursor, limit)
+                if newline >= 0:
+                    cursor = newline + 1
+                    # Skip the container prefix (indentation, `>`) of the next line.
+                    while cursor < limit and text[cursor] in " \t>":
+                        cursor += 1
+            elif kind == "link_open":
+                href = str(child.attrs.get("href", ""))
+                if child.markup == "autolink":
+                    opening = text.find("<", cursor, limit)
+                    position = self.position(opening if opening >= 0 else cursor)
+                    self.doc.links.append(Link(href, "autolink", *position))
+                    skip_depth += 1
+                else:
+                    opening = text.find("[", cursor, limit)
+                    if opening >= 0:
+                        cursor = opening + 1
+                    position = self.position(opening if opening >= 0 else cursor)
+                    self.doc.links.append(Link(href, "inline", *position))
+            elif kind == "link_close":
+                if child.markup == "autolink":
+                    skip_depth -= 1
+                    closing = text.find(">", cursor, limit)
+                    cursor = closing + 1 if closing >= 0 else cursor
+                else:
+                    cursor = self.skip_link_tail(cursor, limit)
+            elif kind == "image":
+                opening = text.find("![", cursor, limit)
+                position = self.position(opening if opening >= 0 else cursor)
+                self.doc.links.append(Link(str(child.attrs.get("src", "")), "image", *position))
+                if opening >= 0:
+                    cursor = self.skip_target(self.skip_brackets(opening + 1, limit), limit)
+            elif kind == "html_inline":
+                found = text.find(child.content, cursor, limit)
+                if found >= 0:
+                    if child.content.startswith("<!--"):
+                        self.comment(child.content, found)
+                    cursor = found + len(child.content)
+
+    def span(self, content: str, block: Block, cursor: int, limit: int) -> int:
+        """Record prose ``content`` found at or after ``cursor``; return the new cursor."""
+        end = self.line_end(cursor, limit)
+        found = self.text.find(content, cursor, end)
+        if found >= 0:
+            line, column = self.position(found)
+            self.doc.spans.append(Span(content, line, column, block))
+            return found + len(content)
+        # Not literal (backslash escapes, entities): place each character in turn.
+        columns: list[int] = []
+        position = cursor
+        for char in content:
+            found = self.text.find(char, position, end)
+            if found < 0:
+                columns.append(position)
+            else:
+                columns.append(found)
+                position = found + 1
+        line, column = self.position(columns[0])
+        base = self.line_starts[line - 1] - 1
+        self.doc.spans.append(
+            Span(content, line, column, block, tuple(offset - base for offset in columns))
+        )
+        return position
+
+    def code_span(self, content: str, cursor: int, limit: int) -> int:
+        text = self.text
+        opening = text.find("`", cursor, limit)
+        if opening < 0:
+            return cursor
+        run_end = opening
+        while run_end < limit and text[run_end] == "`":
+            run_end += 1
+        size = run_end - opening
+        line, column = self.position(opening)
+        search = run_end
+        while True:
+            closing = text.find("`" * size, search, limit)
+            if closing < 0:
+                return run_end
+            after = closing
+            while after < limit and text[after] == "`":
+                after += 1
+            if after - closing == size:
+                end_line, _ = self.position(after)
+                self.doc.code.append(Code("inline", line, column, end_line, content))
+                return after
+            search = after
+
+    def skip_brackets(self, opening: int, limit: int) -> int:
+        """From a ``[`` at ``opening``, the offset just past its matching ``]``."""
+        depth = 0
+        index = opening
+        text = self.text
+        while index < limit:
+            char = text[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "[":
+                depth += 1
+            elif char == "]":
+                depth -= 1
+                if depth == 0:
+                    return index + 1
+            index += 1
+        return limit
+
+    def skip_link_tail(self, cursor: int, limit: int) -> int:
+        """Past the ``]`` ending link text and the ``(target)`` or ``[label]`` after it."""
+        text = self.text
+        closing = text.find("]", cursor, limit)
+        if closing < 0:
+            return cursor
+        return self.skip_target(closing + 1, limit)
+
+    def skip_target(self, index: int, limit: int) -> int:
+        """Past the ``(target "title")`` or ``[label]`` starting at ``index``, if any."""
+        text = self.text
+        if index < limit and text[index] == "(":
+            depth = 0
+            while index < limit:
+                char = text[index]
+                if char == "\\":
+                    index += 2
+                    continue
+                if char == "(":
+                    depth += 1
+                elif char == ")":
+                    depth -= 1
+                    if depth == 0:
+                        return index + 1
+                index += 1
+            return limit
+        if index < limit and text[index] == "[":
+            label_end = text.find("]", index, limit)
+            return label_end + 1 if label_end >= 0 else index
+        return index
+
+    def code_block(self, token: Token) -> None:
+        start, end = token.map if token.map else (0, 0)
+        line_text = self.doc.lines[start] if start < len(self.doc.lines) else ""
+        column = len(line_text) - len(line_text.lstrip(" \t")) + 1
+        kind = "fenced" if token.type == "fence" else "indented"
+        self.doc.code.append(Code(kind, start + 1, column, end, token.content, token.info.strip()))
+
+    def html_block(self, token: Token) -> None:
+        if "<!--" not in token.content:
+            return
+        start = self.offset_of_line(token.map[0] if token.map else 0)
+        for match in _COMMENT.finditer(token.content):
+            found = self.text.find(match.group(0), start)
+            if found >= 0:
+                self.comment(match.group(0), found)
+                start = found + len(match.group(0))
+
+    def comment(self, raw: str, offset: int) -> None:
+        line, column = self.position(offset)
+        end_line, _ = self.position(offset + len(raw))
+        body = raw[4:-3] if raw.endswith("-->") else raw[4:]
+        self.doc.comments.append(Comment(body, line, column, end_line))
+
+
+_CONTAINER_CLOSE = frozenset(
+    {"list_item_close", "blockquote_close", "table_close", "thead_close", "tbody_close", "tr_close"}
+)
+
+
+def _indent_width(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _dedent(line: str, columns: int) -> str:
+    """``line`` with up to ``columns`` columns of leading whitespace removed (tabs expand)."""
+    width = 0
+    index = 0
+    while index < len(line) and width < columns:
+        char = line[index]
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+        index += 1
+    return " " * max(0, width - columns) + line[index:]
+
+
+def _unquote(title: str) -> str:
+    title = title.strip()
+    if len(title) >= 2 and title[0] == title[-1] and title[0] in "\"'":
+        return title[1:-1]
+    return title
+
+
+# `{#anchor .class}` at the end of a heading (attr_list), not part of its text.
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[:#.][^{}\n]*\}[ \t]*\Z")
+
+
+def _strip_heading_attributes(text: str) -> str:
+    return _HEADING_ATTRIBUTES.sub("", text).strip()
+
+
+def iter_front_matter_key_lines(doc: Document, key: str) -> Iterator[tuple[int, int]]:
+    """(line, column of the value) of each top-level ``key:`` line in the front matter."""
+    pattern = re.compile(rf"{re.escape(key)}[ \t]*:[ \t]*")
+    for index in range(doc.front_matter.start_line, doc.front_matter.end_line):
+        match = pattern.match(doc.lines[index])
+        if match is not None:
+            yield index + 1, match.end() + 1
+
+
+__all__ = [
+    "Abbreviation",
+    "Block",
+    "Cell",
+    "Code",
+    "Comment",
+    "Directive",
+    "Document",
+    "Heading",
+    "Link",
+    "Problem",
+    "Span",
+    "Table",
+]

@@ -1,0 +1,1 @@
+"""One module per rule family; each exposes ``RULES`` and a ``check`` function."""

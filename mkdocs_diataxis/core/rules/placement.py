@@ -1,0 +1,154 @@
+"""``placement/*``: every page sits in one Diátaxis category, and its front matter agrees.
+
+A page's category comes from front matter ``diataxis:`` first, then from the nearest
+category folder in its path (``components/rt/guides/x.md`` is how-to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mkdocs_diataxis.core.document import Document, iter_front_matter_key_lines
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.rule import Rule
+from mkdocs_diataxis.core.settings import CATEGORIES, Settings, closest
+
+FRONT_MATTER_KEY = "diataxis"
+
+UNCATEGORIZED = Rule(
+    "placement/uncategorized",
+    "warning",
+    "A page that must have a category is in no category folder and declares none.",
+    """Every page covered by `require_category` (all Markdown pages by default) and not
+matched by `exempt` must belong to one of the four Diátaxis categories: tutorial,
+how-to, reference or explanation. The category comes from front matter
+(`diataxis: how-to`) or from a category folder anywhere in the page's path
+(`guides/`, `reference/`, ... as mapped by `categories`).
+
+Example: `docs/deploying.md` with no front matter.
+
+Fix: move the page into a category folder, declare `diataxis: <category>` in its
+front matter, or add it to `exempt` if it is a landing page.""",
+)
+MISMATCH = Rule(
+    "placement/mismatch",
+    "warning",
+    "The front matter declares one category and the page's folder says another.",
+    """A page under `reference/` that declares `diataxis: how-to` is either in the wrong
+folder or wrongly labelled; readers browsing the folder and the status page would
+disagree about what it is. The front matter wins for the status page meanwhile.
+
+Example: `reference/deploy.md` with `diataxis: how-to`.
+
+Fix: move the page to a folder of the declared category, or correct the front matter.""",
+)
+NESTED = Rule(
+    "placement/nested",
+    "warning",
+    "The page's path holds category folders of two different categories.",
+    """`reference/guides/x.md` is under a reference folder and a how-to folder at once.
+The nearest folder (`guides/`, how-to) decides the category meanwhile, but the
+structure is confusing: a category folder belongs in one place in the tree.
+
+Example: `reference/guides/install.md`.
+
+Fix: move the page so that its path holds one category folder only, or rename a
+folder that is not meant as a category (or remove it from `categories`).""",
+)
+UNKNOWN_CATEGORY = Rule(
+    "placement/unknown-category",
+    "warning",
+    "The front matter names a category that is not one of the four.",
+    """`diataxis:` must be one of `tutorial`, `how-to`, `reference` or `explanation`.
+Anything else is ignored (the folder decides instead) and reported, with the
+closest valid name as the suggestion.
+
+Example: `diataxis: howto-guide`.
+
+Fix: use one of the four names, e.g. `diataxis: how-to`.""",
+)
+RULES = (UNCATEGORIZED, MISMATCH, NESTED, UNKNOWN_CATEGORY)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """How a page's category was decided.
+
+    ``source`` is ``"front matter"``, ``"folder"`` or ``None`` (no category).
+    ``folders`` lists each category folder in the path, outermost first, as
+    (folder name, category).
+    """
+
+    category: str | None
+    source: str | None
+    declared: object
+    folders: tuple[tuple[str, str], ...]
+
+    @property
+    def folder_category(self) -> str | None:
+        """The category of the nearest category folder, if any."""
+        return self.folders[-1][1] if self.folders else None
+
+
+def decide(doc: Document, settings: Settings) -> Placement:
+    """The page's category and where it came from."""
+    segments = doc.path.split("/")[:-1]
+    folders = tuple(
+        (segment, settings.folder_category[segment.lower()])
+        for segment in segments
+        if segment.lower() in settings.folder_category
+    )
+    declared = doc.meta.get(FRONT_MATTER_KEY)
+    if isinstance(declared, str) and declared.strip().lower() in CATEGORIES:
+        return Placement(declared.strip().lower(), "front matter", declared, folders)
+    if folders:
+        return Placement(folders[-1][1], "folder", declared, folders)
+    return Placement(None, None, declared, folders)
+
+
+def check(doc: Document, settings: Settings) -> Iterator[Finding]:
+    """Placement findings for one page; pages matched by ``exempt`` get none."""
+    if settings.exempt.match(doc.path):
+        return
+    placement = decide(doc, settings)
+    line, column = next(iter_front_matter_key_lines(doc, FRONT_MATTER_KEY), (1, 1))
+    declared = placement.declared
+    unknown = declared is not None and placement.source != "front matter"
+    if unknown:
+        shown = str(declared).strip()
+        guess = closest(shown, CATEGORIES) if isinstance(declared, str) else None
+        yield UNKNOWN_CATEGORY.at(
+            doc, line, column, shown,
+            f'"{shown}" is not a Diátaxis category',
+            f'use "{guess}"' if guess else f"use one of: {', '.join(CATEGORIES)}",
+        )
+    if placement.category is None and not unknown and settings.require_category.match(doc.path):
+        yield UNCATEGORIZED.at(
+            doc, 1, 1, "",
+            "the page has no Diátaxis category: it is in no category folder and its"
+            " front matter declares none",
+            "move it into a tutorials/, how-to/, reference/ or explanation/ folder, or add"
+            ' "diataxis: <category>" to its front matter (or list it in exempt)',
+        )
+    folder_category = placement.folder_category
+    if placement.source == "front matter" and folder_category not in (None, placement.category):
+        folder = placement.folders[-1][0]
+        yield MISMATCH.at(
+            doc, line, column, str(declared).strip(),
+            f'the front matter says "{placement.category}" but the page is in'
+            f' "{folder}/", a {folder_category} folder',
+            f"move the page to a {placement.category} folder, or change the front matter"
+            f' to "diataxis: {folder_category}"',
+        )
+    distinct = {category for _, category in placement.folders}
+    if len(distinct) > 1:
+        outer = next(f for f in placement.folders if f[1] != placement.folders[-1][1])
+        inner = placement.folders[-1]
+        yield NESTED.at(
+            doc, 1, 1, "",
+            f'the path holds a {outer[1]} folder ("{outer[0]}/") and a {inner[1]} folder'
+            f' ("{inner[0]}/")',
+            f"keep one category folder in the path; the nearest, \"{inner[0]}/\", decides"
+            f" meanwhile ({inner[1]})",
+        )

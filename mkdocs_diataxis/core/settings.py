@@ -1,0 +1,195 @@
+"""The plugin's settings as a plain, validated object shared by the plugin and the CLI.
+
+``Settings.from_mapping`` takes the same data as the ``diataxis`` entry of
+``mkdocs.yml`` and rejects anything wrong with a `SettingsError` naming the option.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+from mkdocs_diataxis.core.finding import Severity
+from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
+
+CATEGORIES: tuple[str, ...] = ("tutorial", "how-to", "reference", "explanation")
+"""The four Diátaxis categories, in the order Diátaxis presents them."""
+
+DEFAULT_FOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "tutorial": ("tutorials", "tutorial"),
+        "how-to": ("how-to", "howto", "guides", "how-to-guides"),
+        "reference": ("reference", "ref", "api"),
+        "explanation": ("explanation", "explanations", "concepts", "topics", "background"),
+    }
+)
+DEFAULT_REQUIRE_CATEGORY: tuple[str, ...] = ("**/*.md",)
+DEFAULT_EXEMPT: tuple[str, ...] = ("index.md", "**/index.md", "README.md", "**/README.md")
+
+Level = Literal["warn", "info", "ignore"]
+LEVELS: tuple[Level, ...] = ("warn", "info", "ignore")
+_LEVEL_TO_SEVERITY: dict[str, Severity | None] = {"warn": "warning", "info": "info", "ignore": None}
+
+
+class SettingsError(ValueError):
+    """An invalid option: ``option`` is its name in ``mkdocs.yml``."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+        self.message = message
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice a typo most likely meant, if any is close enough."""
+    matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` or nothing, for error messages."""
+    guess = closest(word, choices)
+    return f" (did you mean '{guess}'?)" if guess else ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the checks need to know, already validated."""
+
+    categories: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_FOLDERS)
+    require_category: PathPatterns = field(
+        default_factory=lambda: PathPatterns(DEFAULT_REQUIRE_CATEGORY)
+    )
+    exempt: PathPatterns = field(default_factory=lambda: PathPatterns(DEFAULT_EXEMPT))
+    severity: Mapping[str, Level] = field(default_factory=dict)
+    folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    """Folder name (lower case) -> category, derived from ``categories``."""
+
+    def __post_init__(self) -> None:
+        folder_to_category = {
+            folder.lower(): category
+            for category, folders in self.categories.items()
+            for folder in folders
+        }
+        object.__setattr__(self, "folder_category", MappingProxyType(folder_to_category))
+
+    def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
+        """The severity ``rule_id`` reports at here, or ``None`` when it is ignored."""
+        level = self.severity.get(rule_id)
+        return default if level is None else _LEVEL_TO_SEVERITY[level]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Settings:
+        """Validate plain data (as loaded from YAML) into settings.
+
+        Unknown keys are left to the caller (MkDocs reports them itself); ``None``
+        values mean "use the default".
+        """
+        return cls(**{name: check(data.get(name)) for name, check in OPTIONS.items()})
+
+
+def _string_list(option: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise SettingsError(option, f"expected a list of strings, got {_describe(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise SettingsError(
+                option, f"item {index + 1} must be a non-empty string, got {_describe(item)}"
+            )
+    return tuple(item.strip() for item in value)
+
+
+def _categories(value: Any) -> Mapping[str, tuple[str, ...]]:
+    if value is None:
+        return DEFAULT_FOLDERS
+    if not isinstance(value, Mapping):
+        raise SettingsError(
+            "categories", f"expected a mapping of category to folder names, got {_describe(value)}"
+        )
+    merged = dict(DEFAULT_FOLDERS)
+    for category, folders in value.items():
+        if category not in CATEGORIES:
+            raise SettingsError(
+                "categories",
+                f"unknown category '{category}'{did_you_mean(str(category), CATEGORIES)};"
+                f" the categories are {', '.join(CATEGORIES)}",
+            )
+        names = _string_list(f"categories.{category}", [] if folders is None else folders)
+        for name in names:
+            if "/" in name or "\\" in name:
+                raise SettingsError(
+                    f"categories.{category}",
+                    f"'{name}' is a path; list single folder names (any depth matches)",
+                )
+        merged[category] = names
+    owner: dict[str, str] = {}
+    for category, names in merged.items():
+        for name in names:
+            other = owner.setdefault(name.lower(), category)
+            if other != category:
+                raise SettingsError(
+                    "categories",
+                    f"folder name '{name}' is listed for both '{other}' and '{category}';"
+                    " a folder can name only one category",
+                )
+    return MappingProxyType(merged)
+
+
+def _patterns(option: str, default: tuple[str, ...]) -> Callable[[Any], PathPatterns]:
+    def check(value: Any) -> PathPatterns:
+        patterns = default if value is None else _string_list(option, value)
+        try:
+            return PathPatterns(patterns)
+        except PatternError as error:
+            raise SettingsError(option, str(error)) from None
+
+    return check
+
+
+def _severity(value: Any) -> Mapping[str, Level]:
+    # Imported late: the registry imports the rule modules, which import this module.
+    from mkdocs_diataxis.core.registry import RULES, expand_rule_names
+
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise SettingsError(
+            "severity", f"expected a mapping of rule id to warn, info or ignore, got {_describe(value)}"
+        )
+    levels: dict[str, Level] = {}
+    for name, level in value.items():
+        rule_ids = expand_rule_names(str(name))
+        if not rule_ids:
+            raise SettingsError(
+                "severity",
+                f"unknown rule '{name}'{did_you_mean(str(name), list(RULES))};"
+                " the rules reference lists them",
+            )
+        if level not in LEVELS:
+            raise SettingsError(
+                "severity",
+                f"'{name}: {level}' is not a level; use warn, info or ignore",
+            )
+        for rule_id in rule_ids:
+            levels[rule_id] = level
+    return MappingProxyType(levels)
+
+
+OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "categories": _categories,
+    "require_category": _patterns("require_category", DEFAULT_REQUIRE_CATEGORY),
+    "exempt": _patterns("exempt", DEFAULT_EXEMPT),
+    "severity": _severity,
+}
+"""Option name -> validator from plain data (``None`` means the default); each raises
+`SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and
+`Settings.from_mapping` validate identically."""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"[:80]

@@ -1,0 +1,255 @@
+"""The document model: prose at exact source positions, code and markup kept apart."""
+
+from __future__ import annotations
+
+from mkdocs_diataxis.core.document import Document
+from tests.conftest import md
+
+
+def prose(text: str | bytes) -> list[tuple[int, int, str]]:
+    return [(s.line, s.column, s.text) for s in Document.parse("p.md", text).spans]
+
+
+def position_of(text: str | bytes, word: str) -> tuple[int, int, str]:
+    """(line, column, block kind) of the first prose occurrence of ``word``."""
+    for span in Document.parse("p.md", text).spans:
+        index = span.text.find(word)
+        if index >= 0:
+            return span.line, span.column_of(index), span.block.kind
+    raise AssertionError(f"{word!r} is not in the prose")
+
+
+def test_prose_after_yaml_front_matter_keeps_file_lines() -> None:
+    text = md("""
+        ---
+        title: Deploy
+        diataxis: how-to
+        ---
+
+        Run the deploy script.
+    """)
+    assert prose(text) == [(6, 1, "Run the deploy script.")]
+
+
+def test_front_matter_is_never_prose() -> None:
+    doc = Document.parse("p.md", "---\ntitle: Fast path\n---\nBody\n")
+    assert doc.meta == {"title": "Fast path"}
+    assert [s.text for s in doc.spans] == ["Body"]
+
+
+def test_multimarkdown_meta_is_front_matter() -> None:
+    doc = Document.parse("p.md", "Title: Old style\ndiataxis: reference\n\nBody text\n")
+    assert doc.meta == {"title": "Old style", "diataxis": "reference"}
+    assert prose("Title: Old style\n\nBody text\n") == [(3, 1, "Body text")]
+
+
+def test_crlf_lines_give_the_same_positions() -> None:
+    assert prose("---\r\na: 1\r\n---\r\n\r\nOne\r\ntwo *three*\r\n") == [
+        (5, 1, "One"),
+        (6, 1, "two "),
+        (6, 6, "three"),
+    ]
+
+
+def test_byte_order_mark_is_not_a_column() -> None:
+    assert prose("\ufeff# Title\n\nText\n".encode()) == [(1, 3, "Title"), (3, 1, "Text")]
+
+
+def test_tab_counts_as_one_column() -> None:
+    assert position_of("-\tItem with\ttab\n", "tab") == (1, 13, "paragraph")
+
+
+def test_list_items_nested_and_continued() -> None:
+    text = md("""
+        1. First step
+        2. Second step
+           - nested item here
+             lazy continuation
+    """)
+    assert prose(text) == [
+        (1, 4, "First step"),
+        (2, 4, "Second step"),
+        (3, 6, "nested item here"),
+        (4, 6, "lazy continuation"),
+    ]
+    doc = Document.parse("p.md", text)
+    assert [(b.line, b.level, b.ordered) for b in doc.list_items] == [
+        (1, 1, True),
+        (2, 1, True),
+        (3, 2, False),
+    ]
+    assert doc.spans[2].block.enclosing("list_item") is doc.list_items[2]
+
+
+def test_list_marker_text_is_not_confused_with_content() -> None:
+    assert prose("10. 10 items\n") == [(1, 5, "10 items")]
+
+
+def test_table_cells_header_and_rows() -> None:
+    text = md("""
+        Intro
+
+        | Operation | Time \\| note |
+        |-----------|------|
+        | spawn     | 286ns |
+    """)
+    doc = Document.parse("p.md", text)
+    (table,) = doc.tables
+    assert [(c.text, c.line, c.column) for c in table.header] == [
+        ("Operation", 3, 3),
+        ("Time | note", 3, 15),
+    ]
+    assert [[(c.text, c.line, c.column) for c in row] for row in table.rows] == [
+        [("spawn", 5, 3), ("286ns", 5, 15)]
+    ]
+    assert position_of(text, "note") == (3, 23, "table_cell")
+
+
+def test_blockquote_prose_is_marked() -> None:
+    text = "> quoted words\n> more\n"
+    doc = Document.parse("p.md", text)
+    assert prose(text) == [(1, 3, "quoted words"), (2, 3, "more")]
+    assert all(span.block.enclosing("blockquote") for span in doc.spans)
+
+
+def test_admonition_body_is_prose_not_code() -> None:
+    text = md("""
+        !!! note "Careful"
+            Inside the note.
+
+            ??? tip
+                Nested tip text.
+
+        After.
+    """)
+    doc = Document.parse("p.md", text)
+    assert prose(text) == [(2, 5, "Inside the note."), (5, 9, "Nested tip text."), (7, 1, "After.")]
+    assert doc.code == []
+    assert [(d.kind, d.name, d.title, d.line) for d in doc.directives] == [
+        ("admonition", "note", "Careful", 1),
+        ("admonition", "tip", "", 4),
+    ]
+
+
+def test_content_tabs_hold_prose() -> None:
+    text = md("""
+        === "pip"
+
+            Install with pip.
+
+        === "uv"
+
+            Install with uv.
+    """)
+    assert prose(text) == [(3, 5, "Install with pip."), (7, 5, "Install with uv.")]
+
+
+def test_fenced_code_in_list_and_admonition_is_code() -> None:
+    text = md("""
+        - Step:
+
+            ```bash
+            make fast
+            ```
+
+        !!! example
+            ~~~python
+            print("blazing")
+            ~~~
+    """)
+    doc = Document.parse("p.md", text)
+    assert [(c.kind, c.line, c.text) for c in doc.code] == [
+        ("fenced", 3, "make fast\n"),
+        ("fenced", 8, 'print("blazing")\n'),
+    ]
+    assert [s.text for s in doc.spans] == ["Step:"]
+
+
+def test_indented_code_outside_blocks_is_code() -> None:
+    text = "Para\n\n    indented code\n"
+    doc = Document.parse("p.md", text)
+    assert [(c.kind, c.line) for c in doc.code] == [("indented", 3)]
+    assert prose(text) == [(1, 1, "Para")]
+
+
+def test_inline_code_and_link_targets_are_not_prose() -> None:
+    text = 'Use `fast_path()` and [the guide](https://x.org/fast "Fast title") or <https://y.org>.\n'
+    doc = Document.parse("p.md", text)
+    assert prose(text) == [(1, 1, "Use "), (1, 18, " and "), (1, 24, "the guide"), (1, 67, " or "), (1, 86, ".")]
+    assert [(c.kind, c.column, c.text) for c in doc.code] == [("inline", 5, "fast_path()")]
+    assert [(link.kind, link.target, link.column) for link in doc.links] == [
+        ("inline", "https://x.org/fast", 23),
+        ("autolink", "https://y.org", 71),
+    ]
+
+
+def test_image_alt_and_reference_links() -> None:
+    text = "See ![alt words](pic.png) and [guide][ref] then end.\n\n[ref]: https://x.org\n"
+    assert prose(text) == [(1, 1, "See "), (1, 26, " and "), (1, 32, "guide"), (1, 43, " then end.")]
+
+
+def test_escapes_and_entities_map_each_character() -> None:
+    doc = Document.parse("p.md", "a \\*b &amp; c\n")
+    (span,) = doc.spans
+    assert span.text == "a *b & c"
+    assert [span.column_of(i) for i in range(len(span.text))] == [1, 2, 4, 5, 6, 7, 12, 13]
+
+
+def test_headings_atx_and_setext() -> None:
+    text = md("""
+        ## Install it {#install}
+
+        Setext title
+        ------------
+    """)
+    doc = Document.parse("p.md", text)
+    assert [(h.level, h.text, h.line, h.column) for h in doc.headings] == [
+        (2, "Install it", 1, 4),
+        (2, "Setext title", 3, 1),
+    ]
+
+
+def test_html_comments_block_and_inline() -> None:
+    text = "<!-- block one -->\n\nText <!-- inline two --> more\n"
+    doc = Document.parse("p.md", text)
+    assert [(c.text, c.line, c.column) for c in doc.comments] == [
+        (" block one ", 1, 1),
+        (" inline two ", 3, 6),
+    ]
+    assert prose(text) == [(3, 1, "Text "), (3, 25, " more")]
+
+
+def test_abbreviations_and_footnote_definitions_are_recorded() -> None:
+    text = "Uses WASM.[^1]\n\n*[WASM]: WebAssembly\n\n[^1]: Measured in bench.rs\n"
+    doc = Document.parse("p.md", text)
+    assert [(a.term, a.definition, a.line) for a in doc.abbreviations] == [("WASM", "WebAssembly", 3)]
+    assert doc.footnotes == {"1": 5}
+    assert prose(text) == [(1, 1, "Uses WASM.[^1]"), (5, 7, "Measured in bench.rs")]
+
+
+def test_invalid_utf8_is_a_problem_not_an_exception() -> None:
+    doc = Document.parse("p.md", b"ok line\nbad \xff byte\n")
+    assert [(p.rule, p.line, p.column) for p in doc.problems] == [("page/unreadable", 2, 5)]
+    assert doc.spans == []
+
+
+def test_broken_front_matter_is_a_problem_with_its_line() -> None:
+    doc = Document.parse("p.md", "---\ntitle: a\nbad: [unclosed\n---\nBody\n")
+    assert [(p.rule, p.line) for p in doc.problems] == [("page/front-matter", 4)]
+    assert [s.text for s in doc.spans] == ["Body"]
+
+
+def test_front_matter_that_is_a_list_is_a_problem() -> None:
+    doc = Document.parse("p.md", "---\n- a\n- b\n---\nBody\n")
+    assert [(p.rule, p.line) for p in doc.problems] == [("page/front-matter", 2)]
+    assert doc.meta == {}
+
+
+def test_yaml_alias_bomb_is_refused() -> None:
+    bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+        f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(20)
+    ) + "---\nBody\n"
+    doc = Document.parse("p.md", bomb)
+    assert [p.rule for p in doc.problems] == ["page/front-matter"]
