@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config import base
-from mkdocs.config.config_options import BaseConfigOption, ValidationError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from mkdocs_diataxis.core.settings import OPTIONS, SettingsError
 

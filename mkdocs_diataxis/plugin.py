@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import PageResult, Settings, check_page
@@ -45,6 +45,10 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
                 continue
             result = check_page(file.src_uri, source, self.settings)
             self.results[file.src_uri] = result
+            if result.unreadable:
+                # MkDocs would stop the build with a traceback reading this page; leave it
+                # out instead, so the warning above is the one clear message.
+                file.inclusion = InclusionLevel.EXCLUDED
             for finding in result.findings:
                 if finding.severity == "warning":
                     log.warning(finding.format())

@@ -173,9 +173,17 @@ def test_indented_code_outside_blocks_is_code() -> None:
 
 
 def test_inline_code_and_link_targets_are_not_prose() -> None:
-    text = 'Use `fast_path()` and [the guide](https://x.org/fast "Fast title") or <https://y.org>.\n'
+    text = (
+        'Use `fast_path()` and [the guide](https://x.org/fast "Fast title") or <https://y.org>.\n'
+    )
     doc = Document.parse("p.md", text)
-    assert prose(text) == [(1, 1, "Use "), (1, 18, " and "), (1, 24, "the guide"), (1, 67, " or "), (1, 86, ".")]
+    assert prose(text) == [
+        (1, 1, "Use "),
+        (1, 18, " and "),
+        (1, 24, "the guide"),
+        (1, 67, " or "),
+        (1, 86, "."),
+    ]
     assert [(c.kind, c.column, c.text) for c in doc.code] == [("inline", 5, "fast_path()")]
     assert [(link.kind, link.target, link.column) for link in doc.links] == [
         ("inline", "https://x.org/fast", 23),
@@ -185,7 +193,12 @@ def test_inline_code_and_link_targets_are_not_prose() -> None:
 
 def test_image_alt_and_reference_links() -> None:
     text = "See ![alt words](pic.png) and [guide][ref] then end.\n\n[ref]: https://x.org\n"
-    assert prose(text) == [(1, 1, "See "), (1, 26, " and "), (1, 32, "guide"), (1, 43, " then end.")]
+    assert prose(text) == [
+        (1, 1, "See "),
+        (1, 26, " and "),
+        (1, 32, "guide"),
+        (1, 43, " then end."),
+    ]
 
 
 def test_escapes_and_entities_map_each_character() -> None:
@@ -222,7 +235,9 @@ def test_html_comments_block_and_inline() -> None:
 def test_abbreviations_and_footnote_definitions_are_recorded() -> None:
     text = "Uses WASM.[^1]\n\n*[WASM]: WebAssembly\n\n[^1]: Measured in bench.rs\n"
     doc = Document.parse("p.md", text)
-    assert [(a.term, a.definition, a.line) for a in doc.abbreviations] == [("WASM", "WebAssembly", 3)]
+    assert [(a.term, a.definition, a.line) for a in doc.abbreviations] == [
+        ("WASM", "WebAssembly", 3)
+    ]
     assert doc.footnotes == {"1": 5}
     assert prose(text) == [(1, 1, "Uses WASM.[^1]"), (5, 7, "Measured in bench.rs")]
 
@@ -246,10 +261,8 @@ def test_front_matter_that_is_a_list_is_a_problem() -> None:
 
 
 def test_yaml_alias_bomb_is_refused() -> None:
-    bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
-        f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
-        for i in range(20)
-    ) + "---\nBody\n"
+    # Each level refers to the previous nine times: 9**20 nodes if expanded.
+    levels = [f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 21)]
+    bomb = "---\nl0: &l0 [x]\n" + "\n".join(levels) + "\n---\nBody\n"
     doc = Document.parse("p.md", bomb)
     assert [p.rule for p in doc.problems] == ["page/front-matter"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document import Document
@@ -30,6 +31,8 @@ class PageResult:
     path: str
     findings: tuple[Finding, ...]
     facts: PageFacts
+    unreadable: bool = False
+    """The page could not be decoded, so nothing but ``page/unreadable`` was checked."""
 
 
 def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult:
@@ -49,22 +52,24 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
         words=doc.word_count,
     )
     if any(problem.rule == "page/unreadable" for problem in doc.problems):
-        return PageResult(path, tuple(page.check(doc)), facts)
+        return PageResult(path, tuple(_apply_severity(page.check(doc), settings)), facts, True)
     suppressions = suppression.read(doc)
     raw = [
         *page.check(doc),
         *placement.check(doc, settings),
         *suppressions.findings,
     ]
-    findings: list[Finding] = []
-    for finding in raw:
-        if suppressions.silences(finding):
-            continue
+    kept = [finding for finding in raw if not suppressions.silences(finding)]
+    findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
+    return PageResult(path, tuple(findings), facts)
+
+
+def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator[Finding]:
+    """Findings at their configured severity; ignored rules dropped."""
+    for finding in findings:
         severity = settings.severity_of(finding.rule, finding.severity)
         if severity is None:
             continue
         if severity != finding.severity:
             finding = dataclasses.replace(finding, severity=severity)
-        findings.append(finding)
-    findings.sort(key=Finding.sort_key)
-    return PageResult(path, tuple(findings), facts)
+        yield finding

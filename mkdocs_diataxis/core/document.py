@@ -262,7 +262,8 @@ def _decode(data: bytes) -> tuple[str, Problem | None]:
             line=line,
             column=column,
             text="",
-            message=f"the page is not valid UTF-8 (byte 0x{byte} at line {line}) and was not checked",
+            message=f"the page is not valid UTF-8 (byte 0x{byte} at line {line}); it cannot be"
+            " checked or built",
             suggestion="re-save the file as UTF-8",
         )
 
@@ -318,8 +319,14 @@ class _Builder:
             if kind in ("bullet_list_open", "ordered_list_open"):
                 list_ordered.append(kind == "ordered_list_open")
             elif kind == "list_item_open":
-                block = Block("list_item", start + 1, end, parent, level=len(list_ordered),
-                              ordered=bool(list_ordered and list_ordered[-1]))
+                block = Block(
+                    "list_item",
+                    start + 1,
+                    end,
+                    parent,
+                    level=len(list_ordered),
+                    ordered=bool(list_ordered and list_ordered[-1]),
+                )
                 self.doc.list_items.append(block)
                 stack.append(block)
             elif kind == "blockquote_open":
@@ -344,8 +351,12 @@ class _Builder:
                     else:
                         table.rows.append(row)
             elif kind in ("th_open", "td_open"):
-                leaf = Block("table_cell", parent.line if parent else 1,
-                             parent.end_line if parent else 1, parent)
+                leaf = Block(
+                    "table_cell",
+                    parent.line if parent else 1,
+                    parent.end_line if parent else 1,
+                    parent,
+                )
             elif kind in ("paragraph_open", "heading_open"):
                 level = int(token.tag[1]) if kind == "heading_open" else 0
                 leaf = Block(kind[:-5], start + 1, end, parent, level=level)
@@ -396,31 +407,42 @@ class _Builder:
             if (opener := _BLOCK_OPENER.match(line)) is not None:
                 if opener.group("tab"):
                     self.doc.directives.append(
-                        Directive("tab", opener.group("tab"), _unquote(opener.group("label")), index + 1)
+                        Directive(
+                            "tab", opener.group("tab"), _unquote(opener.group("label")), index + 1
+                        )
                     )
                 else:
                     self.doc.directives.append(
-                        Directive("admonition", opener.group("kind"),
-                                  _unquote(opener.group("title")), index + 1)
+                        Directive(
+                            "admonition",
+                            opener.group("kind"),
+                            _unquote(opener.group("title")),
+                            index + 1,
+                        )
                     )
                 lines[index] = ""
                 indents.append(width + 4)
                 continue
             if _DIRECTIVE_LINE.match(stripped):
-                self.doc.directives.append(Directive("directive", stripped.split()[0], "", index + 1))
+                self.doc.directives.append(
+                    Directive("directive", stripped.split()[0], "", index + 1)
+                )
                 lines[index] = ""
                 continue
             if (abbreviation := _ABBREVIATION.match(stripped)) is not None:
                 self.doc.abbreviations.append(
-                    Abbreviation(abbreviation.group("term").strip(),
-                                 abbreviation.group("definition").strip(), index + 1)
+                    Abbreviation(
+                        abbreviation.group("term").strip(),
+                        abbreviation.group("definition").strip(),
+                        index + 1,
+                    )
                 )
                 lines[index] = ""
                 continue
             if (footnote := _FOOTNOTE_DEFINITION.match(body)) is not None:
                 self.doc.footnotes.setdefault(footnote.group("label"), index + 1)
                 # Only the label goes; the text is found in the source line by content.
-                lines[index] = footnote.group("indent") + body[footnote.end():].lstrip()
+                lines[index] = footnote.group("indent") + body[footnote.end() :].lstrip()
         return "\n".join(lines)
 
     # --- leaves ----------------------------------------------------------------
@@ -438,7 +460,9 @@ class _Builder:
             )
         self.children(token.children or [], block, cursor, limit)
 
-    def cell(self, token: Token, block: Block, row: list[Cell], bounds: list[tuple[int, int]]) -> None:
+    def cell(
+        self, token: Token, block: Block, row: list[Cell], bounds: list[tuple[int, int]]
+    ) -> None:
         index = len(row)
         if index < len(bounds):
             start, limit = bounds[index]
@@ -470,7 +494,7 @@ class _Builder:
         # A leading or trailing pipe makes an empty edge "cell" that is not one.
         if bounds and not line[: bounds[0][1]].strip() and line.lstrip().startswith("|"):
             bounds.pop(0)
-        if bounds and not line[bounds[-1][0]:].strip() and line.rstrip().endswith("|"):
+        if bounds and not line[bounds[-1][0] :].strip() and line.rstrip().endswith("|"):
             bounds.pop()
         return [(start + a, start + b) for a, b in bounds]
 

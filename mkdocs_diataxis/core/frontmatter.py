@@ -47,9 +47,8 @@ class _BoundedLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > _MAX_ALIASES:
-                event = self.peek_event()
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"more than {_MAX_ALIASES} aliases", event.start_mark
+                    None, None, f"more than {_MAX_ALIASES} aliases", None
                 )
         return super().compose_node(parent, index)
 
@@ -60,7 +59,7 @@ def load_yaml(text: str) -> Any:
     try:
         return loader.get_single_data()
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -79,9 +78,15 @@ def split_front_matter(text: str) -> FrontMatter:
             column = 1 + (mark.column if mark is not None else 0)
             reason = getattr(error, "problem", None) or str(error).splitlines()[0]
             return FrontMatter(
-                {}, 0, end_line, "yaml",
+                {},
+                0,
+                end_line,
+                "yaml",
                 Problem(
-                    "page/front-matter", line, column, "",
+                    "page/front-matter",
+                    line,
+                    column,
+                    "",
                     f"the front matter is not valid YAML ({reason}); MkDocs ignores it"
                     " and renders it as text",
                     "fix the YAML between the --- lines",
@@ -91,9 +96,15 @@ def split_front_matter(text: str) -> FrontMatter:
             data = {}
         if not isinstance(data, dict):
             return FrontMatter(
-                {}, 0, end_line, "yaml",
+                {},
+                0,
+                end_line,
+                "yaml",
                 Problem(
-                    "page/front-matter", 2, 1, "",
+                    "page/front-matter",
+                    2,
+                    1,
+                    "",
                     f"the front matter is a {type(data).__name__}, not a mapping of keys to"
                     " values; MkDocs ignores it",
                     "write it as `key: value` lines",

@@ -24,7 +24,7 @@ class PathPatterns:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
         try:
-            self._spec = pathspec.PathSpec.from_lines("gitwildmatch", self.patterns)
+            self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
         except ValueError as error:  # pathspec's pattern errors are ValueErrors
             raise PatternError(str(error)) from None
 

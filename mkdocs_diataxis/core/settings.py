@@ -157,7 +157,8 @@ def _severity(value: Any) -> Mapping[str, Level]:
         return MappingProxyType({})
     if not isinstance(value, Mapping):
         raise SettingsError(
-            "severity", f"expected a mapping of rule id to warn, info or ignore, got {_describe(value)}"
+            "severity",
+            f"expected a mapping of rule id to warn, info or ignore, got {_describe(value)}",
         )
     levels: dict[str, Level] = {}
     for name, level in value.items():

@@ -119,13 +119,19 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
         shown = str(declared).strip()
         guess = closest(shown, CATEGORIES) if isinstance(declared, str) else None
         yield UNKNOWN_CATEGORY.at(
-            doc, line, column, shown,
+            doc,
+            line,
+            column,
+            shown,
             f'"{shown}" is not a Diátaxis category',
             f'use "{guess}"' if guess else f"use one of: {', '.join(CATEGORIES)}",
         )
     if placement.category is None and not unknown and settings.require_category.match(doc.path):
         yield UNCATEGORIZED.at(
-            doc, 1, 1, "",
+            doc,
+            1,
+            1,
+            "",
             "the page has no Diátaxis category: it is in no category folder and its"
             " front matter declares none",
             "move it into a tutorials/, how-to/, reference/ or explanation/ folder, or add"
@@ -135,7 +141,10 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
     if placement.source == "front matter" and folder_category not in (None, placement.category):
         folder = placement.folders[-1][0]
         yield MISMATCH.at(
-            doc, line, column, str(declared).strip(),
+            doc,
+            line,
+            column,
+            str(declared).strip(),
             f'the front matter says "{placement.category}" but the page is in'
             f' "{folder}/", a {folder_category} folder',
             f"move the page to a {placement.category} folder, or change the front matter"
@@ -146,9 +155,12 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
         outer = next(f for f in placement.folders if f[1] != placement.folders[-1][1])
         inner = placement.folders[-1]
         yield NESTED.at(
-            doc, 1, 1, "",
+            doc,
+            1,
+            1,
+            "",
             f'the path holds a {outer[1]} folder ("{outer[0]}/") and a {inner[1]} folder'
             f' ("{inner[0]}/")',
-            f"keep one category folder in the path; the nearest, \"{inner[0]}/\", decides"
+            f'keep one category folder in the path; the nearest, "{inner[0]}/", decides'
             f" meanwhile ({inner[1]})",
         )

@@ -87,7 +87,10 @@ def read(doc: Document) -> Suppressions:
         if action not in ("disable", "enable", "disable-next-line"):
             found.findings.append(
                 UNKNOWN_DIRECTIVE.at(
-                    doc, comment.line, comment.column, action,
+                    doc,
+                    comment.line,
+                    comment.column,
+                    action,
                     f'"diataxis: {action}" is not a directive the plugin knows',
                     "use disable, enable or disable-next-line"
                     + did_you_mean(action, ["disable", "enable", "disable-next-line"]),
@@ -120,7 +123,10 @@ def _read_front_matter(doc: Document, found: Suppressions) -> None:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         found.findings.append(
             UNKNOWN_RULE.at(
-                doc, line, column, str(value),
+                doc,
+                line,
+                column,
+                str(value),
                 f"{IGNORE_KEY} must be a list of rule ids, got {value!r}",
                 f"write it as {IGNORE_KEY}: [placement/uncategorized]",
             )
@@ -140,11 +146,14 @@ def _expand(
         if not expanded:
             found.findings.append(
                 UNKNOWN_RULE.at(
-                    doc, line, column, name,
+                    doc,
+                    line,
+                    column,
+                    name,
                     f'"{name}" is not a rule, so nothing is suppressed by it',
-                    "use a rule id from the rules reference" + did_you_mean(name, list(registry.RULES)),
+                    "use a rule id from the rules reference"
+                    + did_you_mean(name, list(registry.RULES)),
                 )
             )
         rule_ids.extend(expanded)
     return rule_ids
-

@@ -1,0 +1,163 @@
+"""End to end: real `mkdocs build --strict` runs on temporary sites, as users run it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HOOK = """
+from mkdocs.structure.files import File, InclusionLevel
+
+def on_files(files, config):
+    files.append(File.generated(config, "generated.md", content="# Generated\\n",
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+"""
+
+
+def make_site(root: Path, pages: dict[str, str | bytes], plugin: str = "  - diataxis\n") -> Path:
+    docs = root / "docs"
+    for path, content in pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (root / "hooks.py").write_text(HOOK, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Test\nhooks: [hooks.py]\nplugins:\n{plugin}", encoding="utf-8"
+    )
+    return root
+
+
+def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def warnings(output: str) -> list[str]:
+    prefix = "WARNING -  mkdocs_diataxis: "
+    return [line.removeprefix(prefix) for line in output.splitlines() if line.startswith(prefix)]
+
+
+BROKEN = {
+    "index.md": "# Home\n",
+    "loose.md": "# Loose\n",
+    "reference/api.md": "---\ntitle: API\ndiataxis: how-to\n---\n# API\n",
+    "reference/guides/install.md": "# Install\n",
+    "guides/upgrade.md": "---\ndiataxis: howto-guide\n---\n# Upgrade\n",
+}
+
+
+def test_strict_build_fails_with_each_placement_warning(tmp_path: Path) -> None:
+    result = build(make_site(tmp_path, BROKEN))
+    assert result.returncode != 0
+    assert [line.split(" ", 2)[:2] for line in warnings(result.stderr)] == [
+        ["loose.md:1:1:", "[placement/uncategorized]"],
+        ["guides/upgrade.md:2:11:", "[placement/unknown-category]"],
+        ["reference/api.md:3:11:", "[placement/mismatch]"],
+        ["reference/guides/install.md:1:1:", "[placement/nested]"],
+    ]
+    assert (
+        'guides/upgrade.md:2:11: [placement/unknown-category] "howto-guide" is not a'
+        ' Diátaxis category — use "how-to"' in warnings(result.stderr)
+    )
+    assert "Aborted with 4 warnings in strict mode!" in result.stdout
+    assert "generated.md" not in result.stderr
+    assert "index.md" not in " ".join(warnings(result.stderr))
+
+
+def test_fixed_site_builds_strict(tmp_path: Path) -> None:
+    fixed = {
+        "index.md": "# Home\n",
+        "explanation/loose.md": "# Loose\n",
+        "how-to/api.md": "---\ntitle: API\ndiataxis: how-to\n---\n# API\n",
+        "guides/install.md": "# Install\n",
+        "guides/upgrade.md": "---\ndiataxis: how-to\n---\n# Upgrade\n",
+    }
+    result = build(make_site(tmp_path, fixed))
+    assert (result.returncode, warnings(result.stderr)) == (0, [])
+
+
+def test_info_findings_do_not_fail_strict(tmp_path: Path) -> None:
+    plugin = "  - diataxis:\n      severity: {placement/*: info}\n"
+    result = build(make_site(tmp_path, BROKEN, plugin), "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  mkdocs_diataxis: loose.md:1:1: [placement/uncategorized]" in result.stderr
+
+
+def test_enabled_false_disables_everything(tmp_path: Path) -> None:
+    result = build(make_site(tmp_path, BROKEN, "  - diataxis:\n      enabled: false\n"))
+    assert (result.returncode, warnings(result.stderr)) == (0, [])
+
+
+def test_bad_pages_get_one_warning_each_and_others_are_still_checked(tmp_path: Path) -> None:
+    pages = {
+        "reference/latin1.md": "# Café\n".encode("latin-1"),
+        "reference/broken.md": "---\ntitle: a: b\n---\n# Broken\n",
+        "zzz-last.md": "# Last\n",
+    }
+    result = build(make_site(tmp_path, pages))
+    assert sorted(warnings(result.stderr)) == [
+        "reference/broken.md:2:9: [page/front-matter] the front matter is not valid YAML (mapping"
+        " values are not allowed here); MkDocs ignores it and renders it as text — fix the YAML"
+        " between the --- lines",
+        "reference/latin1.md:1:6: [page/unreadable] the page is not valid UTF-8 (byte 0xe9 at line"
+        " 1); it cannot be checked or built — re-save the file as UTF-8",
+        "zzz-last.md:1:1: [placement/uncategorized] the page has no Diátaxis category: it is in no"
+        " category folder and its front matter declares none — move it into a tutorials/, how-to/,"
+        ' reference/ or explanation/ folder, or add "diataxis: <category>" to its front matter (or'
+        " list it in exempt)",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_build_never_writes_under_docs_dir(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    before = digest(site / "docs")
+    build(site)
+    build(site, "--dirty")
+    assert digest(site / "docs") == before
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_in_process_build(tmp_path: Path, strict: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    site = make_site(tmp_path, BROKEN)
+    config = load_config(str(site / "mkdocs.yml"), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        if strict:
+            with pytest.raises(Abort, match="Aborted with 4 warnings in strict mode!"):
+                mkdocs_build(config)
+        else:
+            mkdocs_build(config)
+            plugin = config.plugins["diataxis"]
+            assert sorted(plugin.results) == sorted(BROKEN)  # generated.md is not there
+    finally:
+        config.plugins.on_shutdown()

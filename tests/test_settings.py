@@ -1,0 +1,125 @@
+"""Settings validation: the same messages from plain data and from mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from mkdocs_diataxis.core import Settings, SettingsError
+from tests.conftest import all_findings
+
+
+@pytest.mark.parametrize(
+    ("options", "option", "message"),
+    [
+        (
+            {"severity": {"placement/uncategorized": "loud"}},
+            "severity",
+            "'placement/uncategorized: loud' is not a level; use warn, info or ignore",
+        ),
+        (
+            {"severity": {"placement/uncategorised": "info"}},
+            "severity",
+            "unknown rule 'placement/uncategorised' (did you mean 'placement/uncategorized'?);"
+            " the rules reference lists them",
+        ),
+        (
+            {"severity": ["a"]},
+            "severity",
+            "expected a mapping of rule id to warn, info or ignore, got list ['a']",
+        ),
+        (
+            {"categories": {"how-to": "guides"}},
+            "categories.how-to",
+            "expected a list of strings, got str 'guides'",
+        ),
+        (
+            {"categories": {"how-to": [1]}},
+            "categories.how-to",
+            "item 1 must be a non-empty string, got int 1",
+        ),
+        (
+            {"categories": {"howto": ["x"]}},
+            "categories",
+            "unknown category 'howto' (did you mean 'how-to'?); the categories are tutorial,"
+            " how-to, reference, explanation",
+        ),
+        (
+            {"categories": {"reference": ["guides"]}},
+            "categories",
+            "folder name 'guides' is listed for both 'how-to' and 'reference'; a folder can name"
+            " only one category",
+        ),
+        (
+            {"categories": {"how-to": ["a/b"]}},
+            "categories.how-to",
+            "'a/b' is a path; list single folder names (any depth matches)",
+        ),
+        ({"exempt": "index.md"}, "exempt", "expected a list of strings, got str 'index.md'"),
+        ({"require_category": ["!"]}, "require_category", "Invalid git pattern: '!'"),
+    ],
+)
+def test_invalid_settings_name_the_option(
+    options: dict[str, object], option: str, message: str
+) -> None:
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_mapping(options)
+    assert (caught.value.option, caught.value.message) == (option, message)
+
+
+def test_defaults_are_the_spec_defaults() -> None:
+    settings = Settings.from_mapping({})
+    assert settings.categories["how-to"] == ("how-to", "howto", "guides", "how-to-guides")
+    assert settings.exempt.patterns == ("index.md", "**/index.md", "README.md", "**/README.md")
+    assert settings.require_category.patterns == ("**/*.md",)
+
+
+def test_severity_override_changes_and_ignores() -> None:
+    (finding,) = all_findings("loose.md", "# L\n", severity={"placement/uncategorized": "info"})
+    assert finding.severity == "info"
+    assert all_findings("loose.md", "# L\n", severity={"placement/*": "ignore"}) == []
+
+
+def write_config(tmp_path: Path, plugin_yaml: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\nplugins:\n  - diataxis{plugin_yaml}\n", encoding="utf-8")
+    return config
+
+
+def test_mkdocs_config_rejects_bad_severity_naming_the_option(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = write_config(tmp_path, ":\n      severity: {placement/uncategorized: loud}")
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(str(config))
+    assert (
+        "Config value 'plugins': Plugin 'diataxis' option 'severity': 'placement/uncategorized:"
+        " loud' is not a level; use warn, info or ignore"
+    ) in caplog.text
+
+
+def test_mkdocs_config_rejects_category_list_of_non_strings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = write_config(tmp_path, ":\n      categories: {tutorial: [1, 2]}")
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(str(config))
+    assert (
+        "Plugin 'diataxis' option 'categories': item 1 must be a non-empty string, got int 1"
+        in caplog.text
+    )
+
+
+def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
+    config = load_config(str(write_config(tmp_path, "")))
+    plugin = config.plugins["diataxis"]
+    assert dict(plugin.config) == {
+        "categories": None,
+        "require_category": None,
+        "exempt": None,
+        "severity": None,
+    }
