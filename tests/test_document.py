@@ -266,3 +266,49 @@ def test_yaml_alias_bomb_is_refused() -> None:
     bomb = "---\nl0: &l0 [x]\n" + "\n".join(levels) + "\n---\nBody\n"
     doc = Document.parse("p.md", bomb)
     assert [p.rule for p in doc.problems] == ["page/front-matter"]
+
+
+def test_blocks_in_document_order_with_structure() -> None:
+    text = md("""
+        The lead-in:
+
+        - item one
+        - item two
+
+        | H1 | H2 |
+        |----|----|
+        | a  | b  |
+    """)
+    doc = Document.parse("p.md", text)
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [
+        ("paragraph", 1, 1),
+        ("list", 3, 4),
+        ("list_item", 3, 3),
+        ("paragraph", 3, 3),
+        ("list_item", 4, 4),
+        ("paragraph", 4, 4),
+        ("table", 6, 8),
+        ("thead", 6, 6),
+        ("table_row", 6, 6),
+        ("table_cell", 6, 6),
+        ("table_cell", 6, 6),
+        ("tbody", 8, 8),
+        ("table_row", 8, 8),
+        ("table_cell", 8, 8),
+        ("table_cell", 8, 8),
+    ]
+    cells = [b for b in doc.blocks if b.kind == "table_cell"]
+    assert [c.index for c in cells] == [0, 1, 0, 1]
+
+
+def test_leaf_items_keep_prose_code_and_links_in_order() -> None:
+    doc = Document.parse("p.md", "Run `make` per [docs](https://d.org) now.\n")
+    (paragraph,) = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert [type(item).__name__ for item in paragraph.items] == [
+        "Span",
+        "Code",
+        "Span",
+        "Link",
+        "Span",
+        "Span",
+    ]

@@ -62,9 +62,13 @@ class Block:
     end_line: int
     parent: Block | None = None
     level: int = 0
-    """Heading level for headings, nesting depth for list items."""
+    """Heading level for headings, nesting depth (1 = outermost) for list items."""
     ordered: bool = False
-    """For list items: part of a numbered list."""
+    """For lists and list items: numbered."""
+    index: int = 0
+    """For table cells: the column (0-based); for body rows: the row (0-based)."""
+    items: list[Span | Code | Link] = field(default_factory=list)
+    """For paragraphs, headings and cells: prose, inline code and links, in source order."""
 
     def enclosing(self, kind: str) -> Block | None:
         """The nearest block of ``kind`` among this block and its parents."""
@@ -205,6 +209,8 @@ class Document:
     text: str
     front_matter: FrontMatter
     lines: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    """Every block in document order (containers before what they contain)."""
     spans: list[Span] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -298,77 +304,69 @@ class _Builder:
     # --- the walk --------------------------------------------------------------
 
     def build(self) -> None:
-        parse_text = self.prepare()
-        tokens = _MARKDOWN.parse(parse_text)
-        stack: list[Block] = []
+        tokens = _MARKDOWN.parse(self.prepare())
+        stack: list[Block] = []  # open containers: lists, items, quotes, tables, rows
         table: Table | None = None
-        row: list[Cell] | None = None
-        row_cells: list[tuple[int, int]] = []
-        list_ordered: list[bool] = []
+        row: list[Cell] = []
+        row_bounds: list[tuple[int, int]] = []
         leaf: Block | None = None
         for token in tokens:
             kind = token.type
-            parent = stack[-1] if stack else None
             if kind.endswith("_close"):
                 if kind in _CONTAINER_CLOSE and stack:
                     stack.pop()
-                if kind in ("bullet_list_close", "ordered_list_close") and list_ordered:
-                    list_ordered.pop()
                 continue
+            parent = stack[-1] if stack else None
             start, end = (token.map[0], token.map[1]) if token.map else (0, 0)
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                list_ordered.append(kind == "ordered_list_open")
-            elif kind == "list_item_open":
-                block = Block(
-                    "list_item",
-                    start + 1,
-                    end,
-                    parent,
-                    level=len(list_ordered),
-                    ordered=bool(list_ordered and list_ordered[-1]),
-                )
-                self.doc.list_items.append(block)
+            if kind in _CONTAINER_OPEN:
+                block = self.block(_CONTAINER_OPEN[kind], start, end, parent)
                 stack.append(block)
-            elif kind == "blockquote_open":
-                block = Block("blockquote", start + 1, end, parent)
-                self.doc.blockquotes.append(block)
-                stack.append(block)
-            elif kind == "table_open":
-                block = Block("table", start + 1, end, parent)
-                table = Table(start + 1, end, block)
-                self.doc.tables.append(table)
-                stack.append(block)
-            elif kind == "thead_open" or kind == "tbody_open":
-                stack.append(Block(kind[:5], start + 1, end, parent))
-            elif kind == "tr_open":
-                block = Block("table_row", start + 1, end, parent)
-                stack.append(block)
-                row = []
-                row_cells = self.split_row(start)
-                if table is not None:
+                if kind == "ordered_list_open":
+                    block.ordered = True
+                elif kind == "list_item_open":
+                    block.ordered = parent is not None and parent.ordered
+                    block.level = sum(1 for open_block in stack if open_block.kind == "list")
+                    self.doc.list_items.append(block)
+                elif kind == "blockquote_open":
+                    self.doc.blockquotes.append(block)
+                elif kind == "table_open":
+                    table = Table(start + 1, end, block)
+                    self.doc.tables.append(table)
+                elif kind == "tr_open" and table is not None:
+                    row = []
+                    row_bounds = self.split_row(start)
                     if parent is not None and parent.kind == "thead":
                         table.header = row
                     else:
+                        block.index = len(table.rows)
                         table.rows.append(row)
-            elif kind in ("th_open", "td_open"):
-                leaf = Block(
-                    "table_cell",
-                    parent.line if parent else 1,
-                    parent.end_line if parent else 1,
-                    parent,
-                )
+            elif kind in ("th_open", "td_open") and parent is not None:
+                leaf = self.block("table_cell", parent.line - 1, parent.end_line, parent)
+                leaf.index = len(row)
             elif kind in ("paragraph_open", "heading_open"):
-                level = int(token.tag[1]) if kind == "heading_open" else 0
-                leaf = Block(kind[:-5], start + 1, end, parent, level=level)
+                leaf = self.block(kind[:-5], start, end, parent)
+                if kind == "heading_open":
+                    leaf.level = int(token.tag[1])
             elif kind == "inline" and leaf is not None:
-                if leaf.kind == "table_cell" and row is not None:
-                    self.cell(token, leaf, row, row_cells)
+                if leaf.kind == "table_cell":
+                    self.cell(token, leaf, row, row_bounds)
                 else:
                     self.inline(token, leaf)
-            elif kind == "fence" or kind == "code_block":
+            elif kind in ("fence", "code_block"):
+                self.block("code", start, end, parent)
                 self.code_block(token)
             elif kind == "html_block":
+                self.block("html", start, end, parent)
                 self.html_block(token)
+
+    def block(self, kind: str, start: int, end: int, parent: Block | None) -> Block:
+        """A new block over 0-based lines ``[start, end)``, recorded in document order."""
+        lines = self.doc.lines
+        while end > start + 1 and end <= len(lines) and not lines[end - 1].strip():
+            end -= 1  # markdown-it counts the blank lines after a list item or list
+        block = Block(kind, start + 1, end, parent)
+        self.doc.blocks.append(block)
+        return block
 
     def prepare(self) -> str:
         """The text markdown-it parses: same lines, with non-Markdown syntax neutralised.
@@ -508,7 +506,7 @@ class _Builder:
                     continue
                 cursor = self.span(child.content, block, cursor, limit)
             elif kind == "code_inline":
-                cursor = self.code_span(child.content, cursor, limit)
+                cursor = self.code_span(child.content, block, cursor, limit)
             elif kind in ("softbreak", "hardbreak"):
                 newline = text.find("\n", cursor, limit)
                 if newline >= 0:
@@ -521,14 +519,14 @@ class _Builder:
                 if child.markup == "autolink":
                     opening = text.find("<", cursor, limit)
                     position = self.position(opening if opening >= 0 else cursor)
-                    self.doc.links.append(Link(href, "autolink", *position))
+                    self.record(block, Link(href, "autolink", *position))
                     skip_depth += 1
                 else:
                     opening = text.find("[", cursor, limit)
                     if opening >= 0:
                         cursor = opening + 1
                     position = self.position(opening if opening >= 0 else cursor)
-                    self.doc.links.append(Link(href, "inline", *position))
+                    self.record(block, Link(href, "inline", *position))
             elif kind == "link_close":
                 if child.markup == "autolink":
                     skip_depth -= 1
@@ -539,7 +537,7 @@ class _Builder:
             elif kind == "image":
                 opening = text.find("![", cursor, limit)
                 position = self.position(opening if opening >= 0 else cursor)
-                self.doc.links.append(Link(str(child.attrs.get("src", "")), "image", *position))
+                self.record(block, Link(str(child.attrs.get("src", "")), "image", *position))
                 if opening >= 0:
                     cursor = self.skip_target(self.skip_brackets(opening + 1, limit), limit)
             elif kind == "html_inline":
@@ -555,7 +553,7 @@ class _Builder:
         found = self.text.find(content, cursor, end)
         if found >= 0:
             line, column = self.position(found)
-            self.doc.spans.append(Span(content, line, column, block))
+            self.record(block, Span(content, line, column, block))
             return found + len(content)
         # Not literal (backslash escapes, entities): place each character in turn.
         columns: list[int] = []
@@ -569,12 +567,10 @@ class _Builder:
                 position = found + 1
         line, column = self.position(columns[0])
         base = self.line_starts[line - 1] - 1
-        self.doc.spans.append(
-            Span(content, line, column, block, tuple(offset - base for offset in columns))
-        )
+        self.record(block, Span(content, line, column, block, tuple(o - base for o in columns)))
         return position
 
-    def code_span(self, content: str, cursor: int, limit: int) -> int:
+    def code_span(self, content: str, block: Block, cursor: int, limit: int) -> int:
         text = self.text
         opening = text.find("`", cursor, limit)
         if opening < 0:
@@ -594,9 +590,19 @@ class _Builder:
                 after += 1
             if after - closing == size:
                 end_line, _ = self.position(after)
-                self.doc.code.append(Code("inline", line, column, end_line, content))
+                self.record(block, Code("inline", line, column, end_line, content))
                 return after
             search = after
+
+    def record(self, block: Block, item: Span | Code | Link) -> None:
+        """Add an inline item to its leaf block and to the document's list of its kind."""
+        block.items.append(item)
+        if isinstance(item, Span):
+            self.doc.spans.append(item)
+        elif isinstance(item, Code):
+            self.doc.code.append(item)
+        else:
+            self.doc.links.append(item)
 
     def skip_brackets(self, opening: int, limit: int) -> int:
         """From a ``[`` at ``opening``, the offset just past its matching ``]``."""
@@ -672,9 +678,17 @@ class _Builder:
         self.doc.comments.append(Comment(body, line, column, end_line))
 
 
-_CONTAINER_CLOSE = frozenset(
-    {"list_item_close", "blockquote_close", "table_close", "thead_close", "tbody_close", "tr_close"}
-)
+_CONTAINER_OPEN = {
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "list_item_open": "list_item",
+    "blockquote_open": "blockquote",
+    "table_open": "table",
+    "thead_open": "thead",
+    "tbody_open": "tbody",
+    "tr_open": "table_row",
+}
+_CONTAINER_CLOSE = frozenset(kind.replace("_open", "_close") for kind in _CONTAINER_OPEN)
 
 
 def _indent_width(line: str) -> int:
