@@ -19,6 +19,7 @@ class _Checked(BaseConfigOption[Any]):
 
     def __init__(self, name: str) -> None:
         super().__init__()
+        self._name = name
         self._check = OPTIONS[name]
         self.default = None
 
@@ -26,7 +27,9 @@ class _Checked(BaseConfigOption[Any]):
         try:
             self._check(value)
         except SettingsError as error:
-            raise ValidationError(error.message) from None
+            # MkDocs names the option; name the key inside it too ("categories.how-to").
+            where = f"{error.option}: " if error.option != self._name else ""
+            raise ValidationError(f"{where}{error.message}") from None
         return value
 
 
@@ -51,3 +54,14 @@ class DiataxisConfig(base.Config):
     severity = _Checked("severity")
     """Per-rule level: a mapping of rule id (or `family/*`) to `warn`, `info` or `ignore`,
     the words MkDocs uses for its own `validation:` options."""
+
+    citations = _Checked("citations")
+    """Uncited performance figures (`citation/*`). A mapping with:
+
+    - `enabled` (default `true`): look for figures at all;
+    - `patterns` (default none): extra regular expressions that count as citations,
+      such as `Task \\d+\\.\\d+` for a project that cites its task tracker;
+    - `methodology` (default `info`): severity of `citation/weak`, given when figures
+      rely on a methodology section with no link or benchmark named;
+    - `exclude` (default none): gitignore-style patterns of pages not checked for
+      figures, such as `research/**`."""

@@ -76,7 +76,7 @@ def test_mismatch_points_at_the_declared_value() -> None:
     assert findings("reference/a.md", text) == [("placement/mismatch", 3, 11, "how-to")]
     (finding,) = all_findings("reference/a.md", text)
     assert finding.message == (
-        'the front matter says "how-to" but the page is in "reference/", a reference folder'
+        'the front matter says "how-to" but the folder "reference/" says "reference"'
     )
 
 
@@ -86,6 +86,10 @@ def test_front_matter_agreeing_with_folder_is_fine() -> None:
 
 def test_nested_category_folders() -> None:
     assert findings("reference/guides/x.md", "# X\n") == [("placement/nested", 1, 1, "")]
+    (finding,) = all_findings("explanation/guides/x.md", "# X\n")
+    assert finding.message == (
+        'the path holds category folders "explanation/" (explanation) and "guides/" (how-to)'
+    )
     assert category("reference/guides/x.md") == ("how-to", "folder")
 
 

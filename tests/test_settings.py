@@ -109,8 +109,8 @@ def test_mkdocs_config_rejects_category_list_of_non_strings(
     with pytest.raises((Abort, ConfigurationError)):
         load_config(str(config))
     assert (
-        "Plugin 'diataxis' option 'categories': item 1 must be a non-empty string, got int 1"
-        in caplog.text
+        "Plugin 'diataxis' option 'categories': categories.tutorial: item 1 must be a non-empty"
+        " string, got int 1" in caplog.text
     )
 
 
@@ -122,4 +122,5 @@ def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
         "require_category": None,
         "exempt": None,
         "severity": None,
+        "citations": None,
     }

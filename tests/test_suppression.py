@@ -96,3 +96,12 @@ def test_ordinary_comments_are_not_directives() -> None:
 def test_suppression_findings_can_be_ignored_by_severity() -> None:
     text = "<!-- diataxis: disabel x -->\n"
     assert findings("reference/a.md", text, severity={"suppression/*": "ignore"}) == []
+
+
+def test_rule_names_may_continue_on_the_next_lines_of_the_comment() -> None:
+    text = md("""
+        <!-- diataxis: disable-next-line
+             suppression/unknown-directive -->
+        <!-- diataxis: bogus -->
+    """)
+    assert findings("reference/a.md", text) == []

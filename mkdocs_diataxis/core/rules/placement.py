@@ -145,8 +145,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
             line,
             column,
             str(declared).strip(),
-            f'the front matter says "{placement.category}" but the page is in'
-            f' "{folder}/", a {folder_category} folder',
+            f'the front matter says "{placement.category}" but the folder "{folder}/"'
+            f' says "{folder_category}"',
             f"move the page to a {placement.category} folder, or change the front matter"
             f' to "diataxis: {folder_category}"',
         )
@@ -159,8 +159,8 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
             1,
             1,
             "",
-            f'the path holds a {outer[1]} folder ("{outer[0]}/") and a {inner[1]} folder'
-            f' ("{inner[0]}/")',
+            f'the path holds category folders "{outer[0]}/" ({outer[1]}) and'
+            f' "{inner[0]}/" ({inner[1]})',
             f'keep one category folder in the path; the nearest, "{inner[0]}/", decides'
             f" meanwhile ({inner[1]})",
         )

@@ -46,9 +46,10 @@ Fix: use `disable RULE[,RULE]`, `enable [RULE,...]` or `disable-next-line RULE[,
 )
 RULES = (UNKNOWN_RULE, UNKNOWN_DIRECTIVE)
 
-# `diataxis: disable a/b, c/d` inside an HTML comment; the action is any word so a
-# misspelt one can be reported. Not `diataxis_ignore` or prose mentioning diataxis.
-_DIRECTIVE = re.compile(r"\s*diataxis:[ \t]*(?P<action>[\w-]*)(?P<rules>[^\n]*?)\s*\Z")
+# `diataxis: disable a/b, c/d` inside an HTML comment, rule names possibly on later
+# lines; the action is any word so a misspelt one can be reported. Not
+# `diataxis_ignore` or prose mentioning diataxis.
+_DIRECTIVE = re.compile(r"\s*diataxis:[ \t]*(?P<action>[\w-]*)(?P<rules>[^>]*?)\s*\Z")
 _SEPARATOR = re.compile(r"[\s,]+")
 
 
