@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.rules import page, placement, suppression
+from mkdocs_diataxis.core.rules import citation, page, placement, suppression
+from mkdocs_diataxis.core.rules.citation import Figure
 from mkdocs_diataxis.core.settings import Settings
 
 
@@ -22,6 +23,8 @@ class PageFacts:
     """``"front matter"``, ``"folder"`` or ``None``."""
     lines: int
     words: int
+    figures: tuple[Figure, ...] = ()
+    """Every performance figure, with its class and the scope that cites it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +47,14 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     """
     doc = Document.parse(path, source)
     decision = placement.decide(doc, settings)
+    figures = citation.find_figures(doc, settings) if doc.text else []
     facts = PageFacts(
         path=path,
         category=decision.category,
         category_source=decision.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
         words=doc.word_count,
+        figures=tuple(figures),
     )
     if any(problem.rule == "page/unreadable" for problem in doc.problems):
         return PageResult(path, tuple(_apply_severity(page.check(doc), settings)), facts, True)
@@ -57,6 +62,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     raw = [
         *page.check(doc),
         *placement.check(doc, settings),
+        *citation.check(doc, settings, figures),
         *suppressions.findings,
     ]
     kept = [finding for finding in raw if not suppressions.silences(finding)]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -56,6 +57,16 @@ def did_you_mean(word: str, choices: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class CitationSettings:
+    """``citations:`` options."""
+
+    enabled: bool = True
+    patterns: tuple[re.Pattern[str], ...] = ()
+    methodology: Level = "info"
+    exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the checks need to know, already validated."""
 
@@ -65,6 +76,7 @@ class Settings:
     )
     exempt: PathPatterns = field(default_factory=lambda: PathPatterns(DEFAULT_EXEMPT))
     severity: Mapping[str, Level] = field(default_factory=dict)
+    citations: CitationSettings = field(default_factory=CitationSettings)
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
 
@@ -79,6 +91,8 @@ class Settings:
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
         """The severity ``rule_id`` reports at here, or ``None`` when it is ignored."""
         level = self.severity.get(rule_id)
+        if level is None and rule_id == "citation/weak":
+            level = self.citations.methodology
         return default if level is None else _LEVEL_TO_SEVERITY[level]
 
     @classmethod
@@ -179,11 +193,67 @@ def _severity(value: Any) -> Mapping[str, Level]:
     return MappingProxyType(levels)
 
 
+def _bool(option: str, value: Any, default: bool) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise SettingsError(option, f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _level(option: str, value: Any, default: Level) -> Level:
+    if value is None:
+        return default
+    if value not in LEVELS:
+        raise SettingsError(option, f"expected warn, info or ignore, got {_describe(value)}")
+    level: Level = value
+    return level
+
+
+def _regexes(option: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    if value is None:
+        return ()
+    compiled = []
+    for index, pattern in enumerate(_string_list(option, value)):
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as error:
+            raise SettingsError(
+                option, f"item {index + 1} ({pattern!r}) is not a valid regular expression: {error}"
+            ) from None
+    return tuple(compiled)
+
+
+def _section(option: str, value: Any, keys: Sequence[str]) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise SettingsError(option, f"expected a mapping, got {_describe(value)}")
+    for key in value:
+        if key not in keys:
+            raise SettingsError(
+                option,
+                f"unknown key '{key}'{did_you_mean(str(key), keys)}; allowed: {', '.join(keys)}",
+            )
+    return value
+
+
+def _citations(value: Any) -> CitationSettings:
+    data = _section("citations", value, ("enabled", "patterns", "methodology", "exclude"))
+    return CitationSettings(
+        enabled=_bool("citations.enabled", data.get("enabled"), True),
+        patterns=_regexes("citations.patterns", data.get("patterns")),
+        methodology=_level("citations.methodology", data.get("methodology"), "info"),
+        exclude=_patterns("citations.exclude", ())(data.get("exclude")),
+    )
+
+
 OPTIONS: dict[str, Callable[[Any], Any]] = {
     "categories": _categories,
     "require_category": _patterns("require_category", DEFAULT_REQUIRE_CATEGORY),
     "exempt": _patterns("exempt", DEFAULT_EXEMPT),
     "severity": _severity,
+    "citations": _citations,
 }
 """Option name -> validator from plain data (``None`` means the default); each raises
 `SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and

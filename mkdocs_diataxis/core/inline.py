@@ -1,0 +1,96 @@
+"""The text of one leaf block (paragraph, heading, cell) as rules read it.
+
+Rules that look for words across markup ("286" in **bold** then "ns", a link inside a
+sentence) need the block's text in one string, and then the source position of any
+character in it. `InlineText` joins a leaf's items: prose as rendered, inline code as
+its content (so citations such as ``bench.rs`` are visible), links by their text.
+``prose_mask`` tells prose apart, so rules that must not look inside code can skip it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from mkdocs_diataxis.core.document import Block, Code, Link, Span
+
+# A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket,
+# or at a line end. Matches "done. Next"; not "e.g. this", "v1.2" or "3.5 ms".
+_SENTENCE_END = re.compile(
+    r"(?<!e\.g)(?<!i\.e)(?<!\betc)(?<!\bvs)(?<!\bcf)[.!?](?=\s+[\"'(\[A-Z0-9*_])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineText:
+    """A leaf block's joined text with a way back to source positions."""
+
+    block: Block
+    text: str
+    prose: tuple[tuple[int, int], ...]
+    """(start, end) ranges of ``text`` that are prose (not inline code)."""
+    links: tuple[tuple[int, Link], ...]
+    """Each link with the offset in ``text`` where it stands."""
+    _starts: tuple[int, ...]
+    _items: tuple[Span | Code, ...]
+
+    @classmethod
+    def of(cls, block: Block) -> InlineText:
+        """Join ``block.items``; a line change between items becomes one space."""
+        parts: list[str] = []
+        prose: list[tuple[int, int]] = []
+        links: list[tuple[int, Link]] = []
+        starts: list[int] = []
+        items: list[Span | Code] = []
+        length = 0
+        last_line = 0
+        for item in block.items:
+            if isinstance(item, Link):
+                links.append((length, item))
+                continue
+            if last_line and item.line != last_line and parts and not parts[-1].endswith(" "):
+                parts.append(" ")
+                length += 1
+            starts.append(length)
+            items.append(item)
+            parts.append(item.text)
+            if isinstance(item, Span):
+                prose.append((length, length + len(item.text)))
+            length += len(item.text)
+            last_line = item.end_line if isinstance(item, Code) else item.line
+        return cls(block, "".join(parts), tuple(prose), tuple(links), tuple(starts), tuple(items))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source (line, column) of ``text[offset]``."""
+        if not self._items:
+            return self.block.line, 1
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        item = self._items[index]
+        inside = offset - self._starts[index]
+        if isinstance(item, Span):
+            return item.line, item.column_of(min(inside, max(len(item.text) - 1, 0)))
+        # Inside code: columns are approximate past a line break in the code span.
+        return item.line, item.column + 1 + inside
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies wholly inside one prose item."""
+        index = bisect.bisect_right(self.prose, (start, len(self.text) + 1)) - 1
+        return index >= 0 and self.prose[index][0] <= start and end <= self.prose[index][1]
+
+    def source_text(self, start: int, end: int, lines: list[str]) -> str:
+        """The source characters from ``text[start]`` to ``text[end - 1]`` on one line."""
+        line, first = self.position(start)
+        last_line, last = self.position(end - 1)
+        if last_line != line:
+            return self.text[start:end]
+        return lines[line - 1][first - 1 : last]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``text[offset]``."""
+        start = 0
+        for match in _SENTENCE_END.finditer(self.text):
+            if match.end() > offset:
+                return start, match.end()
+            start = match.end()
+        return start, len(self.text)

@@ -1,0 +1,669 @@
+"""``citation/*``: measured performance figures must say where they come from.
+
+Each figure found in prose is classified first (a configured value, a target, a
+reading time, or a measurement); only measurements need a citation, and a citation
+counts when it stands in the figure's scope (SPEC 4.2, checked in that order):
+sentence or list item, table row, lead-in, trailer, section opening, sources section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from mkdocs_diataxis.core.document import Block, Code, Document, Heading
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.inline import InlineText
+from mkdocs_diataxis.core.rule import Rule
+from mkdocs_diataxis.core.settings import Settings
+
+UNCITED = Rule(
+    "citation/uncited",
+    "warning",
+    "A measured performance figure has no source in reach.",
+    """A number with a performance unit ("286ns", "6.12M msg/sec", "3x faster",
+"23% faster", "120 MB/s") is a claim a reader will repeat. When it is a measurement
+(not a configured value, a target or a reading time), the page must say where it
+came from: a link, a footnote, a benchmark file or id, or a "Source:" line, placed in
+the figure's scope (its sentence or list item, its table row or Source column, a
+lead-in ending with ":" before the list or table, a "Source:" trailer after it, the
+first paragraph of its section, or a Sources/Methodology section).
+
+Example: `- Component spawn: 286ns` in a list with no lead-in.
+
+Fix: link the benchmark (`286ns ([bench](https://example.org/bench))`), add a
+footnote, or put a "Source: `benches/spawn.rs`" line under the list.""",
+)
+WEAK = Rule(
+    "citation/weak",
+    "info",
+    "Figures rely on a methodology section that names no source.",
+    """A "Methodology" or "Test environment" section tells how figures were measured,
+but without a locator (a link, a benchmark file or id) nobody can rerun or check
+them. The figures it covers are not reported one by one; this one finding, at the
+section, says how many depend on it. Its severity is `citations.methodology`.
+
+Example: `## Methodology` followed by "Measured on a laptop." and no link.
+
+Fix: link the benchmark code or results from the methodology section.""",
+)
+RULES = (UNCITED, WEAK)
+
+# --- figures -------------------------------------------------------------------
+
+_SPACE = "[ \u00a0\u2009\u202f]"  # space, no-break space, thin space, narrow no-break space
+# 1,234,567.8 / 1 234 (space, no-break or thin space separators) / 12.5
+_NUMBER = r"\d{1,3}(?:[, \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+_COMPARATIVE = (
+    r"faster|slower|quicker|speedup|speed-up|improvement|better|worse|higher|lower|more|less"
+    r"|fewer|smaller|larger|bigger|throughput|reduction|increase|decrease|cheaper"
+)
+# A performance figure. Matches "286ns", "1.49 µs", "~3 ms", "<100μs", "10-50 µs",
+# "6.12M msg/sec", "833k ops/sec", "2.65 million spawns/sec", "10,000 req/s",
+# "120 MB/s", "10 Gbps", "3x faster", "10× improvement", "23%", "512 MB".
+# Not "v1.2.3", "x86", "4x4", "0x1F", "Python 3.11", "404", "step 3" (no unit, or
+# glued to a word, version or path).
+_FIGURE = re.compile(
+    rf"""
+    (?<![\w.,/\-])
+    (?P<approx>(?:[~≈≤≥]|[<>]=?){_SPACE}?)?
+    (?P<number>{_NUMBER})
+    (?:{_SPACE}?[-–]{_SPACE}?(?:{_NUMBER})|{_SPACE}to{_SPACE}(?:{_NUMBER}))?
+    (?P<scale>{_SPACE}?(?:[kKMGB](?![A-Za-z])|{_SPACE}?(?:thousand|million|billion)\b))?
+    {_SPACE}?
+    (?:
+        (?P<rate>(?:[A-Za-z]{{1,15}}{_SPACE}?)?/{_SPACE}?(?:s|sec|second)\b
+            |[KMGT]?bps\b|[KMGT]bit/s\b|per{_SPACE}second\b|(?:QPS|IOPS|RPS|TPS)\b)
+        |(?P<duration>(?:ns|nanoseconds?|[µμ]s|us|microseconds?|ms|milliseconds?|secs?
+            |seconds?|s|mins?|minutes?|hours?|hrs?)(?![\w/]))
+        |(?P<multiplier>(?:[x×]|{_SPACE}times){_SPACE}?(?:{_COMPARATIVE})\b|[x×](?![\w×]))
+        |(?P<percent>%|{_SPACE}percent\b)
+        |(?P<size>(?:[KMGT]i?B|kB|bytes?)(?![\w/]))
+    )
+    """,
+    re.VERBOSE,
+)
+# Things shaped like figures that are not: decades ("1990s", "the 90s"), "10s of MB"
+# (tens of) and "100%" meaning "entirely" (but "100% faster" is a figure).
+_NOT_A_FIGURE = re.compile(
+    r"(?:1[89]|20)\d0s\b|\d0s\s+of\b|(?<=the\s)\d0s\b|(?<=')\d0s\b"
+    rf"|100{_SPACE}?%(?!{_SPACE}?(?:faster|slower|quicker|more|less|higher|lower))"
+)
+# HTTP status codes in the plural ("ignore 403s", "retry on 5xx") read like durations.
+_STATUS_PLURAL = re.compile(r"[1-5]\d\ds\Z")
+_STATUS_CONTEXT = re.compile(
+    r"\b(?:http|status|errors?|responses?|returns?|codes?|ignor\w*|servers?|requests?)\b",
+    re.IGNORECASE,
+)
+# Performance words that make a percentage or a bare multiplier ("20x") a performance
+# figure; "50% of the code" or "33% larger fonts" are not.
+_PERFORMANCE_CONTEXT = re.compile(
+    r"\b(?:faster|slower|quicker|speed\w*|improvements?|improv\w*|reductions?|throughput|cheaper"
+    r"|overhead|latency|performance|perf|cpu|memory|native|utili[sz]ation|usage|efficien\w*"
+    r"|regress\w*|gains?|boost|footprint|allocations?|hit rate|miss rate)\b",
+    re.IGNORECASE,
+)
+# Words that make a size a footprint figure ("uses 40 MB", "peak RSS of 1.2 GB"); a
+# machine that "has 16 GB of RAM" is not a claim about the software.
+_MEMORY_CONTEXT = re.compile(
+    r"\b(?:footprint|usage|uses|using|used|consum\w*|allocat\w*|peak\w*|resident|rss"
+    r"|overhead|takes up|occup\w*)\b",
+    re.IGNORECASE,
+)
+# Minutes and hours are performance figures only next to a verb of running or timing:
+# "the build takes 3 minutes", not "a day is 24 hours" or "cache it for 10 minutes".
+_LONG_CONTEXT = re.compile(
+    r"\b(?:takes?|took|taking|runs?|ran|running|builds?|built|complet\w*|finish\w*|faster"
+    r"|slower|speed\w*|duration|reduc\w*|down from|under|within|compil\w*|install\w*)\b",
+    re.IGNORECASE,
+)
+# Words before a figure that make it an example, not a claim: "For example, a model of
+# 1 GB ...", "say 5 ms".
+_EXAMPLE_WORDS = re.compile(
+    r"\b(?:for example|for instance|e\.g\.|say\b|suppose|imagine|assum\w*|hypothetical\w*)",
+    re.IGNORECASE,
+)
+_LONG_DURATIONS = frozenset({"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs"})
+
+# --- classification --------------------------------------------------------------
+
+# Words before a figure, or in its column header, that make it a setting.
+# Matches "timeout of 30s", "retry after 5s", "defaults to 100ms", "every 10 seconds".
+_CONFIG_WORDS = re.compile(
+    r"\b(?:time-?outs?|intervals?|delays?|back-?offs?|ttls?|retr(?:y|ies|ied)|defaults?"
+    r"|defaults to|period|limits?|max(?:imum)?|min(?:imum)?|caps?|deadlines?|expir\w*"
+    r"|every|wait\w*|sleeps?|paus\w*|poll\w*|heartbeats?|keep-?alive|grace|cool-?down|lease"
+    r"|set to|configur\w*|settings?|options?|parameters?|flags?|threshold for)\b",
+    re.IGNORECASE,
+)
+# "5 times in 60s", "3 restarts within 10 seconds": restart intensity, a setting.
+_INTENSITY = re.compile(r"\b\d+\s+(?:times?|restarts?|attempts?|retries)\s+(?:in|within|per)\s*$")
+_TARGET_WORDS = re.compile(
+    r"\b(?:targets?|targeting|goals?|budgets?|slos?|slas?|thresholds?|should|must|expected"
+    r"|expect|estimated?|aim\w*|objectives?|requirements?|required|want)\b",
+    re.IGNORECASE,
+)
+# A setting named right after the figure: "a 5 min timeout", "30s interval".
+_CONFIG_AFTER = re.compile(
+    r"^\W{0,3}(?:time-?outs?|intervals?|delays?|back-?offs?|ttls?|deadlines?|limits?|caps?"
+    r"|grace period|lease|cool-?down|heartbeats?)\b",
+    re.IGNORECASE,
+)
+# A course or page length right after the figure: "a 2 minute refresher", "5 min read".
+_READING_AFTER = re.compile(
+    r"^\W{0,3}(?:refresher|read|tutorial|guide|intro\w*|video|walkthrough|overview|course"
+    r"|lesson|exercise)\b",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(r"^\W{0,3}\((?:target|goal|budget|expected|estimated)\)", re.IGNORECASE)
+# "Duration: 30-45 minutes", "takes about 10 minutes", "in under 20 minutes".
+_READING_WORDS = re.compile(
+    r"\b(?:duration|time|takes?|taking|read\w*|tutorials?|lessons?|complete|finish|follow"
+    r"|course|walkthrough|workshop|under|within|about)\b",
+    re.IGNORECASE,
+)
+_CONFIG_HEADING = re.compile(
+    r"\b(?:configuration|settings|options|defaults|parameters|limits|timeouts)\b", re.IGNORECASE
+)
+_TARGET_HEADING = re.compile(
+    r"\b(?:targets?|goals?|budgets?|slos?|requirements|objectives)\b", re.IGNORECASE
+)
+
+# --- citations -------------------------------------------------------------------
+
+# Bare URLs. Matches "https://example.org/bench"; not "example.org" alone.
+_URL = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,60})\]")
+# A word that may be a file name (extension checked afterwards); keeps ::, # and : suffixes.
+_TOKEN = re.compile(r"[\w./:#-]+")
+_SOURCE_EXTENSIONS = frozenset(
+    (
+        "rs",
+        "py",
+        "go",
+        "c",
+        "h",
+        "cc",
+        "cpp",
+        "hpp",
+        "cxx",
+        "java",
+        "kt",
+        "scala",
+        "js",
+        "mjs",
+        "ts",
+        "tsx",
+        "jsx",
+        "rb",
+        "php",
+        "cs",
+        "swift",
+        "ex",
+        "exs",
+        "erl",
+        "hs",
+        "ml",
+        "clj",
+        "lua",
+        "r",
+        "jl",
+        "sh",
+        "bash",
+        "zsh",
+        "ps1",
+        "md",
+        "rst",
+        "txt",
+        "json",
+        "yaml",
+        "yml",
+        "toml",
+        "csv",
+        "tsv",
+        "ipynb",
+        "html",
+        "log",
+        "sql",
+        "proto",
+        "bench",
+        "zig",
+        "nim",
+        "dart",
+    )
+)
+# Benchmark ids: "bench_spawn", "BenchmarkSpawn"; "test_x" only near "bench".
+_BENCH_ID = re.compile(r"\bbench_\w+|\bBenchmark[A-Z_]\w*|\bbenches/\S+")
+_TEST_ID = re.compile(r"\btest_\w+")
+_BENCH_WORD = re.compile(r"bench", re.IGNORECASE)
+# Source phrases. "measured in/on/with" must not be followed by a unit word
+# ("measured in milliseconds" says nothing about a source).
+_SOURCE_PHRASE = re.compile(
+    r"\b(?:sources?:|according to\b|benchmarked (?:with|on|using|by|in)\b"
+    r"|measured (?:on|with|in|using|by)\b(?!\s+(?:nano|micro|milli)?seconds?\b"
+    r"|\s+(?:ns|us|µs|ms|bytes|percent)\b))",
+    re.IGNORECASE,
+)
+_TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)", re.IGNORECASE)
+_SOURCES_HEADINGS = frozenset(
+    {
+        "sources",
+        "source",
+        "references",
+        "methodology",
+        "benchmark methodology",
+        "test environment",
+        "test conditions",
+        "measurement environment",
+        "measurement methodology",
+        "benchmark environment",
+        "benchmarks methodology",
+    }
+)
+_SOURCE_COLUMNS = frozenset(
+    {
+        "source",
+        "sources",
+        "reference",
+        "references",
+        "citation",
+        "citations",
+        "evidence",
+        "benchmark",
+        "benchmarks",
+        "measured in",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One performance figure: where it is, what kind of number it is, what covers it.
+
+    ``kind`` is ``config``, ``target``, ``reading-time``, ``example`` (a hypothetical
+    after "for example" or "say") or ``measured``; ``scope`` is
+    the citation scope that covers a measured figure (``None`` when uncited).
+    """
+
+    text: str
+    line: int
+    column: int
+    kind: str
+    scope: str | None
+    container: str
+    """``table``, ``list`` or ``prose``: where the figure stands, for suggestions."""
+
+
+def find_figures(doc: Document, settings: Settings) -> list[Figure]:
+    """Every performance figure on the page, classified, with its covering scope."""
+    if not settings.citations.enabled or settings.citations.exclude.match(doc.path):
+        return []
+    page = _Page(doc, settings)
+    figures: list[Figure] = []
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "heading", "table_cell") or not block.items:
+            continue
+        inline = page.inline(block)
+        if not _could_hold_figure(inline.text):
+            continue
+        for match in _FIGURE.finditer(inline.text):
+            figure = page.figure(inline, match)
+            if figure is not None:
+                figures.append(figure)
+    return figures
+
+
+def check(doc: Document, settings: Settings, figures: Sequence[Figure]) -> Iterator[Finding]:
+    """``citation/uncited`` for measured figures nothing covers; ``citation/weak`` once."""
+    weak = [figure for figure in figures if figure.scope == "methodology-without-source"]
+    for figure in figures:
+        if figure.kind != "measured" or figure.scope is not None:
+            continue
+        yield UNCITED.at(
+            doc,
+            figure.line,
+            figure.column,
+            figure.text,
+            f'"{figure.text}" is a measured performance figure with no source in reach',
+            _SUGGESTIONS[figure.container],
+            kind=figure.kind,
+        )
+    if weak:
+        heading = _methodology_heading(doc)
+        line, column, text = (heading.line, heading.column, heading.text) if heading else (1, 1, "")
+        yield WEAK.at(
+            doc,
+            line,
+            column,
+            text,
+            f"{len(weak)} measured figure(s) rely on a methodology section that names no source",
+            "link the benchmark code or its results from this section",
+            figures=str(len(weak)),
+        )
+
+
+_SUGGESTIONS = {
+    "table": 'add a Source column, or a "Source:" line under the table naming the benchmark',
+    "list": 'add a lead-in ending with ":" that names the benchmark, or a link in the item',
+    "prose": "link the benchmark or add a footnote naming where the figure comes from",
+}
+
+
+def _in_context(match: re.Match[str], sentence: str) -> bool:
+    """Whether a figure-shaped match is a performance figure in its sentence."""
+    if match.group("percent") or (
+        (match.group("multiplier") or "")[:1] in ("x", "×") and len(match.group("multiplier")) == 1
+    ):
+        return bool(_PERFORMANCE_CONTEXT.search(sentence))
+    if match.group("size"):
+        return bool(_MEMORY_CONTEXT.search(sentence))
+    unit = (match.group("duration") or "").strip().lower()
+    if unit in _LONG_DURATIONS:
+        return bool(_LONG_CONTEXT.search(sentence))
+    if unit == "s" and _STATUS_PLURAL.search(match.group(0)):
+        return not _STATUS_CONTEXT.search(sentence)
+    return True
+
+
+def _could_hold_figure(text: str) -> bool:
+    """Cheap pre-filter: a digit is needed for any figure."""
+    return any(char.isdigit() for char in text)
+
+
+def _methodology_heading(doc: Document) -> Heading | None:
+    for heading in doc.headings:
+        if _normalise_heading(heading.text) in _SOURCES_HEADINGS:
+            return heading
+    return None
+
+
+def _normalise_heading(text: str) -> str:
+    return re.sub(r"[\s:.]+$", "", re.sub(r"^[\d.\s]+", "", text)).strip().lower()
+
+
+class _Page:
+    """Per-page caches for one run of the rule: inline texts, sections, citations."""
+
+    def __init__(self, doc: Document, settings: Settings) -> None:
+        self.doc = doc
+        self.patterns = settings.citations.patterns
+        self._inline: dict[int, InlineText] = {}
+        self._cited: dict[int, bool] = {}
+        self.siblings: dict[int, tuple[Block | None, Block | None]] = {}
+        self._index_siblings()
+        self.page_sources = self._page_sources()
+
+    def inline(self, block: Block) -> InlineText:
+        key = id(block)
+        if key not in self._inline:
+            self._inline[key] = InlineText.of(block)
+        return self._inline[key]
+
+    # -- structure ------------------------------------------------------------
+
+    def _index_siblings(self) -> None:
+        """Previous and next block with the same parent, for every block."""
+        last_child: dict[int, Block] = {}
+        previous: dict[int, Block | None] = {}
+        following: dict[int, Block | None] = {}
+        for block in self.doc.blocks:
+            parent_key = id(block.parent)
+            before = last_child.get(parent_key)
+            previous[id(block)] = before
+            if before is not None:
+                following[id(before)] = block
+            last_child[parent_key] = block
+        for block in self.doc.blocks:
+            self.siblings[id(block)] = (previous.get(id(block)), following.get(id(block)))
+
+    def leaves(self, container: Block) -> Iterator[Block]:
+        """Leaf blocks (paragraphs, headings, cells) inside ``container``."""
+        for block in self.doc.blocks:
+            if (
+                block.kind in ("paragraph", "heading", "table_cell")
+                and block.line >= container.line
+                and block.line <= container.end_line
+            ):
+                parent = block.parent
+                while parent is not None and parent is not container:
+                    parent = parent.parent
+                if parent is container:
+                    yield block
+
+    def section_headings(self, line: int) -> list[Heading]:
+        """Headings whose sections hold ``line``, innermost first."""
+        chain: list[Heading] = []
+        for heading in self.doc.headings:
+            if heading.line > line:
+                break
+            while chain and chain[-1].level >= heading.level:
+                chain.pop()
+            chain.append(heading)
+        return chain[::-1]
+
+    # -- citations ------------------------------------------------------------
+
+    def cites(self, inline: InlineText, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``inline.text[start:end]`` holds a citation."""
+        stop = len(inline.text) if end is None else end
+        if any(start <= offset <= stop and link.kind != "image" for offset, link in inline.links):
+            return True
+        text = inline.text[start:stop]
+        if _URL.search(text) or _SOURCE_PHRASE.search(text) or _BENCH_ID.search(text):
+            return True
+        for match in _FOOTNOTE_REF.finditer(text):
+            if match.group(1) in self.doc.footnotes:
+                return True
+        if _BENCH_WORD.search(text) and _TEST_ID.search(text):
+            return True
+        if any(_is_source_file(token.group(0)) for token in _TOKEN.finditer(text)):
+            return True
+        if any(code.kind == "inline" and _BENCH_WORD.search(code.text) for code in _codes(inline)):
+            return True
+        return any(pattern.search(text) for pattern in self.patterns)
+
+    def block_cites(self, block: Block) -> bool:
+        key = id(block)
+        if key not in self._cited:
+            self._cited[key] = bool(block.items) and self.cites(self.inline(block))
+        return self._cited[key]
+
+    def _page_sources(self) -> str | None:
+        """``"sources"`` when a sources/methodology section cites something, ``"weak"``
+        when one exists without a locator, else ``None``."""
+        heading = _methodology_heading(self.doc)
+        if heading is None:
+            return None
+        level = heading.level
+        inside = False
+        for block in self.doc.blocks:
+            if block.kind == "heading":
+                if block.line == heading.line:
+                    inside = True
+                    continue
+                if inside and block.level <= level:
+                    break
+            if (
+                inside
+                and block.kind in ("paragraph", "table_cell", "heading")
+                and self.block_cites(block)
+            ):
+                return "sources"
+        return "weak"
+
+    # -- one figure -----------------------------------------------------------
+
+    def figure(self, inline: InlineText, match: re.Match[str]) -> Figure | None:
+        start, end = match.span()
+        if not inline.is_prose(start, end) or _NOT_A_FIGURE.match(
+            inline.text, match.start("number")
+        ):
+            return None
+        sentence_start, sentence_end = inline.sentence(start)
+        sentence = inline.text[sentence_start:sentence_end]
+        if not _in_context(match, sentence):
+            return None
+        before = inline.text[sentence_start:start][-80:]
+        after = inline.text[end : end + 20]
+        kind = self.classify(inline, match, before, after)
+        block = inline.block
+        container = (
+            "table"
+            if block.kind == "table_cell"
+            else ("list" if block.enclosing("list_item") else "prose")
+        )
+        scope = self.scope(inline, sentence_start, sentence_end) if kind == "measured" else None
+        line, column = inline.position(start)
+        text = inline.source_text(start, end, self.doc.lines)
+        return Figure(text, line, column, kind, scope, container)
+
+    def classify(self, inline: InlineText, match: re.Match[str], before: str, after: str) -> str:
+        block = inline.block
+        header = _column_header(self, block)
+        unit = (match.group("duration") or "").strip().lower()
+        if _INTENSITY.search(before) or _CONFIG_AFTER.match(after):
+            return "config"
+        if _CONFIG_WORDS.search(header) or _CONFIG_WORDS.search(before):
+            return "config"
+        if unit in _LONG_DURATIONS and _READING_AFTER.match(after):
+            return "reading-time"
+        # An example runs from "For example" to the end of its sentence, or through the
+        # whole paragraph when the paragraph opens with it.
+        if _EXAMPLE_WORDS.search(before) or _EXAMPLE_WORDS.match(inline.text.lstrip()[:40]):
+            return "example"
+        if (
+            _TARGET_WORDS.search(header)
+            or _TARGET_WORDS.search(before)
+            or _TARGET_AFTER.match(after)
+        ):
+            return "target"
+        if unit in _LONG_DURATIONS and (
+            _READING_WORDS.search(before) or _READING_WORDS.search(header)
+        ):
+            return "reading-time"
+        for heading in self.section_headings(block.line)[:1]:
+            if _CONFIG_HEADING.search(heading.text):
+                return "config"
+            if _TARGET_HEADING.search(heading.text):
+                return "target"
+        return "measured"
+
+    def scope(self, inline: InlineText, sentence_start: int, sentence_end: int) -> str | None:
+        block = inline.block
+        item = block.enclosing("list_item")
+        # 1. The same sentence, or the same list item.
+        if block.kind != "table_cell":
+            if item is not None:
+                if any(
+                    self.block_cites(leaf)
+                    for leaf in self.leaves(item)
+                    if leaf.enclosing("list_item") is item
+                ):
+                    return "sentence"
+            elif self.cites(inline, sentence_start, sentence_end):
+                return "sentence"
+        # 2. The same table row, or a filled Source column in it.
+        container: Block | None = None
+        if block.kind == "table_cell" and block.parent is not None:
+            if self.row_cites(block.parent):
+                return "table-row"
+            container = block.enclosing("table")
+        elif item is not None:
+            container = _outermost(block, "list")
+        # 3. A lead-in ending with ":" right before the list or table;
+        # 4. a "Source:" trailer right after it.
+        if container is not None:
+            before, after = self.siblings.get(id(container), (None, None))
+            if (
+                before is not None
+                and before.kind == "paragraph"
+                and self.block_cites(before)
+                and self.inline(before).text.rstrip().endswith(":")
+            ):
+                return "lead-in"
+            if after is not None and after.kind == "paragraph":
+                trailer = self.inline(after).text
+                # A paragraph ending with ":" leads into what follows; it is no trailer.
+                if _TRAILER.match(trailer) and not trailer.rstrip().endswith(":"):
+                    return "trailer"
+        # 5. The first paragraph of an enclosing section.
+        for heading in self.section_headings(block.line):
+            first = self.first_paragraph(heading)
+            if first is not None and self.block_cites(first):
+                return "section"
+        # 6. A sources or methodology section on the page.
+        if self.page_sources == "sources":
+            return "sources-section"
+        if self.page_sources == "weak":
+            return "methodology-without-source"
+        return None
+
+    def row_cites(self, row: Block) -> bool:
+        table = row.enclosing("table")
+        header = _header_texts(self, table) if table is not None else []
+        for cell in self.doc.blocks:
+            if cell.parent is not row:
+                continue
+            if self.block_cites(cell):
+                return True
+            name = header[cell.index] if cell.index < len(header) else ""
+            if name in _SOURCE_COLUMNS and self.inline(cell).text.strip():
+                return True
+        return False
+
+    def first_paragraph(self, heading: Heading) -> Block | None:
+        """The paragraph directly under ``heading``, if its first block is one."""
+        found = False
+        for block in self.doc.blocks:
+            if block is heading.block:
+                found = True
+            elif found and block.kind != "html":  # comments may sit between
+                return block if block.kind == "paragraph" else None
+        return None
+
+
+def _outermost(block: Block, kind: str) -> Block | None:
+    found: Block | None = None
+    current: Block | None = block
+    while current is not None:
+        if current.kind == kind:
+            found = current
+        current = current.parent
+    return found
+
+
+def _header_texts(page: _Page, table: Block) -> list[str]:
+    for candidate in page.doc.tables:
+        if candidate.block is table:
+            return [_normalise_heading(cell.text) for cell in candidate.header]
+    return []
+
+
+def _column_header(page: _Page, block: Block) -> str:
+    if block.kind != "table_cell":
+        return ""
+    table = block.enclosing("table")
+    if table is None:
+        return ""
+    header = _header_texts(page, table)
+    return header[block.index] if block.index < len(header) else ""
+
+
+def _codes(inline: InlineText) -> Iterator[Code]:
+    for item in inline.block.items:
+        if isinstance(item, Code):
+            yield item
+
+
+def _is_source_file(token: str) -> bool:
+    """``bench.rs``, ``benches/spawn.rs::bench_spawn``, ``BENCHMARKING.md#results``,
+    ``src/x.py:42``; not ``Node.js`` or ``e.g.``."""
+    name = token.split("::", 1)[0].split("#", 1)[0].rstrip(".:,")
+    name = re.sub(r":\d+$", "", name)
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or extension not in _SOURCE_EXTENSIONS:
+        return False
+    if extension == "js" and "/" not in stem and stem[:1].isupper():
+        return False  # product names such as Node.js, Vue.js
+    return any(char.isalnum() for char in stem)
