@@ -161,3 +161,18 @@ def test_in_process_build(tmp_path: Path, strict: bool) -> None:
             assert sorted(plugin.results) == sorted(BROKEN)  # generated.md is not there
     finally:
         config.plugins.on_shutdown()
+
+
+def test_uncited_figure_fails_strict_and_a_link_fixes_it(tmp_path: Path) -> None:
+    page = "# Lifecycle\n\nCosts on the reference machine.\n\n- Component spawn: 286ns\n"
+    site = make_site(tmp_path, {"reference/lifecycle.md": page})
+    result = build(site)
+    assert result.returncode != 0
+    assert warnings(result.stderr) == [
+        'reference/lifecycle.md:5:20: [citation/uncited] "286ns" is a measured performance'
+        ' figure with no source in reach — add a lead-in ending with ":" that names the'
+        " benchmark, or a link in the item"
+    ]
+    cited = page.replace("286ns", "286ns (see [benchmarks](https://example.org/bench))")
+    (site / "docs" / "reference" / "lifecycle.md").write_text(cited, encoding="utf-8")
+    assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])

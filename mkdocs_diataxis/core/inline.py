@@ -34,6 +34,7 @@ class InlineText:
     """Each link with the offset in ``text`` where it stands."""
     _starts: tuple[int, ...]
     _items: tuple[Span | Code, ...]
+    _sentence_ends: tuple[int, ...]
 
     @classmethod
     def of(cls, block: Block) -> InlineText:
@@ -59,7 +60,9 @@ class InlineText:
                 prose.append((length, length + len(item.text)))
             length += len(item.text)
             last_line = item.end_line if isinstance(item, Code) else item.line
-        return cls(block, "".join(parts), tuple(prose), tuple(links), tuple(starts), tuple(items))
+        text = "".join(parts)
+        ends = tuple(match.end() for match in _SENTENCE_END.finditer(text))
+        return cls(block, text, tuple(prose), tuple(links), tuple(starts), tuple(items), ends)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -88,9 +91,7 @@ class InlineText:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``text[offset]``."""
-        start = 0
-        for match in _SENTENCE_END.finditer(self.text):
-            if match.end() > offset:
-                return start, match.end()
-            start = match.end()
-        return start, len(self.text)
+        index = bisect.bisect_right(self._sentence_ends, offset)
+        start = self._sentence_ends[index - 1] if index else 0
+        end = self._sentence_ends[index] if index < len(self._sentence_ends) else len(self.text)
+        return start, end

@@ -8,11 +8,12 @@ sentence or list item, table row, lead-in, trailer, section opening, sources sec
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import Block, Code, Document, Heading
+from mkdocs_diataxis.core.document import Block, Code, Document, Heading, Span
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.inline import InlineText
 from mkdocs_diataxis.core.rule import Rule
@@ -157,10 +158,11 @@ _READING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TARGET_AFTER = re.compile(r"^\W{0,3}\((?:target|goal|budget|expected|estimated)\)", re.IGNORECASE)
-# "Duration: 30-45 minutes", "takes about 10 minutes", "in under 20 minutes".
+# The reader's time, not the software's: "Duration: 30-45 minutes", "you can finish
+# this tutorial in under 20 minutes"; not "the build takes 3 minutes".
 _READING_WORDS = re.compile(
-    r"\b(?:duration|time|takes?|taking|read\w*|tutorials?|lessons?|complete|finish|follow"
-    r"|course|walkthrough|workshop|under|within|about)\b",
+    r"\b(?:duration|reading time|read|tutorials?|lessons?|course|walkthrough|workshop"
+    r"|exercises?|you)\b",
     re.IGNORECASE,
 )
 _CONFIG_HEADING = re.compile(
@@ -304,9 +306,9 @@ def find_figures(doc: Document, settings: Settings) -> list[Figure]:
     for block in doc.blocks:
         if block.kind not in ("paragraph", "heading", "table_cell") or not block.items:
             continue
-        inline = page.inline(block)
-        if not _could_hold_figure(inline.text):
+        if not _could_hold_figure(block):
             continue
+        inline = page.inline(block)
         for match in _FIGURE.finditer(inline.text):
             figure = page.figure(inline, match)
             if figure is not None:
@@ -350,25 +352,14 @@ _SUGGESTIONS = {
 }
 
 
-def _in_context(match: re.Match[str], sentence: str) -> bool:
-    """Whether a figure-shaped match is a performance figure in its sentence."""
-    if match.group("percent") or (
-        (match.group("multiplier") or "")[:1] in ("x", "×") and len(match.group("multiplier")) == 1
-    ):
-        return bool(_PERFORMANCE_CONTEXT.search(sentence))
-    if match.group("size"):
-        return bool(_MEMORY_CONTEXT.search(sentence))
-    unit = (match.group("duration") or "").strip().lower()
-    if unit in _LONG_DURATIONS:
-        return bool(_LONG_CONTEXT.search(sentence))
-    if unit == "s" and _STATUS_PLURAL.search(match.group(0)):
-        return not _STATUS_CONTEXT.search(sentence)
-    return True
+_DIGIT = re.compile(r"\d")
+_REACH = 160
+"""How far (in characters) around a figure its context words are looked for."""
 
 
-def _could_hold_figure(text: str) -> bool:
-    """Cheap pre-filter: a digit is needed for any figure."""
-    return any(char.isdigit() for char in text)
+def _could_hold_figure(block: Block) -> bool:
+    """Cheap pre-filter: every figure has a digit in the block's prose."""
+    return any(isinstance(item, Span) and _DIGIT.search(item.text) for item in block.items)
 
 
 def _methodology_heading(doc: Document) -> Heading | None:
@@ -390,8 +381,18 @@ class _Page:
         self.patterns = settings.citations.patterns
         self._inline: dict[int, InlineText] = {}
         self._cited: dict[int, bool] = {}
-        self.siblings: dict[int, tuple[Block | None, Block | None]] = {}
-        self._index_siblings()
+        self._cited_range: dict[tuple[int, int, int], bool] = {}
+        self._hits: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self._memo: dict[tuple[str, int], bool] = {}
+        self.previous: dict[int, Block | None] = {}
+        self.next: dict[int, Block] = {}
+        self.own_leaves: dict[int, list[Block]] = {}
+        self.under_heading: dict[int, Block] = {}
+        self.headers = {
+            id(table.block): [_normalise_heading(cell.text) for cell in table.header]
+            for table in doc.tables
+        }
+        self._index()
         self.page_sources = self._page_sources()
 
     def inline(self, block: Block) -> InlineText:
@@ -402,34 +403,26 @@ class _Page:
 
     # -- structure ------------------------------------------------------------
 
-    def _index_siblings(self) -> None:
-        """Previous and next block with the same parent, for every block."""
+    def _index(self) -> None:
+        """One pass over the blocks: siblings, each item's and row's own leaves, and the
+        block right under each heading."""
         last_child: dict[int, Block] = {}
-        previous: dict[int, Block | None] = {}
-        following: dict[int, Block | None] = {}
+        previous_block: Block | None = None
         for block in self.doc.blocks:
             parent_key = id(block.parent)
             before = last_child.get(parent_key)
-            previous[id(block)] = before
+            self.previous[id(block)] = before
             if before is not None:
-                following[id(before)] = block
+                self.next[id(before)] = block
             last_child[parent_key] = block
-        for block in self.doc.blocks:
-            self.siblings[id(block)] = (previous.get(id(block)), following.get(id(block)))
-
-    def leaves(self, container: Block) -> Iterator[Block]:
-        """Leaf blocks (paragraphs, headings, cells) inside ``container``."""
-        for block in self.doc.blocks:
-            if (
-                block.kind in ("paragraph", "heading", "table_cell")
-                and block.line >= container.line
-                and block.line <= container.end_line
-            ):
-                parent = block.parent
-                while parent is not None and parent is not container:
-                    parent = parent.parent
-                if parent is container:
-                    yield block
+            if block.kind in ("paragraph", "heading", "table_cell"):
+                owner = block.parent if block.kind == "table_cell" else block.enclosing("list_item")
+                if owner is not None:
+                    self.own_leaves.setdefault(id(owner), []).append(block)
+            if block.kind != "html":  # comments may stand between a heading and its text
+                if previous_block is not None and previous_block.kind == "heading":
+                    self.under_heading[id(previous_block)] = block
+                previous_block = block
 
     def section_headings(self, line: int) -> list[Heading]:
         """Headings whose sections hold ``line``, innermost first."""
@@ -445,12 +438,27 @@ class _Page:
     # -- citations ------------------------------------------------------------
 
     def cites(self, inline: InlineText, start: int = 0, end: int | None = None) -> bool:
-        """Whether ``inline.text[start:end]`` holds a citation."""
+        """Whether ``inline.text[start:end]`` holds a citation (cached: many figures
+        share a sentence)."""
         stop = len(inline.text) if end is None else end
+        key = (id(inline.block), start, stop)
+        if key not in self._cited_range:
+            self._cited_range[key] = self._cites(inline, start, stop)
+        return self._cited_range[key]
+
+    def _cites(self, inline: InlineText, start: int, stop: int) -> bool:
+        return self.locates(inline, start, stop) or bool(
+            _SOURCE_PHRASE.search(inline.text, start, stop)
+        )
+
+    def locates(self, inline: InlineText, start: int, stop: int) -> bool:
+        """Whether ``inline.text[start:stop]`` names where to find a source: a link, a
+        footnote, a file, a benchmark id or a project pattern (a phrase such as
+        "measured on a laptop" is a citation but locates nothing)."""
         if any(start <= offset <= stop and link.kind != "image" for offset, link in inline.links):
             return True
         text = inline.text[start:stop]
-        if _URL.search(text) or _SOURCE_PHRASE.search(text) or _BENCH_ID.search(text):
+        if _URL.search(text) or _BENCH_ID.search(text):
             return True
         for match in _FOOTNOTE_REF.finditer(text):
             if match.group(1) in self.doc.footnotes:
@@ -487,7 +495,7 @@ class _Page:
             if (
                 inside
                 and block.kind in ("paragraph", "table_cell", "heading")
-                and self.block_cites(block)
+                and self.locates(self.inline(block), 0, len(self.inline(block).text))
             ):
                 return "sources"
         return "weak"
@@ -501,12 +509,12 @@ class _Page:
         ):
             return None
         sentence_start, sentence_end = inline.sentence(start)
-        sentence = inline.text[sentence_start:sentence_end]
-        if not _in_context(match, sentence):
+        # The words around the figure, within its sentence: bounded so that a page of
+        # one endless sentence stays linear.
+        lo, hi = max(sentence_start, start - _REACH), min(sentence_end, end + _REACH)
+        if not self.in_context(inline, match, lo, hi):
             return None
-        before = inline.text[sentence_start:start][-80:]
-        after = inline.text[end : end + 20]
-        kind = self.classify(inline, match, before, after)
+        kind = self.classify(inline, match, max(sentence_start, start - 80))
         block = inline.block
         container = (
             "table"
@@ -518,28 +526,61 @@ class _Page:
         text = inline.source_text(start, end, self.doc.lines)
         return Figure(text, line, column, kind, scope, container)
 
-    def classify(self, inline: InlineText, match: re.Match[str], before: str, after: str) -> str:
+    def in_context(self, inline: InlineText, match: re.Match[str], lo: int, hi: int) -> bool:
+        """Whether a figure-shaped match is a performance figure, given the words in
+        ``inline.text[lo:hi]`` around it."""
+        multiplier = match.group("multiplier") or ""
+        if match.group("percent") or multiplier in ("x", "×"):
+            return self.near(inline, _PERFORMANCE_CONTEXT, lo, hi)
+        if match.group("size"):
+            return self.near(inline, _MEMORY_CONTEXT, lo, hi)
+        unit = (match.group("duration") or "").strip().lower()
+        if unit in _LONG_DURATIONS:
+            return self.near(inline, _LONG_CONTEXT, lo, hi)
+        if unit == "s" and _STATUS_PLURAL.search(match.group(0)):
+            return not self.near(inline, _STATUS_CONTEXT, lo, hi)
+        return True
+
+    def near(self, inline: InlineText, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+        """Whether ``pattern`` matches wholly inside ``inline.text[lo:hi]``.
+
+        Each pattern runs once over a block, not once per figure, so that a block with
+        thousands of figures stays linear."""
+        key = (id(inline.block), pattern.pattern)
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = self._hits[key] = [m.span() for m in pattern.finditer(inline.text)]
+        index = bisect.bisect_left(hits, (lo, -1))
+        return index < len(hits) and hits[index][1] <= hi
+
+    def classify(self, inline: InlineText, match: re.Match[str], before: int) -> str:
+        """The figure's kind from its column header, the words from ``before`` up to
+        it, the words right after it, and its section heading."""
         block = inline.block
+        start, end = match.span()
+        after = inline.text[end : end + 20]
         header = _column_header(self, block)
         unit = (match.group("duration") or "").strip().lower()
-        if _INTENSITY.search(before) or _CONFIG_AFTER.match(after):
+        if _INTENSITY.search(inline.text[before:start]) or _CONFIG_AFTER.match(after):
             return "config"
-        if _CONFIG_WORDS.search(header) or _CONFIG_WORDS.search(before):
+        if _CONFIG_WORDS.search(header) or self.near(inline, _CONFIG_WORDS, before, start):
             return "config"
         if unit in _LONG_DURATIONS and _READING_AFTER.match(after):
             return "reading-time"
         # An example runs from "For example" to the end of its sentence, or through the
         # whole paragraph when the paragraph opens with it.
-        if _EXAMPLE_WORDS.search(before) or _EXAMPLE_WORDS.match(inline.text.lstrip()[:40]):
+        if self.near(inline, _EXAMPLE_WORDS, before, start) or _EXAMPLE_WORDS.match(
+            inline.text.lstrip()[:40]
+        ):
             return "example"
         if (
             _TARGET_WORDS.search(header)
-            or _TARGET_WORDS.search(before)
+            or self.near(inline, _TARGET_WORDS, before, start)
             or _TARGET_AFTER.match(after)
         ):
             return "target"
         if unit in _LONG_DURATIONS and (
-            _READING_WORDS.search(before) or _READING_WORDS.search(header)
+            self.near(inline, _READING_WORDS, before, start) or _READING_WORDS.search(header)
         ):
             return "reading-time"
         for heading in self.section_headings(block.line)[:1]:
@@ -552,14 +593,11 @@ class _Page:
     def scope(self, inline: InlineText, sentence_start: int, sentence_end: int) -> str | None:
         block = inline.block
         item = block.enclosing("list_item")
-        # 1. The same sentence, or the same list item.
+        # 1. The same sentence, or the same list item; a nested item also counts what
+        # its parent items say (release notes cite the PR once, details go below).
         if block.kind != "table_cell":
             if item is not None:
-                if any(
-                    self.block_cites(leaf)
-                    for leaf in self.leaves(item)
-                    if leaf.enclosing("list_item") is item
-                ):
+                if self.item_cites(item):
                     return "sentence"
             elif self.cites(inline, sentence_start, sentence_end):
                 return "sentence"
@@ -574,7 +612,7 @@ class _Page:
         # 3. A lead-in ending with ":" right before the list or table;
         # 4. a "Source:" trailer right after it.
         if container is not None:
-            before, after = self.siblings.get(id(container), (None, None))
+            before, after = self.previous.get(id(container)), self.next.get(id(container))
             if (
                 before is not None
                 and before.kind == "paragraph"
@@ -599,12 +637,33 @@ class _Page:
             return "methodology-without-source"
         return None
 
+    def item_cites(self, item: Block) -> bool:
+        """Whether a list item's own text, or that of an item it is nested in, cites."""
+        key = ("item", id(item))
+        if key not in self._memo:
+            self._memo[key] = self._item_cites(item)
+        return self._memo[key]
+
+    def _item_cites(self, item: Block) -> bool:
+        current: Block | None = item
+        while current is not None:
+            if current.kind == "list_item" and any(
+                self.block_cites(leaf) for leaf in self.own_leaves.get(id(current), ())
+            ):
+                return True
+            current = current.parent
+        return False
+
     def row_cites(self, row: Block) -> bool:
+        key = ("row", id(row))
+        if key not in self._memo:
+            self._memo[key] = self._row_cites(row)
+        return self._memo[key]
+
+    def _row_cites(self, row: Block) -> bool:
         table = row.enclosing("table")
         header = _header_texts(self, table) if table is not None else []
-        for cell in self.doc.blocks:
-            if cell.parent is not row:
-                continue
+        for cell in self.own_leaves.get(id(row), ()):
             if self.block_cites(cell):
                 return True
             name = header[cell.index] if cell.index < len(header) else ""
@@ -614,13 +673,8 @@ class _Page:
 
     def first_paragraph(self, heading: Heading) -> Block | None:
         """The paragraph directly under ``heading``, if its first block is one."""
-        found = False
-        for block in self.doc.blocks:
-            if block is heading.block:
-                found = True
-            elif found and block.kind != "html":  # comments may sit between
-                return block if block.kind == "paragraph" else None
-        return None
+        block = self.under_heading.get(id(heading.block))
+        return block if block is not None and block.kind == "paragraph" else None
 
 
 def _outermost(block: Block, kind: str) -> Block | None:
@@ -634,10 +688,7 @@ def _outermost(block: Block, kind: str) -> Block | None:
 
 
 def _header_texts(page: _Page, table: Block) -> list[str]:
-    for candidate in page.doc.tables:
-        if candidate.block is table:
-            return [_normalise_heading(cell.text) for cell in candidate.header]
-    return []
+    return page.headers.get(id(table), [])
 
 
 def _column_header(page: _Page, block: Block) -> str:

@@ -1,0 +1,413 @@
+"""citation/*: SPEC 4.2. Figures, their classes, citation tokens and scopes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from mkdocs_diataxis.core import Settings, check_page
+from tests.conftest import all_findings, findings, md
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def figures(text: str, **options: object) -> list[tuple[str, str, str | None]]:
+    """(text, kind, scope) of every figure on a page."""
+    facts = check_page("reference/p.md", text, Settings.from_mapping(options)).facts
+    return [(f.text, f.kind, f.scope) for f in facts.figures]
+
+
+def uncited(text: str, **options: object) -> list[tuple[int, int, str]]:
+    return [
+        (line, column, found)
+        for rule, line, column, found in findings("reference/p.md", text, **options)
+        if rule == "citation/uncited"
+    ]
+
+
+# --- the labelled fixture ------------------------------------------------------------
+
+
+def test_labelled_fixture_exactly() -> None:
+    expected = []
+    for row in (FIXTURES / "citations.expected").read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or not row.strip():
+            continue
+        position, kind, scope, text, rule = (part.strip() for part in row.split("|"))
+        line, column = (int(n) for n in position.split(":"))
+        expected.append((line, column, kind, None if scope == "-" else scope, text, rule))
+    settings = Settings.from_mapping({"citations": {"patterns": [r"Task \d+\.\d+"]}})
+    result = check_page("reference/perf.md", (FIXTURES / "citations.md").read_bytes(), settings)
+    reported = {(f.line, f.column): f.rule for f in result.findings}
+    actual = [
+        (f.line, f.column, f.kind, f.scope, f.text, reported.pop((f.line, f.column), "-"))
+        for f in result.facts.figures
+    ]
+    assert actual == expected
+    assert reported == {}  # no finding that is not at a figure
+    assert len((FIXTURES / "citations.md").read_text(encoding="utf-8").splitlines()) >= 200
+
+
+# --- what is a figure ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Spawn takes 286ns.", "286ns"),
+        ("A call costs 1.49 µs.", "1.49 µs"),
+        ("A call costs 1.49 μs with the Greek mu.", "1.49 μs"),
+        ("A call costs 7 us.", "7 us"),
+        ("Startup is ~3 ms.", "~3 ms"),
+        ("Restart is <100μs.", "<100μs"),
+        ("Restart is ≤ 2 ms.", "≤ 2 ms"),
+        ("Lookups take 10-50 µs.", "10-50 µs"),
+        ("Lookups take 10\u00a0µs with a no-break space.", "10\u00a0µs"),
+        ("Lookups take 10\u2009µs with a thin space.", "10\u2009µs"),
+        ("It routes 6.12M msg/sec.", "6.12M msg/sec"),
+        ("It runs 833k ops/sec.", "833k ops/sec"),
+        ("It reaches 2.65 million spawns/sec.", "2.65 million spawns/sec"),
+        ("It serves 10,000 req/s.", "10,000 req/s"),
+        ("The disk does 90k IOPS.", "90k IOPS"),
+        ("It copies 120 MB/s.", "120 MB/s"),
+        ("The link carries 10 Gbps.", "10 Gbps"),
+        ("It is 3x faster.", "3x faster"),
+        ("It is 6.7x slower.", "6.7x slower"),
+        ("A 10× improvement.", "10× improvement"),
+        ("It is 3 times faster.", "3 times faster"),
+        ("Caching gives 23% faster starts.", "23%"),
+        ("Tracing adds 6% overhead.", "6%"),
+        ("The JIT reaches ~95% native speed.", "~95%"),
+        ("The daemon uses 40 MB of memory.", "40 MB"),
+        ("Performance improved by 20x.", "20x"),
+        ("The build takes 3 minutes.", "3 minutes"),
+    ],
+)
+def test_figure_kinds_are_found(sentence: str, figure: str) -> None:
+    assert figures(sentence) == [(figure, "measured", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Install Python 3.11 or later.",
+        "Upgrade to v1.2.3 today.",
+        "Released on 2024-06-01.",
+        "The server answers 404 and 503.",
+        "uv ignores 403s from the index.",
+        "See step 3 and task 12.",
+        "Set the 0x1F flag.",
+        "Builds for x86 and arm64.",
+        "A 4x4 grid.",
+        "Popular in the 1990s and the 80s.",
+        "It took 10s of MB.",
+        "Toga uses 100% native widgets.",
+        "Half the pages, 50% of them, have diagrams.",
+        "The server has 32 GB of RAM.",
+        "A day is 24 hours.",
+        "Files up to 10 MB are accepted.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_figures_in_code_links_and_front_matter_are_ignored() -> None:
+    text = md("""
+        ---
+        title: 286ns spawn
+        ---
+        Run `bench` and read `36ns` in [the 5ms report](https://x.org/5ms).
+
+        ```
+        spawn: 286ns
+        ```
+
+        <!-- 42ns in a comment -->
+    """)
+    assert figures(text) == [("5ms", "measured", "sentence")]
+
+
+# --- classification --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The request timeout is 30s.", "config"),
+        ("Retries back off for 250ms.", "config"),
+        ("It defaults to 100ms.", "config"),
+        ("A supervisor restarts a child at most 5 times in 60s.", "config"),
+        ("Requests fail after a 30s timeout.", "config"),
+        ("| Setting | Default |\n|---|---|\n| Timeout | 30s |\n", "config"),
+        ("The p99 target is 5ms.", "target"),
+        ("Cold start should be under 50ms.", "target"),
+        ("Cold start: 50ms (target).", "target"),
+        ("The SLO is 200 ms.", "target"),
+        ("We expect 1M msg/sec.", "target"),
+        ("| Operation | Budget |\n|---|---|\n| Lookup | 50ns |\n", "target"),
+        ("# Setup\n\nDuration: 30-45 minutes", "reading-time"),
+        ("You can finish this tutorial in under 20 minutes.", "reading-time"),
+        ("For example, a 2 GB model loaded by 4 workers uses 8 GB.", "example"),
+        ("Say a request takes 200 ms.", "example"),
+        ("Spawn takes 286ns.", "measured"),
+    ],
+)
+def test_classification(text: str, kind: str) -> None:
+    assert [found[1] for found in figures(text)][:1] == [kind]
+
+
+def test_classification_falls_back_to_the_heading() -> None:
+    text = "## Default settings\n\nConnections: 30s.\n\n## Results\n\nConnections: 30s.\n"
+    assert [kind for _, kind, _ in figures(text)] == ["config", "measured"]
+
+
+def test_only_measured_figures_are_reported() -> None:
+    text = "The timeout is 30s. The target is 5ms. Duration: 30 minutes\n\nSpawn takes 286ns.\n"
+    assert uncited(text) == [(3, 13, "286ns")]
+
+
+# --- citation tokens -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "([bench](https://example.org/bench))",
+        "([bench][ref])\n\n[ref]: https://example.org/bench",
+        "(<https://example.org/bench>)",
+        "(https://example.org/bench)",
+        "[^1]\n\n[^1]: The spawn benchmark.",
+        "in `messaging_benchmarks.rs`",
+        "in bench/test_speed.py::test_spawn",
+        "in BENCHMARKING.md",
+        "in BENCHMARKING.md#spawn",
+        "in src/spawn.rs:120",
+        "by bench_spawn",
+        "by BenchmarkSpawn",
+        "by the test_spawn benchmark",
+        "(Source: nightly run)",
+        "measured on an M2 laptop",
+        "measured with criterion",
+        "according to the vendor's report",
+        "benchmarked with hyperfine",
+        "with `cargo bench --bench spawn`",
+    ],
+)
+def test_citation_forms(citation: str) -> None:
+    assert uncited(f"Spawn takes 286ns {citation}.\n") == []
+
+
+@pytest.mark.parametrize(
+    "vague",
+    [
+        "(measured)",
+        "as benchmarks show",
+        "as of 2024-05-01",
+        "[^missing]",
+        "measured in nanoseconds",
+        "in Node.js",
+        "![chart](chart.png)",
+    ],
+)
+def test_vague_words_are_not_citations(vague: str) -> None:
+    assert uncited(f"Spawn takes 286ns {vague}.\n") == [(1, 13, "286ns")]
+
+
+def test_user_patterns_are_citations() -> None:
+    text = "Parsing takes 14 µs (Task 4.2).\n"
+    assert uncited(text) == [(1, 15, "14 µs")]
+    assert uncited(text, citations={"patterns": [r"Task \d+\.\d+"]}) == []
+
+
+# --- scopes, each passing and failing -------------------------------------------------
+
+
+def test_scope_sentence() -> None:
+    text = "Spawn takes 286ns ([b](https://x.org)). Lookup takes 36ns.\n"
+    assert figures(text) == [("286ns", "measured", "sentence"), ("36ns", "measured", None)]
+
+
+def test_scope_list_item() -> None:
+    text = "- Spawn: 286ns\n\n  From [the suite](https://x.org).\n- Lookup: 36ns\n"
+    assert figures(text) == [("286ns", "measured", "sentence"), ("36ns", "measured", None)]
+
+
+def test_scope_parent_list_item() -> None:
+    text = md("""
+        - Faster JSON, PR [#14962](https://x.org/14962).
+            - This gives a 2x performance increase.
+        - Slower startup.
+            - Startup takes 40 ms more.
+    """)
+    assert figures(text) == [("2x", "measured", "sentence"), ("40 ms", "measured", None)]
+
+
+def test_scope_table_row() -> None:
+    text = md("""
+        | Op | Time | Where |
+        |----|------|-------|
+        | Spawn | 286ns | [run](https://x.org) |
+        | Lookup | 36ns | nightly |
+    """)
+    assert figures(text) == [("286ns", "measured", "table-row"), ("36ns", "measured", None)]
+
+
+def test_scope_source_column() -> None:
+    text = md("""
+        | Op | Time | Source |
+        |----|------|--------|
+        | Spawn | 286ns | nightly run |
+        | Lookup | 36ns | |
+    """)
+    assert figures(text) == [("286ns", "measured", "table-row"), ("36ns", "measured", None)]
+
+
+def test_notes_column_is_not_a_source() -> None:
+    text = "| Op | Time | Notes |\n|----|------|-------|\n| Spawn | 286ns | nightly run |\n"
+    assert figures(text) == [("286ns", "measured", None)]
+
+
+def test_scope_lead_in() -> None:
+    cited = "Measured with `benches/life.rs`:\n\n- Spawn: 286ns\n"
+    assert figures(cited) == [("286ns", "measured", "lead-in")]
+    no_colon = "Measured with `benches/life.rs`.\n\n- Spawn: 286ns\n"
+    assert figures(no_colon) == [("286ns", "measured", None)]
+    not_cited = "Results:\n\n- Spawn: 286ns\n"
+    assert figures(not_cited) == [("286ns", "measured", None)]
+
+
+def test_scope_trailer() -> None:
+    assert figures("- Spawn: 286ns\n\nSource: nightly run\n") == [("286ns", "measured", "trailer")]
+    table = "| Op | Time |\n|---|---|\n| Spawn | 286ns |\n\nData: run 12\n"
+    assert figures(table) == [("286ns", "measured", "trailer")]
+    assert figures("- Spawn: 286ns\n\nSee the docs.\n") == [("286ns", "measured", None)]
+
+
+def test_scope_section_opening_covers_subsections() -> None:
+    text = md("""
+        ## Results
+
+        All figures come from [the suite](https://x.org).
+
+        Spawn takes 286ns.
+
+        ### Lookups
+
+        Lookup takes 36ns.
+
+        ## Other
+
+        Insert takes 50ns.
+    """)
+    assert figures(text) == [
+        ("286ns", "measured", "section"),
+        ("36ns", "measured", "section"),
+        ("50ns", "measured", None),
+    ]
+
+
+def test_scope_section_needs_the_first_block_to_be_the_citing_paragraph() -> None:
+    text = "## Results\n\n- Spawn: 286ns\n\nLater, [the suite](https://x.org).\n"
+    assert figures(text) == [("286ns", "measured", None)]
+
+
+def test_sources_section_needs_a_locator_not_just_a_phrase() -> None:
+    text = "Spawn takes 286ns.\n\n## Sources\n\nMeasured on a laptop.\n"
+    assert figures(text) == [("286ns", "measured", "methodology-without-source")]
+
+
+def test_scope_sources_section_on_the_page() -> None:
+    text = "Spawn takes 286ns.\n\n## Sources\n\n- [Benchmark suite](https://x.org)\n"
+    assert figures(text) == [("286ns", "measured", "sources-section")]
+    assert uncited(text) == []
+
+
+def test_methodology_without_locator_is_weak() -> None:
+    text = "Spawn takes 286ns.\n\nLookup takes 36ns.\n\n## Methodology\n\nMeasured on a laptop.\n"
+    assert findings("reference/p.md", text) == [("citation/weak", 5, 4, "Methodology")]
+    (weak,) = all_findings("reference/p.md", text)
+    assert weak.severity == "info"
+    assert weak.message == (
+        "2 measured figure(s) rely on a methodology section that names no source"
+    )
+
+
+def test_methodology_severity_setting() -> None:
+    text = "Spawn takes 286ns.\n\n## Test environment\n\nA laptop.\n"
+    (weak,) = all_findings("reference/p.md", text, citations={"methodology": "warn"})
+    assert weak.severity == "warning"
+    assert findings("reference/p.md", text, citations={"methodology": "ignore"}) == []
+
+
+# --- findings and settings --------------------------------------------------------------
+
+
+def test_finding_message_and_suggestions_fit_the_context() -> None:
+    text = "Spawn takes 286ns.\n\n- Lookup: 36ns\n\n| Op | Time |\n|---|---|\n| Insert | 50ns |\n"
+    found = all_findings("reference/p.md", text)
+    assert [(f.line, f.column, f.text) for f in found] == [
+        (1, 13, "286ns"),
+        (3, 11, "36ns"),
+        (7, 12, "50ns"),
+    ]
+    assert found[0].message == '"286ns" is a measured performance figure with no source in reach'
+    assert [f.suggestion for f in found] == [
+        "link the benchmark or add a footnote naming where the figure comes from",
+        'add a lead-in ending with ":" that names the benchmark, or a link in the item',
+        'add a Source column, or a "Source:" line under the table naming the benchmark',
+    ]
+    assert found[0].data == {"kind": "measured"}
+
+
+def test_citations_can_be_disabled_or_excluded() -> None:
+    text = "Spawn takes 286ns.\n"
+    assert uncited(text, citations={"enabled": False}) == []
+    assert findings("research/p.md", text, citations={"exclude": ["research/**"]}) == [
+        ("placement/uncategorized", 1, 1, "")
+    ]
+
+
+def test_suppression_and_severity_apply() -> None:
+    text = "<!-- diataxis: disable-next-line citation/uncited -->\nSpawn takes 286ns.\n"
+    assert uncited(text) == []
+    assert uncited("Spawn takes 286ns.\n", severity={"citation/uncited": "ignore"}) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"citations": {"patterns": ["(unclosed"]}}, "item 1 ('(unclosed') is not a valid regular"),
+        ({"citations": {"methodology": "loud"}}, "expected warn, info or ignore, got str 'loud'"),
+        ({"citations": {"enable": False}}, "unknown key 'enable' (did you mean 'enabled'?)"),
+        ({"citations": {"enabled": "yes"}}, "expected true or false, got str 'yes'"),
+    ],
+)
+def test_invalid_citation_settings(options: dict[str, object], message: str) -> None:
+    from mkdocs_diataxis.core import SettingsError
+
+    with pytest.raises(SettingsError, match=r"^" + __import__("re").escape(message)):
+        Settings.from_mapping(options)
+
+
+# --- hostile input: bounded time ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "1" * 200_000 + " ms " + "9ns 8x 7% " * 80_000,
+        "`" * 10_000,
+        "[" * 5_000 + "x" + "]" * 5_000,
+        "1 2 3 4 5 6 7 8 9 0 " * 50_000,
+    ],
+)
+def test_hostile_input_finishes_in_linear_time(hostile: str) -> None:
+    started = time.perf_counter()
+    check_page("reference/p.md", hostile, Settings())
+    elapsed = time.perf_counter() - started
+    # About 1 MB at most; a linear pass takes well under a second. Catastrophic
+    # backtracking would take minutes.
+    assert elapsed < 10 * max(1.0, len(hostile) / 1_000_000)
