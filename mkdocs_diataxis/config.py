@@ -6,6 +6,7 @@ so the plugin and the command line accept and reject exactly the same values.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config import base
@@ -23,9 +24,14 @@ class _Checked(BaseConfigOption[Any]):
         self._check = OPTIONS[name]
         self.default = None
 
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        # File options (terms.file, acronyms.glossary) are relative to mkdocs.yml.
+        path = config.config_file_path
+        self._base_dir = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+
     def run_validation(self, value: object) -> object:
         try:
-            self._check(value)
+            self._check(value, getattr(self, "_base_dir", os.getcwd()))
         except SettingsError as error:
             # MkDocs names the option; name the key inside it too ("categories.how-to").
             where = f"{error.option}: " if error.option != self._name else ""
@@ -65,3 +71,24 @@ class DiataxisConfig(base.Config):
       rely on a methodology section with no link or benchmark named;
     - `exclude` (default none): gitignore-style patterns of pages not checked for
       figures, such as `research/**`."""
+
+    terms = _Checked("terms")
+    """Forbidden terms (`terms/forbidden`). A mapping with:
+
+    - `enabled` (default `true`);
+    - `defaults` (default `true`): start from the shipped list; `false` starts empty;
+    - `file` (default none): a YAML term list, relative to `mkdocs.yml`, in the same
+      format as the shipped list; its entries override shipped ones with the same
+      patterns;
+    - `forbid` (default none): more entries inline, each a phrase or a full entry;
+    - `allow` (default none): phrases to take off the list (e.g. `simply`);
+    - `exclude` (default none): gitignore-style patterns of pages not checked."""
+
+    acronyms = _Checked("acronyms")
+    """Acronyms used before they are defined (`terms/acronym`). A mapping with:
+
+    - `enabled` (default `true`);
+    - `known` (default none): more acronyms every reader knows;
+    - `glossary` (default none): a file of `*[ABC]: Full name` lines (the file
+      `pymdownx.snippets` auto-appends) or a YAML mapping, relative to `mkdocs.yml`;
+    - `exclude` (default none): gitignore-style patterns of pages not checked."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +29,8 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Already validated by DiataxisConfig when mkdocs.yml was loaded.
-        self.settings = Settings.from_mapping(dict(self.config))
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        self.settings = Settings.from_mapping(dict(self.config), base_dir)
         self.results = {}
         return config
 

@@ -312,3 +312,8 @@ def test_leaf_items_keep_prose_code_and_links_in_order() -> None:
         "Span",
         "Span",
     ]
+
+
+def test_heading_attribute_list_is_not_prose() -> None:
+    text = "## Is it better? { #is-it-better }\n\n## Plain {.wide}\n"
+    assert prose(text) == [(1, 4, "Is it better?"), (3, 4, "Plain")]

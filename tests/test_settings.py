@@ -123,4 +123,6 @@ def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
         "exempt": None,
         "severity": None,
         "citations": None,
+        "terms": None,
+        "acronyms": None,
     }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.rules import citation, page, placement, suppression
+from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
 from mkdocs_diataxis.core.rules.citation import Figure
 from mkdocs_diataxis.core.settings import Settings
 
@@ -63,6 +63,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
         *page.check(doc),
         *placement.check(doc, settings),
         *citation.check(doc, settings, figures),
+        *terms.check(doc, settings, decision.category),
         *suppressions.findings,
     ]
     kept = [finding for finding in raw if not suppressions.silences(finding)]

@@ -93,6 +93,8 @@ class Span:
     column: int
     block: Block
     columns: tuple[int, ...] | None = None
+    link: Link | None = None
+    """The link this text is the label of, if any."""
 
     def column_of(self, index: int) -> int:
         """The 1-based source column of ``text[index]``."""
@@ -224,6 +226,8 @@ class Document:
     footnotes: dict[str, int] = field(default_factory=dict)
     """Footnote label -> line of its definition."""
     problems: list[Problem] = field(default_factory=list)
+    derived: dict[str, dict[int, object]] = field(default_factory=dict)
+    """Data rules derive from the model and share (e.g. joined block texts), by kind."""
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -457,6 +461,25 @@ class _Builder:
                 Heading(block.level, _strip_heading_attributes(token.content), line, column, block)
             )
         self.children(token.children or [], block, cursor, limit)
+        if block.kind == "heading":
+            self.trim_heading_attributes(block)
+
+    def trim_heading_attributes(self, block: Block) -> None:
+        """Drop a trailing attribute list (``{ #anchor .class }``) from a heading's prose."""
+        last = block.items[-1] if block.items else None
+        if not isinstance(last, Span):
+            return
+        match = _HEADING_ATTRIBUTES.search(last.text)
+        if match is None:
+            return
+        kept = last.text[: match.start()]
+        trimmed = Span(kept, last.line, last.column, block, last.columns) if kept else None
+        for items in (block.items, self.doc.spans):
+            index = len(items) - 1 - items[::-1].index(last)
+            if trimmed is None:
+                del items[index]
+            else:
+                items[index] = trimmed
 
     def cell(
         self, token: Token, block: Block, row: list[Cell], bounds: list[tuple[int, int]]
@@ -499,12 +522,13 @@ class _Builder:
     def children(self, children: list[Token], block: Block, cursor: int, limit: int) -> None:
         text = self.text
         skip_depth = 0  # inside an autolink or image: the text is a target, not prose
+        link: Link | None = None  # the link whose label is being read
         for child in children:
             kind = child.type
             if kind == "text":
                 if skip_depth or not child.content:
                     continue
-                cursor = self.span(child.content, block, cursor, limit)
+                cursor = self.span(child.content, block, cursor, limit, link)
             elif kind == "code_inline":
                 cursor = self.code_span(child.content, block, cursor, limit)
             elif kind in ("softbreak", "hardbreak"):
@@ -526,7 +550,8 @@ class _Builder:
                     if opening >= 0:
                         cursor = opening + 1
                     position = self.position(opening if opening >= 0 else cursor)
-                    self.record(block, Link(href, "inline", *position))
+                    link = Link(href, "inline", *position)
+                    self.record(block, link)
             elif kind == "link_close":
                 if child.markup == "autolink":
                     skip_depth -= 1
@@ -534,6 +559,7 @@ class _Builder:
                     cursor = closing + 1 if closing >= 0 else cursor
                 else:
                     cursor = self.skip_link_tail(cursor, limit)
+                    link = None
             elif kind == "image":
                 opening = text.find("![", cursor, limit)
                 position = self.position(opening if opening >= 0 else cursor)
@@ -547,13 +573,15 @@ class _Builder:
                         self.comment(child.content, found)
                     cursor = found + len(child.content)
 
-    def span(self, content: str, block: Block, cursor: int, limit: int) -> int:
+    def span(
+        self, content: str, block: Block, cursor: int, limit: int, link: Link | None = None
+    ) -> int:
         """Record prose ``content`` found at or after ``cursor``; return the new cursor."""
         end = self.line_end(cursor, limit)
         found = self.text.find(content, cursor, end)
         if found >= 0:
             line, column = self.position(found)
-            self.record(block, Span(content, line, column, block))
+            self.record(block, Span(content, line, column, block, link=link))
             return found + len(content)
         # Not literal (backslash escapes, entities): place each character in turn.
         columns: list[int] = []
@@ -567,7 +595,8 @@ class _Builder:
                 position = found + 1
         line, column = self.position(columns[0])
         base = self.line_starts[line - 1] - 1
-        self.record(block, Span(content, line, column, block, tuple(o - base for o in columns)))
+        offsets = tuple(o - base for o in columns)
+        self.record(block, Span(content, line, column, block, offsets, link))
         return position
 
     def code_span(self, content: str, block: Block, cursor: int, limit: int) -> int:
@@ -726,8 +755,9 @@ def _unquote(title: str) -> str:
     return title
 
 
-# `{#anchor .class}` at the end of a heading (attr_list), not part of its text.
-_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[:#.][^{}\n]*\}[ \t]*\Z")
+# `{#anchor .class}` or `{ #anchor }` ending a heading (attr_list): not part of its
+# text. Not `{placeholder}` or `{{ jinja }}`.
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[:#.][^{}\n]*\}[ \t]*\Z")
 
 
 def _strip_heading_attributes(text: str) -> str:

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import Block, Code, Link, Span
+from mkdocs_diataxis.core.document import Block, Code, Document, Link, Span
 
 # A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket,
 # or at a line end. Matches "done. Next"; not "e.g. this", "v1.2" or "3.5 ms".
@@ -76,6 +76,14 @@ class InlineText:
         # Inside code: columns are approximate past a line break in the code span.
         return item.line, item.column + 1 + inside
 
+    def link_at(self, offset: int) -> Link | None:
+        """The link whose label holds ``text[offset]``, if any."""
+        if not self._items:
+            return None
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        item = self._items[index]
+        return item.link if isinstance(item, Span) else None
+
     def is_prose(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies wholly inside one prose item."""
         index = bisect.bisect_right(self.prose, (start, len(self.text) + 1)) - 1
@@ -95,3 +103,13 @@ class InlineText:
         start = self._sentence_ends[index - 1] if index else 0
         end = self._sentence_ends[index] if index < len(self._sentence_ends) else len(self.text)
         return start, end
+
+
+def inline_text(doc: Document, block: Block) -> InlineText:
+    """The block's `InlineText`, built once per page for all rules."""
+    cache = doc.derived.setdefault("inline", {})
+    found = cache.get(id(block))
+    if found is None:
+        found = cache[id(block)] = InlineText.of(block)
+    assert isinstance(found, InlineText)
+    return found

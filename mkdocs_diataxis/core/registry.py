@@ -7,10 +7,12 @@ the reference docs and the command line.
 from __future__ import annotations
 
 from mkdocs_diataxis.core.rule import Rule
-from mkdocs_diataxis.core.rules import citation, page, placement, suppression
+from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
 
 RULES: dict[str, Rule] = {
-    rule.id: rule for module in (page, placement, citation, suppression) for rule in module.RULES
+    rule.id: rule
+    for module in (page, placement, citation, terms, suppression)
+    for rule in module.RULES
 }
 """Rule id -> rule, in documentation order."""
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,16 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from mkdocs_diataxis.core.finding import Severity
+from mkdocs_diataxis.core.glossary import GlossaryError, load_glossary
 from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
+from mkdocs_diataxis.core.termlist import (
+    TermEntry,
+    TermListError,
+    load_default_terms,
+    load_term_file,
+    merge_terms,
+    parse_inline_entry,
+)
 
 CATEGORIES: tuple[str, ...] = ("tutorial", "how-to", "reference", "explanation")
 """The four Diátaxis categories, in the order Diátaxis presents them."""
@@ -67,6 +77,37 @@ class CitationSettings:
 
 
 @dataclass(frozen=True)
+class TermSettings:
+    """``terms:`` options, with the merged term list compiled into one pattern."""
+
+    enabled: bool = True
+    entries: tuple[TermEntry, ...] = field(
+        default_factory=lambda: tuple(merge_terms(load_default_terms(), (), ()))
+    )
+    exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
+    matcher: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """One alternation of every entry (group ``t<index>``), longest phrases first."""
+
+    def __post_init__(self) -> None:
+        order = sorted(
+            range(len(self.entries)),
+            key=lambda index: -max(len(p) for p in self.entries[index].patterns),
+        )
+        regex = "|".join(f"(?P<t{index}>{self.entries[index].regex()})" for index in order)
+        object.__setattr__(self, "matcher", re.compile(regex, re.IGNORECASE) if regex else None)
+
+
+@dataclass(frozen=True)
+class AcronymSettings:
+    """``acronyms:`` options."""
+
+    enabled: bool = True
+    known: frozenset[str] = frozenset()
+    glossary: Mapping[str, str] = field(default_factory=dict)
+    exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the checks need to know, already validated."""
 
@@ -77,6 +118,8 @@ class Settings:
     exempt: PathPatterns = field(default_factory=lambda: PathPatterns(DEFAULT_EXEMPT))
     severity: Mapping[str, Level] = field(default_factory=dict)
     citations: CitationSettings = field(default_factory=CitationSettings)
+    terms: TermSettings = field(default_factory=TermSettings)
+    acronyms: AcronymSettings = field(default_factory=AcronymSettings)
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
 
@@ -96,13 +139,14 @@ class Settings:
         return default if level is None else _LEVEL_TO_SEVERITY[level]
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> Settings:
+    def from_mapping(cls, data: Mapping[str, Any], base_dir: str = ".") -> Settings:
         """Validate plain data (as loaded from YAML) into settings.
 
-        Unknown keys are left to the caller (MkDocs reports them itself); ``None``
-        values mean "use the default".
+        ``base_dir`` is the folder of ``mkdocs.yml``: file options (``terms.file``,
+        ``acronyms.glossary``) are relative to it. Unknown keys are left to the caller
+        (MkDocs reports them itself); ``None`` values mean "use the default".
         """
-        return cls(**{name: check(data.get(name)) for name, check in OPTIONS.items()})
+        return cls(**{name: check(data.get(name), base_dir) for name, check in OPTIONS.items()})
 
 
 def _string_list(option: str, value: Any) -> tuple[str, ...]:
@@ -248,12 +292,66 @@ def _citations(value: Any) -> CitationSettings:
     )
 
 
-OPTIONS: dict[str, Callable[[Any], Any]] = {
-    "categories": _categories,
-    "require_category": _patterns("require_category", DEFAULT_REQUIRE_CATEGORY),
-    "exempt": _patterns("exempt", DEFAULT_EXEMPT),
-    "severity": _severity,
-    "citations": _citations,
+def _terms(value: Any, base_dir: str) -> TermSettings:
+    data = _section("terms", value, ("enabled", "defaults", "file", "forbid", "allow", "exclude"))
+    try:
+        use_defaults = _bool("terms.defaults", data.get("defaults"), True)
+        defaults = load_default_terms() if use_defaults else ()
+        project: list[TermEntry] = []
+        file = data.get("file")
+        if file is not None:
+            if not isinstance(file, str) or not file.strip():
+                raise SettingsError("terms.file", f"expected a file path, got {_describe(file)}")
+            project.extend(load_term_file(os.path.join(base_dir, file)))
+        forbid = data.get("forbid") or []
+        if not isinstance(forbid, list):
+            raise SettingsError("terms.forbid", f"expected a list, got {_describe(forbid)}")
+        project.extend(
+            parse_inline_entry(item, f"terms.forbid: entry {index + 1}")
+            for index, item in enumerate(forbid)
+        )
+    except TermListError as error:
+        raise SettingsError("terms", str(error)) from None
+    allow = _string_list("terms.allow", data.get("allow") or [])
+    return TermSettings(
+        enabled=_bool("terms.enabled", data.get("enabled"), True),
+        entries=tuple(merge_terms(defaults, project, allow)),
+        exclude=_patterns("terms.exclude", ())(data.get("exclude")),
+    )
+
+
+def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
+    data = _section("acronyms", value, ("enabled", "known", "glossary", "exclude"))
+    glossary: dict[str, str] = {}
+    file = data.get("glossary")
+    if file is not None:
+        if not isinstance(file, str) or not file.strip():
+            raise SettingsError("acronyms.glossary", f"expected a file path, got {_describe(file)}")
+        try:
+            glossary = load_glossary(os.path.join(base_dir, file))
+        except GlossaryError as error:
+            raise SettingsError("acronyms.glossary", str(error)) from None
+    known = _string_list("acronyms.known", data.get("known") or [])
+    return AcronymSettings(
+        enabled=_bool("acronyms.enabled", data.get("enabled"), True),
+        known=frozenset(known),
+        glossary=MappingProxyType(glossary),
+        exclude=_patterns("acronyms.exclude", ())(data.get("exclude")),
+    )
+
+
+def _plain(check: Callable[[Any], Any]) -> Callable[[Any, str], Any]:
+    return lambda value, base_dir: check(value)
+
+
+OPTIONS: dict[str, Callable[[Any, str], Any]] = {
+    "categories": _plain(_categories),
+    "require_category": _plain(_patterns("require_category", DEFAULT_REQUIRE_CATEGORY)),
+    "exempt": _plain(_patterns("exempt", DEFAULT_EXEMPT)),
+    "severity": _plain(_severity),
+    "citations": _plain(_citations),
+    "terms": _terms,
+    "acronyms": _acronyms,
 }
 """Option name -> validator from plain data (``None`` means the default); each raises
 `SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document import Block, Code, Document, Heading, Span
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.inline import InlineText
+from mkdocs_diataxis.core.inline import InlineText, inline_text
 from mkdocs_diataxis.core.rule import Rule
 from mkdocs_diataxis.core.settings import Settings
 
@@ -379,7 +379,6 @@ class _Page:
     def __init__(self, doc: Document, settings: Settings) -> None:
         self.doc = doc
         self.patterns = settings.citations.patterns
-        self._inline: dict[int, InlineText] = {}
         self._cited: dict[int, bool] = {}
         self._cited_range: dict[tuple[int, int, int], bool] = {}
         self._hits: dict[tuple[int, str], list[tuple[int, int]]] = {}
@@ -396,10 +395,7 @@ class _Page:
         self.page_sources = self._page_sources()
 
     def inline(self, block: Block) -> InlineText:
-        key = id(block)
-        if key not in self._inline:
-            self._inline[key] = InlineText.of(block)
-        return self._inline[key]
+        return inline_text(self.doc, block)
 
     # -- structure ------------------------------------------------------------
 

@@ -1,0 +1,267 @@
+"""``terms/*``: forbidden terminology, and acronyms used before they are defined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.frontmatter import load_yaml
+from mkdocs_diataxis.core.inline import InlineText, inline_text
+from mkdocs_diataxis.core.rule import Rule
+from mkdocs_diataxis.core.settings import Settings
+
+FORBIDDEN = Rule(
+    "terms/forbidden",
+    "warning",
+    "A term from the terminology list: marketing, unsupported claims, or house style.",
+    """The shipped list (plus `terms.file` and `terms.forbid`) names terms a docs team
+has agreed not to use: marketing superlatives ("blazing fast", "revolutionary"),
+claims nobody can check ("zero-downtime", "infinite scalability"), weasel
+attributions ("research has shown"), and softer style words at info ("simply",
+"just"). Matching ignores case and accepts hyphen, space or no space between words;
+code, link targets, blockquotes and quoted titles are never checked. An entry's
+exceptions ("zero-cost abstraction", "infinite loop") cancel a hit they overlap, and
+its scope limits it to some categories.
+
+Example: `It enables hot deployment and zero-downtime updates.`
+
+Fix: use one of the suggested replacements, or describe the property with a figure
+and its source.""",
+)
+ACRONYM = Rule(
+    "terms/acronym",
+    "warning",
+    "An acronym is used before the page defines it.",
+    """A reader new to the subject cannot look up "WASM" in your head. An acronym
+(2 to 7 capitals or digits, plural "s" allowed) must be defined at or before its
+first use on each page: `Full Name (ABC)` or `ABC (Full Name)` where the initials
+spell it, an `*[ABC]: Full Name` abbreviation on the page, an entry of the
+`acronyms.glossary` file, or the shipped list of well-known acronyms (API, CPU,
+HTTP, JSON, URL, YAML...) plus `acronyms.known`. RFC 2119 keywords, Roman
+numerals, units (MB, NS) and shouted words (NOT, NOTE) are not acronyms. One
+finding per acronym per page, at its first use.
+
+Example: `Compile the module to WASM.` with no definition.
+
+Fix: write `WebAssembly (WASM)` at first use, or add `*[WASM]: WebAssembly` to the
+glossary.""",
+)
+RULES = (FORBIDDEN, ACRONYM)
+
+_PROSE_LEAVES = ("paragraph", "heading", "table_cell")
+
+
+# --- terms/forbidden -------------------------------------------------------------------
+
+
+def check_forbidden(doc: Document, settings: Settings, category: str | None) -> Iterator[Finding]:
+    """One finding per hit of an entry that applies to the page's category."""
+    terms = settings.terms
+    if not terms.enabled or terms.matcher is None or terms.exclude.match(doc.path):
+        return
+    for block in doc.blocks:
+        if block.kind not in _PROSE_LEAVES or not block.items or block.enclosing("blockquote"):
+            continue
+        inline = inline_text(doc, block)
+        for match in terms.matcher.finditer(inline.text):
+            start, end = match.span()
+            entry = terms.entries[int(str(match.lastgroup)[1:])]
+            if not inline.is_prose(start, end) or not entry.applies_to(category):
+                continue
+            if _quoted(inline, start, end) or _excepted(inline.text, start, end, entry.exceptions):
+                continue
+            if entry.unless_cited and _sentence_cites(inline, start):
+                continue
+            line, column = inline.position(start)
+            text = inline.source_text(start, end, doc.lines)
+            replacements = " or ".join(f'"{r}"' for r in entry.replacements)
+            yield Finding(
+                rule=FORBIDDEN.id,
+                severity="warning" if entry.severity == "warn" else "info",
+                path=doc.path,
+                line=line,
+                column=column,
+                text=text,
+                message=f'"{text}": {entry.reason}' if entry.reason else f'"{text}" is on the list',
+                suggestion=f"use {replacements} instead" if replacements else "rephrase",
+                data={"entry": entry.source},
+            )
+
+
+_EXCEPTION_REACH = 120
+"""Characters on each side of a hit that exception patterns may look at."""
+
+
+def _excepted(text: str, start: int, end: int, exceptions: tuple[re.Pattern[str], ...]) -> bool:
+    lo = max(0, start - _EXCEPTION_REACH)
+    window = text[lo : end + _EXCEPTION_REACH]
+    for pattern in exceptions:
+        for match in pattern.finditer(window):
+            if match.start() + lo < end and match.end() + lo > start:
+                return True
+    return False
+
+
+_QUOTES = re.compile('["“”]')
+# A citation in the sentence: a URL or a footnote reference (links are checked apart).
+_CITATION_TEXT = re.compile(r"https?://|\[\^[^\]\s]{1,60}\]")
+
+
+def _sentence_cites(inline: InlineText, start: int) -> bool:
+    """Whether the hit's sentence links or footnotes a source."""
+    sentence_start, sentence_end = inline.sentence(start)
+    if any(sentence_start <= offset <= sentence_end for offset, _ in inline.links):
+        return True
+    return _CITATION_TEXT.search(inline.text, sentence_start, sentence_end) is not None
+
+
+def _quoted(inline: InlineText, start: int, end: int) -> bool:
+    """Whether the hit stands inside double quotes in its sentence ("a quoted title")."""
+    sentence_start, sentence_end = inline.sentence(start)
+    before = len(_QUOTES.findall(inline.text, sentence_start, start))
+    after = _QUOTES.search(inline.text, end, sentence_end)
+    return before % 2 == 1 and after is not None
+
+
+# --- terms/acronym ---------------------------------------------------------------------
+
+# An acronym candidate: 2-7 capitals or digits starting with a capital, optional plural
+# "s". Matches "WASM", "HTTP2", "APIs"; not "Wasm", "x86", "/API" (a path), "P99" and
+# "V2" (fewer than two capitals, filtered after matching).
+_CANDIDATE = re.compile(r"(?<![\w/.\-@])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
+# Shouting: three or more all-caps words in a row ("SO MANY THINGS") are emphasis.
+_SHOUTING = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+){2,}\b[A-Z]{2,}\b")
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_SMALL_WORDS = frozenset(["of", "and", "for", "the", "to", "in", "on", "a", "an", "with", "by"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    known: frozenset[str]
+    not_acronyms: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _shipped_lists() -> _Lists:
+    text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
+    data = load_yaml(text)
+    return _Lists(
+        known=frozenset(str(item).upper() for item in data["known"]),
+        not_acronyms=frozenset(str(item).upper() for item in data["not_acronyms"]),
+    )
+
+
+def check_acronyms(doc: Document, settings: Settings) -> Iterator[Finding]:
+    """``terms/acronym`` at the first use of each acronym not defined by then."""
+    acronyms = settings.acronyms
+    if not acronyms.enabled or acronyms.exclude.match(doc.path):
+        return
+    lists = _shipped_lists()
+    known = lists.known | {item.upper() for item in acronyms.known}
+    defined = {term.upper() for term in acronyms.glossary}
+    defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
+    seen: set[str] = set()
+    for block in doc.blocks:
+        if block.kind not in _PROSE_LEAVES or not block.items:
+            continue
+        inline = inline_text(doc, block)
+        for match in _CANDIDATE.finditer(inline.text):
+            word = match.group(0)
+            base = word[:-1] if word.endswith("s") else word
+            # "GTK4", "ISO8601", "PEP695": a name and a version or number; the name is
+            # what needs defining.
+            key = base.rstrip("0123456789").upper() or base.upper()
+            if key in seen or key in defined or key in known or not _is_acronym(key, lists):
+                continue
+            start, end = match.span()
+            if not inline.is_prose(start, end) or _quoted(inline, start, end):
+                continue
+            if _in_shouting(inline.text, start):
+                continue
+            seen.add(key)
+            # A link labelled with the acronym lets the reader look it up: that defines it.
+            if inline.link_at(start) is not None or _defined_here(inline.text, start, end, key):
+                continue
+            line, column = inline.position(start)
+            yield ACRONYM.at(
+                doc,
+                line,
+                column,
+                word,
+                f'"{base}" is used before it is defined on this page',
+                f'write the full name with "({base})" after it at first use, or add'
+                f' "*[{base}]: Full name" to the page or to the acronyms glossary',
+            )
+
+
+def _in_shouting(text: str, start: int) -> bool:
+    lo = max(0, start - 40)
+    return any(
+        m.start() + lo <= start < m.end() + lo for m in _SHOUTING.finditer(text[lo : start + 40])
+    )
+
+
+def _is_acronym(word: str, lists: _Lists) -> bool:
+    if word in lists.not_acronyms or _ROMAN.match(word):
+        return False
+    return sum(char.isalpha() for char in word) >= 2
+
+
+def _defined_here(text: str, start: int, end: int, acronym: str) -> bool:
+    """``Full Name (ABC)`` or ``ABC (Full Name)`` at this occurrence."""
+    before = text[max(0, start - 200) : start]
+    if before.endswith("(") and text[end : end + 1] == ")":
+        words = _split_words(before[:-1])
+        if _spells(words[-(2 * len(acronym) + 4) :], acronym.upper(), anchored_end=True):
+            return True
+    after = text[end : end + 200]
+    opening = re.match(r"\s*\(([^()]{1,160})\)", after)
+    if opening is not None:
+        return _spells(_split_words(opening.group(1)), acronym.upper(), anchored_end=False)
+    return False
+
+
+def _split_words(text: str) -> list[str]:
+    """Words with hyphens, slashes and CamelCase split: "WebAssembly-based" ->
+    Web, Assembly, based."""
+    words: list[str] = []
+    for token in _WORD.findall(text):
+        words.extend(_CAMEL.findall(token) or [token])
+    return words
+
+
+def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
+    """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
+    suffix of the words (the name before "(ABC)"), otherwise all of them (the name
+    inside "ABC (...)"); small words such as "of" may be skipped."""
+
+    @cache
+    def match(word: int, letter: int) -> bool:
+        # Consume words from the end backwards and letters from the end backwards.
+        if letter < 0:
+            return anchored_end or all(w.lower() in _SMALL_WORDS for w in words[: word + 1])
+        if word < 0:
+            return False
+        current = words[word]
+        if current[0].upper() == acronym[letter] and match(word - 1, letter - 1):
+            return True
+        return current.lower() in _SMALL_WORDS and match(word - 1, letter)
+
+    last = len(words) - 1
+    if not anchored_end:
+        return match(last, len(acronym) - 1)
+    # Before "(ABC)": the name must end right before the parenthesis.
+    return match(last, len(acronym) - 1) and bool(words)
+
+
+def check(doc: Document, settings: Settings, category: str | None) -> Iterator[Finding]:
+    """Both terms rules."""
+    yield from check_forbidden(doc, settings, category)
+    yield from check_acronyms(doc, settings)

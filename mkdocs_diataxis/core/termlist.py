@@ -1,0 +1,279 @@
+"""Term lists for ``terms/forbidden``: the YAML format, its validation and matching.
+
+A list is a sequence of entries (see ``data/terms.schema.json``). Plain patterns are
+phrases matched case-insensitively as whole words, tolerant of hyphen, space or
+nothing between their words; ``/.../`` patterns are regular expressions, checked to be
+safe (no back-references, no nested unbounded repetition) so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from mkdocs_diataxis.core.frontmatter import load_yaml
+
+if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover
+    import sre_constants
+    import sre_parse
+
+CATEGORIES = ("tutorial", "how-to", "reference", "explanation")
+KEYS = (
+    "pattern",
+    "inflections",
+    "severity",
+    "replacements",
+    "reason",
+    "exceptions",
+    "scope",
+    "unless_cited",
+)
+SEVERITIES = ("warn", "info", "ignore")
+
+
+class TermListError(ValueError):
+    """A malformed term list: the message names the source, the entry and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermEntry:
+    """One forbidden term (a phrase or several spellings of it)."""
+
+    patterns: tuple[str, ...]
+    severity: str = "warn"
+    replacements: tuple[str, ...] = ()
+    reason: str = ""
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    inflections: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    """Categories the entry applies to (empty: all)."""
+    excluded: tuple[str, ...] = ()
+    """Categories the entry does not apply to."""
+    unless_cited: bool = False
+    """A link or footnote in the same sentence cancels the hit (claims with data)."""
+    source: str = ""
+    """Where the entry was defined, for messages: ``terms.yml entry 3``."""
+
+    @property
+    def key(self) -> frozenset[str]:
+        """Identity for overriding: the set of its patterns, lower case."""
+        return frozenset(pattern.lower() for pattern in self.patterns)
+
+    def applies_to(self, category: str | None) -> bool:
+        """Whether the entry is checked on a page of ``category``."""
+        if self.only and category not in self.only:
+            return False
+        return category not in self.excluded
+
+    def regex(self) -> str:
+        """One regular expression for all its patterns (whole words, variants)."""
+        return "|".join(_pattern_regex(pattern, self.inflections) for pattern in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def load_default_terms() -> tuple[TermEntry, ...]:
+    """The shipped default list (``mkdocs_diataxis/data/terms.yml``), read once."""
+    text = resources.files("mkdocs_diataxis").joinpath("data/terms.yml").read_text("utf-8")
+    return tuple(parse_term_list(load_yaml(text), "default terms.yml"))
+
+
+def load_term_file(path: str) -> list[TermEntry]:
+    """A project's term file; errors name the file, the entry and the key."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise TermListError(f"cannot read terms file {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise TermListError(f"terms file {path} is not UTF-8 text") from None
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise TermListError(f"terms file {path}{where}: {problem}") from None
+    return parse_term_list(data, path)
+
+
+def parse_term_list(data: Any, source: str) -> list[TermEntry]:
+    """Validate plain data (a list of entries) into term entries."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise TermListError(f"{source}: expected a list of entries, got {type(data).__name__}")
+    return [_entry(item, f"{source}: entry {index + 1}") for index, item in enumerate(data)]
+
+
+def parse_inline_entry(item: Any, source: str) -> TermEntry:
+    """An entry of ``terms.forbid``: a full entry, or just a phrase."""
+    if isinstance(item, str):
+        return _entry({"pattern": item}, source)
+    return _entry(item, source)
+
+
+def _entry(item: Any, where: str) -> TermEntry:
+    if not isinstance(item, Mapping):
+        raise TermListError(f"{where}: expected a mapping with a 'pattern' key, got {item!r}")
+    for key in item:
+        if key not in KEYS:
+            raise TermListError(f"{where}: unknown key '{key}'; allowed keys: {', '.join(KEYS)}")
+    if "pattern" not in item:
+        raise TermListError(f"{where}: key 'pattern' is missing")
+    patterns = _strings(item["pattern"], f"{where}: key 'pattern'")
+    if not patterns:
+        raise TermListError(f"{where}: key 'pattern' is empty")
+    inflections = _strings(item.get("inflections", []), f"{where}: key 'inflections'")
+    for pattern in patterns:
+        try:
+            check_safe_regex(_pattern_regex(pattern, inflections))
+        except (re.error, TermListError) as error:
+            raise TermListError(f"{where}: key 'pattern': {pattern!r}: {error}") from None
+    severity = item.get("severity", "warn")
+    if severity not in SEVERITIES:
+        raise TermListError(
+            f"{where}: key 'severity': expected warn, info or ignore, got {severity!r}"
+        )
+    exceptions = []
+    for text in _strings(item.get("exceptions", []), f"{where}: key 'exceptions'"):
+        regex = text[1:-1] if len(text) > 2 and text[0] == text[-1] == "/" else text
+        try:
+            check_safe_regex(regex)
+            exceptions.append(re.compile(regex, re.IGNORECASE))
+        except (re.error, TermListError) as error:
+            raise TermListError(f"{where}: key 'exceptions': {text!r}: {error}") from None
+    reason = item.get("reason", "")
+    if not isinstance(reason, str):
+        raise TermListError(f"{where}: key 'reason': expected a string, got {reason!r}")
+    only, excluded = _scope(item.get("scope"), f"{where}: key 'scope'")
+    unless_cited = item.get("unless_cited", False)
+    if not isinstance(unless_cited, bool):
+        raise TermListError(f"{where}: key 'unless_cited': expected true or false")
+    return TermEntry(
+        patterns=patterns,
+        severity=severity,
+        replacements=_strings(item.get("replacements", []), f"{where}: key 'replacements'"),
+        reason=reason.strip(),
+        exceptions=tuple(exceptions),
+        inflections=inflections,
+        only=only,
+        excluded=excluded,
+        unless_cited=unless_cited,
+        source=where,
+    )
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TermListError(f"{where}: expected a string or a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _scope(value: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if value is None:
+        return (), ()
+    if isinstance(value, Mapping) and set(value) == {"except"}:
+        excluded = _categories(value["except"], where)
+        return (), excluded
+    if isinstance(value, (list, str)):
+        return _categories(value, where), ()
+    raise TermListError(
+        f"{where}: expected a list of categories or {{except: [categories]}}, got {value!r}"
+    )
+
+
+def _categories(value: Any, where: str) -> tuple[str, ...]:
+    names = _strings(value, where)
+    for name in names:
+        if name not in CATEGORIES:
+            raise TermListError(f"{where}: '{name}' is not a category; use {', '.join(CATEGORIES)}")
+    return names
+
+
+# Whole words: not inside a word, a hyphenated compound, a file name or a path
+# ("universal" is not found in "hatch-universal.pkg" or "non-universal").
+_BEFORE = r"(?<![\w\-./])"
+_AFTER = r"(?![\w\-/]|\.\w)"
+
+
+def _pattern_regex(pattern: str, inflections: Sequence[str]) -> str:
+    """``hot deploy`` -> a regex for hot deploy / hot-deploy / hotdeploy (+ inflections)."""
+    if len(pattern) > 2 and pattern[0] == pattern[-1] == "/":
+        return rf"{_BEFORE}(?:{pattern[1:-1]}){_AFTER}"
+    words = [re.escape(word) for word in re.split(r"[\s\-]+", pattern.strip()) if word]
+    body = r"[\s\-]?".join(words)
+    if inflections:
+        suffixes = "|".join(re.escape(suffix) for suffix in inflections)
+        body += rf"(?:{suffixes})?"
+    return rf"{_BEFORE}{body}{_AFTER}"
+
+
+def check_safe_regex(regex: str) -> None:
+    """Reject back-references and nested unbounded repetition (catastrophic backtracking)."""
+    try:
+        parsed = sre_parse.parse(regex)
+    except re.error:
+        raise
+    for problem in _unsafe(parsed.data, inside_unbounded=False):
+        raise TermListError(problem)
+
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
+    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
+)
+
+
+def _unsafe(items: Iterable[Any], *, inside_unbounded: bool) -> Iterator[str]:
+    for op, value in items:
+        if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+            yield "back-references are not allowed (they can make matching exponential)"
+        elif op in _REPEATS:
+            _low, high, sub = value
+            unbounded = high == sre_constants.MAXREPEAT
+            if unbounded and inside_unbounded:
+                yield "nested unbounded repetition such as (a+)+ is not allowed"
+            yield from _unsafe(sub, inside_unbounded=inside_unbounded or unbounded)
+        elif op == sre_constants.SUBPATTERN:
+            yield from _unsafe(value[-1], inside_unbounded=inside_unbounded)
+        elif op == sre_constants.BRANCH:
+            for branch in value[1]:
+                yield from _unsafe(branch, inside_unbounded=inside_unbounded)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _unsafe(value[1], inside_unbounded=inside_unbounded)
+
+
+def merge_terms(
+    defaults: Sequence[TermEntry],
+    project: Sequence[TermEntry],
+    allow: Sequence[str],
+) -> list[TermEntry]:
+    """Defaults, overridden by project entries with the same patterns, minus allowed
+    phrases (an allowed phrase drops every entry that lists it as a pattern)."""
+    merged: dict[frozenset[str], TermEntry] = {entry.key: entry for entry in defaults}
+    for entry in project:
+        merged[entry.key] = entry
+    allowed = {phrase.lower() for phrase in allow}
+    kept = []
+    for entry in merged.values():
+        patterns = tuple(p for p in entry.patterns if p.lower() not in allowed)
+        if patterns and entry.severity != "ignore":
+            kept.append(entry if patterns == entry.patterns else _replace_patterns(entry, patterns))
+    return kept
+
+
+def _replace_patterns(entry: TermEntry, patterns: tuple[str, ...]) -> TermEntry:
+    from dataclasses import replace
+
+    return replace(entry, patterns=patterns)
