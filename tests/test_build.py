@@ -176,3 +176,42 @@ def test_uncited_figure_fails_strict_and_a_link_fixes_it(tmp_path: Path) -> None
     cited = page.replace("286ns", "286ns (see [benchmarks](https://example.org/bench))")
     (site / "docs" / "reference" / "lifecycle.md").write_text(cited, encoding="utf-8")
     assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])
+
+
+def test_forbidden_terms_and_acronyms_in_a_real_build(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n\nIt enables hot deployment and zero-downtime updates.\n",
+        "reference/runtime.md": "# Runtime\n\nModules compile to WASM.\n",
+    }
+    site = make_site(tmp_path, pages, "  - diataxis:\n      acronyms: {glossary: glossary.md}\n")
+    (site / "glossary.md").write_text("*[SLO]: Service level objective\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert warnings(result.stderr) == [
+        'index.md:3:12: [terms/forbidden] "hot deployment": jargon; say what happens to running'
+        ' code — use "runtime deployment" or "live update" instead',
+        'index.md:3:31: [terms/forbidden] "zero-downtime": every deployment has some'
+        ' interruption; describe the mechanism — use "rolling deployment" or "the measured'
+        ' interruption" instead',
+        'reference/runtime.md:3:20: [terms/acronym] "WASM" is used before it is defined on this'
+        ' page — write the full name with "(WASM)" after it at first use, or add "*[WASM]: Full'
+        ' name" to the page or to the acronyms glossary',
+    ]
+    (site / "docs" / "index.md").write_text("# Home\n\nIt updates with rolling restarts.\n")
+    (site / "glossary.md").write_text("*[WASM]: WebAssembly\n", encoding="utf-8")
+    fixed = build(site)
+    assert (fixed.returncode, warnings(fixed.stderr)) == (0, [])
+
+
+def test_malformed_terms_file_fails_config_loading(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n"}, "  - diataxis:\n      terms: {file: t.yml}\n"
+    )
+    (site / "t.yml").write_text("- pattern: ok\n- reason: none\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        f"Plugin 'diataxis' option 'terms': terms file {site / 't.yml'}: entry 2: key 'pattern'"
+        " is missing"
+    ) in result.stderr

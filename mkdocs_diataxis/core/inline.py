@@ -4,7 +4,7 @@ Rules that look for words across markup ("286" in **bold** then "ns", a link ins
 sentence) need the block's text in one string, and then the source position of any
 character in it. `InlineText` joins a leaf's items: prose as rendered, inline code as
 its content (so citations such as ``bench.rs`` are visible), links by their text.
-``prose_mask`` tells prose apart, so rules that must not look inside code can skip it.
+`InlineText.is_prose` tells prose apart, so rules that must not look inside code skip it.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ class InlineText:
 
     block: Block
     text: str
-    prose: tuple[tuple[int, int], ...]
-    """(start, end) ranges of ``text`` that are prose (not inline code)."""
     links: tuple[tuple[int, Link], ...]
     """Each link with the offset in ``text`` where it stands."""
     _starts: tuple[int, ...]
@@ -40,7 +38,6 @@ class InlineText:
     def of(cls, block: Block) -> InlineText:
         """Join ``block.items``; a line change between items becomes one space."""
         parts: list[str] = []
-        prose: list[tuple[int, int]] = []
         links: list[tuple[int, Link]] = []
         starts: list[int] = []
         items: list[Span | Code] = []
@@ -56,13 +53,11 @@ class InlineText:
             starts.append(length)
             items.append(item)
             parts.append(item.text)
-            if isinstance(item, Span):
-                prose.append((length, length + len(item.text)))
             length += len(item.text)
             last_line = item.end_line if isinstance(item, Code) else item.line
         text = "".join(parts)
         ends = tuple(match.end() for match in _SENTENCE_END.finditer(text))
-        return cls(block, text, tuple(prose), tuple(links), tuple(starts), tuple(items), ends)
+        return cls(block, text, tuple(links), tuple(starts), tuple(items), ends)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -85,9 +80,15 @@ class InlineText:
         return item.link if isinstance(item, Span) else None
 
     def is_prose(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` lies wholly inside one prose item."""
-        index = bisect.bisect_right(self.prose, (start, len(self.text) + 1)) - 1
-        return index >= 0 and self.prose[index][0] <= start and end <= self.prose[index][1]
+        """Whether ``text[start:end]`` holds no inline code (it may cross emphasis or a
+        line break: "**blazing** fast" is prose)."""
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while index < len(self._items) and self._starts[index] < end:
+            item = self._items[index]
+            if isinstance(item, Code) and self._starts[index] + len(item.text) > start:
+                return False
+            index += 1
+        return bool(self._items)
 
     def source_text(self, start: int, end: int, lines: list[str]) -> str:
         """The source characters from ``text[start]`` to ``text[end - 1]`` on one line."""

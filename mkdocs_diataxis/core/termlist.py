@@ -103,7 +103,7 @@ def load_term_file(path: str) -> list[TermEntry]:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise TermListError(f"terms file {path}{where}: {problem}") from None
-    return parse_term_list(data, path)
+    return parse_term_list(data, f"terms file {path}")
 
 
 def parse_term_list(data: Any, source: str) -> list[TermEntry]:

@@ -1,0 +1,120 @@
+"""terms/acronym: acronyms used before they are defined (SPEC 4.3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_diataxis.core import Settings, check_page
+from tests.conftest import findings
+
+
+def acronyms(text: str, base_dir: str = ".", **options: object) -> list[tuple[int, int, str]]:
+    options.setdefault("terms", {"enabled": False})
+    settings = Settings.from_mapping(options, base_dir)
+    return [
+        (f.line, f.column, f.text)
+        for f in check_page("reference/p.md", text, settings).findings
+        if f.rule == "terms/acronym"
+    ]
+
+
+def test_undefined_acronym_is_reported_once_at_first_use() -> None:
+    text = "Compile to WASM.\n\nThen load the WASM module. WASM again.\n"
+    assert acronyms(text) == [(1, 12, "WASM")]
+    (finding,) = [f for f in check_page("reference/p.md", text, Settings()).findings]
+    assert finding.message == '"WASM" is used before it is defined on this page'
+    assert finding.suggestion == (
+        'write the full name with "(WASM)" after it at first use, or add "*[WASM]: Full name"'
+        " to the page or to the acronyms glossary"
+    )
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "The Service Level Objective (SLO) is set.",
+        "The service level objective (SLO) is set.",
+        "The SLO (Service Level Objective) is set.",
+        "The SLOs (Service Level Objectives) are set.",
+        "The Bill of Materials (BOM) lists parts.",
+        "A Server-Sent Events (SSE) stream.",
+        "The JavaScript Object Notation (JSON5) file.",
+        "The CamelCase WebAssembly System Interface (WASI) runs.",
+        "An Input/Output Scheduler (IOS) queue.",
+    ],
+)
+def test_definition_forms_at_first_use(definition: str) -> None:
+    assert acronyms(definition + "\n") == []
+
+
+def test_wrong_expansion_does_not_define() -> None:
+    assert acronyms("The Service Level Agreement (SLO) is set.\n") == [(1, 30, "SLO")]
+    assert acronyms("The SLO (a target we keep) is set.\n") == [(1, 5, "SLO")]
+
+
+def test_definition_after_first_use_is_still_a_finding() -> None:
+    text = "Set the SLO first.\n\nThe Service Level Objective (SLO) is a target.\n"
+    assert acronyms(text) == [(1, 9, "SLO")]
+
+
+def test_abbreviation_line_on_the_page_defines_anywhere() -> None:
+    text = "Compile to WASM.\n\n*[WASM]: WebAssembly\n"
+    assert acronyms(text) == []
+
+
+def test_glossary_markdown_file(tmp_path: Path) -> None:
+    (tmp_path / "abbreviations.md").write_text("*[WASM]: WebAssembly\n*[SLO]: Objective\n")
+    options = {"acronyms": {"glossary": "abbreviations.md"}}
+    assert acronyms("Compile to WASM with an SLO.\n", str(tmp_path), **options) == []
+
+
+def test_glossary_yaml_file(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yml").write_text("WASM: WebAssembly\n")
+    options = {"acronyms": {"glossary": "glossary.yml"}}
+    assert acronyms("Compile to WASM.\n", str(tmp_path), **options) == []
+
+
+def test_missing_glossary_is_a_config_error() -> None:
+    from mkdocs_diataxis.core import SettingsError
+
+    with pytest.raises(SettingsError, match=r"cannot read glossary \./nope\.md"):
+        Settings.from_mapping({"acronyms": {"glossary": "nope.md"}}, ".")
+
+
+def test_known_lists() -> None:
+    text = "Call the API over HTTP with JSON from the CLI; CPUs and URLs too.\n"
+    assert acronyms(text) == []
+    assert acronyms("Compile to WASM.\n", acronyms={"known": ["WASM"]}) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You MUST NOT and SHOULD NOT do it; it is OPTIONAL.",
+        "See part II, chapter IV and appendix XII.",
+        "It uses 40 MB, 2 GB and 10 NS; MS Word aside.",
+        "NOTE: do NOT run it. WARNING: AND nothing else.",
+        "The P99 latency is O(1) in V2.",
+        "SO MANY THINGS happen.",
+        'Return "CREATED" when done.',
+        "Thanks to @FFY00 for the fix.",
+        "Use [HTTPX](https://www.python-httpx.org) for tests.",
+        "Run `WASM` in code.",
+        "Wasm and wasm are words.",
+    ],
+)
+def test_not_acronyms(sentence: str) -> None:
+    assert acronyms(sentence + "\n") == []
+
+
+def test_names_with_version_numbers_count_as_the_name() -> None:
+    assert acronyms("Targets GTK3 and GTK4.\n") == [(1, 9, "GTK3")]
+    assert acronyms("Parse ISO8601 dates per PEP695.\n") == []
+
+
+def test_acronyms_can_be_disabled_excluded_or_ignored() -> None:
+    assert acronyms("WASM.\n", acronyms={"enabled": False}) == []
+    assert acronyms("WASM.\n", acronyms={"exclude": ["reference/**"]}) == []
+    assert findings("reference/p.md", "WASM.\n", severity={"terms/acronym": "ignore"}) == []
