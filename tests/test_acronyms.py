@@ -23,7 +23,7 @@ def acronyms(text: str, base_dir: str = ".", **options: object) -> list[tuple[in
 def test_undefined_acronym_is_reported_once_at_first_use() -> None:
     text = "Compile to WASM.\n\nThen load the WASM module. WASM again.\n"
     assert acronyms(text) == [(1, 12, "WASM")]
-    (finding,) = [f for f in check_page("reference/p.md", text, Settings()).findings]
+    (finding,) = check_page("reference/p.md", text, Settings()).findings
     assert finding.message == '"WASM" is used before it is defined on this page'
     assert finding.suggestion == (
         'write the full name with "(WASM)" after it at first use, or add "*[WASM]: Full name"'
