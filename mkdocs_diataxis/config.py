@@ -18,11 +18,11 @@ from mkdocs_diataxis.core.settings import OPTIONS, SettingsError
 class _Checked(BaseConfigOption[Any]):
     """An option validated by the core validator of the same name; keeps the plain value."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, default: object = None) -> None:
         super().__init__()
         self._name = name
         self._check = OPTIONS[name]
-        self.default = None
+        self.default = default
 
     def pre_validation(self, config: base.Config, key_name: str) -> None:
         # File options (terms.file, acronyms.glossary) are relative to mkdocs.yml.
@@ -92,3 +92,20 @@ class DiataxisConfig(base.Config):
     - `glossary` (default none): a file of `*[ABC]: Full name` lines (the file
       `pymdownx.snippets` auto-appends) or a YAML mapping, relative to `mkdocs.yml`;
     - `exclude` (default none): gitignore-style patterns of pages not checked."""
+
+    status_page = _Checked("status_page")
+    """The generated Documentation status page. A mapping with:
+
+    - `enabled` (default `true`);
+    - `path` (default `diataxis-status.md`): where the page appears in the site;
+    - `title` (default `Documentation status`);
+    - `in_nav` (default `true`): `false` keeps it out of the navigation (MkDocs will not
+      report it as omitted from `nav`);
+    - `plan` (default none): a YAML plan of deliverables, relative to `mkdocs.yml`;
+    - `stub_words` (default `50`): pages with fewer words count as stubs;
+    - `section_depth` (default: automatic): group pages into sections by their first
+      N folders instead of by the folders above their category folder."""
+
+    report = _Checked("report", default="diataxis-report.json")
+    """File name of the JSON report written into `site_dir` (default
+    `diataxis-report.json`); `null` writes none."""

@@ -125,4 +125,6 @@ def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
         "citations": None,
         "terms": None,
         "acronyms": None,
+        "status_page": None,
+        "report": "diataxis-report.json",
     }

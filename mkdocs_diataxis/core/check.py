@@ -21,6 +21,7 @@ class PageFacts:
     category: str | None
     category_source: str | None
     """``"front matter"``, ``"folder"`` or ``None``."""
+    title: str
     lines: int
     words: int
     figures: tuple[Figure, ...] = ()
@@ -50,6 +51,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     figures = citation.find_figures(doc, settings) if doc.text else []
     facts = PageFacts(
         path=path,
+        title=_title(doc),
         category=decision.category,
         category_source=decision.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
@@ -80,3 +82,14 @@ def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator
         if severity != finding.severity:
             finding = dataclasses.replace(finding, severity=severity)
         yield finding
+
+
+def _title(doc: Document) -> str:
+    """Front matter ``title``, else the first heading, else the file name."""
+    title = doc.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    for heading in doc.headings:
+        if heading.text.strip():
+            return heading.text.strip()
+    return doc.path.rsplit("/", 1)[-1].removesuffix(".md")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any, Literal
 from mkdocs_diataxis.core.finding import Severity
 from mkdocs_diataxis.core.glossary import GlossaryError, load_glossary
 from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
+from mkdocs_diataxis.core.plan import Plan, PlanError, load_plan
 from mkdocs_diataxis.core.termlist import (
     TermEntry,
     TermListError,
@@ -85,6 +87,8 @@ class TermSettings:
         default_factory=lambda: tuple(merge_terms(load_default_terms(), (), ()))
     )
     exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
+    file: str | None = None
+    """Absolute path of the project's term file, if any."""
     matcher: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     """One alternation of every entry (group ``t<index>``), longest phrases first."""
 
@@ -105,6 +109,22 @@ class AcronymSettings:
     known: frozenset[str] = frozenset()
     glossary: Mapping[str, str] = field(default_factory=dict)
     exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
+    glossary_file: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusPageSettings:
+    """``status_page:`` options."""
+
+    enabled: bool = True
+    path: str = "diataxis-status.md"
+    title: str = "Documentation status"
+    in_nav: bool = True
+    plan: Plan | None = None
+    plan_file: str | None = None
+    """Absolute path of the plan file (watched under ``mkdocs serve``)."""
+    stub_words: int = 50
+    section_depth: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +140,8 @@ class Settings:
     citations: CitationSettings = field(default_factory=CitationSettings)
     terms: TermSettings = field(default_factory=TermSettings)
     acronyms: AcronymSettings = field(default_factory=AcronymSettings)
+    status_page: StatusPageSettings = field(default_factory=StatusPageSettings)
+    report: str | None = "diataxis-report.json"
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
 
@@ -130,6 +152,11 @@ class Settings:
             for folder in folders
         }
         object.__setattr__(self, "folder_category", MappingProxyType(folder_to_category))
+
+    def watched_files(self) -> list[str]:
+        """Files outside ``docs_dir`` the checks read: a rebuild is due when they change."""
+        files = [self.status_page.plan_file, self.terms.file, self.acronyms.glossary_file]
+        return [path for path in files if path]
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
         """The severity ``rule_id`` reports at here, or ``None`` when it is ignored."""
@@ -146,7 +173,10 @@ class Settings:
         ``acronyms.glossary``) are relative to it. Unknown keys are left to the caller
         (MkDocs reports them itself); ``None`` values mean "use the default".
         """
-        return cls(**{name: check(data.get(name), base_dir) for name, check in OPTIONS.items()})
+        values = {name: check(data.get(name), base_dir) for name, check in OPTIONS.items()}
+        if "report" not in data:  # absent means the default file; null means none
+            values["report"] = "diataxis-report.json"
+        return cls(**values)
 
 
 def _string_list(option: str, value: Any) -> tuple[str, ...]:
@@ -299,10 +329,12 @@ def _terms(value: Any, base_dir: str) -> TermSettings:
         defaults = load_default_terms() if use_defaults else ()
         project: list[TermEntry] = []
         file = data.get("file")
+        term_file = None
         if file is not None:
             if not isinstance(file, str) or not file.strip():
                 raise SettingsError("terms.file", f"expected a file path, got {_describe(file)}")
-            project.extend(load_term_file(os.path.join(base_dir, file)))
+            term_file = os.path.join(base_dir, file)
+            project.extend(load_term_file(term_file))
         forbid = data.get("forbid") or []
         if not isinstance(forbid, list):
             raise SettingsError("terms.forbid", f"expected a list, got {_describe(forbid)}")
@@ -317,6 +349,7 @@ def _terms(value: Any, base_dir: str) -> TermSettings:
         enabled=_bool("terms.enabled", data.get("enabled"), True),
         entries=tuple(merge_terms(defaults, project, allow)),
         exclude=_patterns("terms.exclude", ())(data.get("exclude")),
+        file=term_file,
     )
 
 
@@ -324,11 +357,13 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
     data = _section("acronyms", value, ("enabled", "known", "glossary", "exclude"))
     glossary: dict[str, str] = {}
     file = data.get("glossary")
+    glossary_file = None
     if file is not None:
         if not isinstance(file, str) or not file.strip():
             raise SettingsError("acronyms.glossary", f"expected a file path, got {_describe(file)}")
+        glossary_file = os.path.join(base_dir, file)
         try:
-            glossary = load_glossary(os.path.join(base_dir, file))
+            glossary = load_glossary(glossary_file)
         except GlossaryError as error:
             raise SettingsError("acronyms.glossary", str(error)) from None
     known = _string_list("acronyms.known", data.get("known") or [])
@@ -337,7 +372,72 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
         known=frozenset(known),
         glossary=MappingProxyType(glossary),
         exclude=_patterns("acronyms.exclude", ())(data.get("exclude")),
+        glossary_file=glossary_file,
     )
+
+
+def _status_page(value: Any, base_dir: str) -> StatusPageSettings:
+    keys = ("enabled", "path", "title", "in_nav", "plan", "stub_words", "section_depth")
+    data = _section("status_page", value, keys)
+    path = data.get("path", "diataxis-status.md")
+    if not isinstance(path, str) or not path.endswith(".md") or not _inside(path):
+        raise SettingsError(
+            "status_page.path",
+            "expected a .md path inside docs_dir such as diataxis-status.md,"
+            f" got {_describe(path)}",
+        )
+    title = data.get("title", "Documentation status")
+    if not isinstance(title, str) or not title.strip():
+        raise SettingsError(
+            "status_page.title", f"expected a non-empty string, got {_describe(title)}"
+        )
+    plan = plan_file = None
+    if data.get("plan") is not None:
+        if not isinstance(data["plan"], str) or not data["plan"].strip():
+            raise SettingsError(
+                "status_page.plan", f"expected a file path, got {_describe(data['plan'])}"
+            )
+        plan_file = os.path.join(base_dir, data["plan"])
+        try:
+            plan = load_plan(plan_file, data["plan"])
+        except PlanError as error:
+            raise SettingsError("status_page.plan", str(error)) from None
+    stub_words = data.get("stub_words", 50)
+    if not isinstance(stub_words, int) or isinstance(stub_words, bool) or stub_words < 0:
+        raise SettingsError(
+            "status_page.stub_words", f"expected a whole number, got {_describe(stub_words)}"
+        )
+    depth = data.get("section_depth")
+    if depth is not None and (not isinstance(depth, int) or isinstance(depth, bool) or depth < 0):
+        raise SettingsError(
+            "status_page.section_depth", f"expected a whole number, got {_describe(depth)}"
+        )
+    return StatusPageSettings(
+        enabled=_bool("status_page.enabled", data.get("enabled"), True),
+        path=posixpath.normpath(path.replace("\\", "/")),
+        title=title.strip(),
+        in_nav=_bool("status_page.in_nav", data.get("in_nav"), True),
+        plan=plan,
+        plan_file=plan_file,
+        stub_words=stub_words,
+        section_depth=depth,
+    )
+
+
+def _report(value: Any, base_dir: str) -> str | None:
+    if value is None or value is False:
+        return None
+    if not isinstance(value, str) or not value.strip() or not _inside(value):
+        raise SettingsError(
+            "report", f"expected a file name inside site_dir (or null), got {_describe(value)}"
+        )
+    return value.strip()
+
+
+def _inside(path: str) -> bool:
+    """Whether a relative path stays inside its folder."""
+    normal = os.path.normpath(path.replace("\\", "/"))
+    return not (os.path.isabs(path) or normal == ".." or normal.startswith(".." + os.sep))
 
 
 def _plain(check: Callable[[Any], Any]) -> Callable[[Any, str], Any]:
@@ -352,6 +452,8 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "citations": _plain(_citations),
     "terms": _terms,
     "acronyms": _acronyms,
+    "status_page": _status_page,
+    "report": _report,
 }
 """Option name -> validator from plain data (``None`` means the default); each raises
 `SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and

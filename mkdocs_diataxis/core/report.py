@@ -1,0 +1,294 @@
+"""The report: everything the status page shows, as plain data that serialises to JSON.
+
+`build_report` turns the per-page results of a build (or a CLI run) and the plan into
+a `Report`; ``Report.to_json`` is the ``diataxis-report.json`` format (schema in
+``data/report.schema.json``); ``mkdocs_diataxis.status`` renders it as Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mkdocs_diataxis.core.check import PageResult
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.plan import Deliverable, Plan
+from mkdocs_diataxis.core.settings import CATEGORIES, Settings
+
+REPORT_VERSION = 1
+STATES = ("missing", "stub", "draft", "needs work", "complete")
+
+
+@dataclass(frozen=True, slots=True)
+class PageRow:
+    """One page in the report."""
+
+    path: str
+    title: str
+    category: str | None
+    category_source: str | None
+    section: str
+    lines: int
+    words: int
+    stub: bool
+    findings: dict[str, int]
+    """Rule family -> number of findings (warnings and info)."""
+    warnings: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverableState:
+    """A planned page and where it stands."""
+
+    page: str
+    category: str | None
+    state: str
+    detail: str
+    lines: int | None = None
+    words: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneState:
+    name: str
+    due: str | None
+    deliverables: tuple[DeliverableState, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for d in self.deliverables if d.state == "complete")
+
+
+@dataclass
+class Report:
+    """Everything computed about the docs in one build."""
+
+    pages: list[PageRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    coverage: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Section -> category -> page paths (stubs included; see ``pages``)."""
+    milestones: list[MilestoneState] = field(default_factory=list)
+    figures_measured: int = 0
+    figures_cited: int = 0
+    baselined: int = 0
+
+    @property
+    def categorized(self) -> int:
+        return sum(1 for page in self.pages if page.category is not None)
+
+    def by_source(self, source: str) -> int:
+        return sum(1 for page in self.pages if page.category_source == source)
+
+    def count(self, rule: str | None = None, severity: str | None = None) -> int:
+        return sum(
+            1
+            for f in self.findings
+            if (rule is None or f.rule == rule or f.rule.startswith(rule + "/"))
+            and (severity is None or f.severity == severity)
+        )
+
+    def by_rule(self) -> list[tuple[str, int, int]]:
+        """(rule, warnings, info) for every rule with findings, by rule id."""
+        counts: Counter[tuple[str, str]] = Counter((f.rule, f.severity) for f in self.findings)
+        rules = sorted({rule for rule, _ in counts})
+        return [(rule, counts[(rule, "warning")], counts[(rule, "info")]) for rule in rules]
+
+    @property
+    def planned(self) -> int:
+        return sum(len(m.deliverables) for m in self.milestones)
+
+    @property
+    def planned_done(self) -> int:
+        return sum(m.done for m in self.milestones)
+
+    def summary_sentence(self) -> str:
+        """One plain sentence a manager can read."""
+        pages = len(self.pages)
+        warnings = self.count(severity="warning")
+        parts = [
+            f"{pages} page{'s' if pages != 1 else ''}, {self.categorized} with a Diátaxis category"
+        ]
+        if self.figures_measured:
+            parts.append(f"{self.figures_cited} of {self.figures_measured} measured figures cited")
+        if self.milestones:
+            parts.append(f"{self.planned_done} of {self.planned} planned deliverables complete")
+        verdict = (
+            "no warnings"
+            if warnings == 0
+            else f"{warnings} warning{'s' if warnings != 1 else ''} to fix"
+        )
+        return "; ".join(parts) + f"; {verdict}."
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (``data/report.schema.json``)."""
+        return {
+            "version": REPORT_VERSION,
+            "summary": {
+                "pages": len(self.pages),
+                "categorized": self.categorized,
+                "categorized_by_front_matter": self.by_source("front matter"),
+                "categorized_by_folder": self.by_source("folder"),
+                "warnings": self.count(severity="warning"),
+                "info": self.count(severity="info"),
+                "by_rule": {rule: {"warning": w, "info": i} for rule, w, i in self.by_rule()},
+                "figures": {
+                    "measured": self.figures_measured,
+                    "cited": self.figures_cited,
+                    "uncited": self.figures_measured - self.figures_cited,
+                },
+                "forbidden_terms": self.count("terms/forbidden"),
+                "undefined_acronyms": self.count("terms/acronym"),
+                "baselined": self.baselined,
+                "sentence": self.summary_sentence(),
+            },
+            "coverage": self.coverage,
+            "pages": [asdict(page) for page in self.pages],
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "path": f.path,
+                    "line": f.line,
+                    "column": f.column,
+                    "text": f.text,
+                    "message": f.message,
+                    "suggestion": f.suggestion,
+                }
+                for f in self.findings
+            ],
+            "plan": [
+                {
+                    "name": m.name,
+                    "due": m.due,
+                    "done": m.done,
+                    "total": len(m.deliverables),
+                    "deliverables": [asdict(d) for d in m.deliverables],
+                }
+                for m in self.milestones
+            ],
+        }
+
+    def to_json(self) -> str:
+        """Stable JSON: same input, same bytes."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def section_of(path: str, settings: Settings, depth: int | None = None) -> str:
+    """The section a page belongs to: the folders above its first category folder
+    (``components/rt`` for ``components/rt/guides/x.md``), else its first folder; with
+    ``depth``, its first ``depth`` folders. Top-level pages are in section ``""``."""
+    folders = path.split("/")[:-1]
+    if depth is not None:
+        return "/".join(folders[:depth])
+    for index, folder in enumerate(folders):
+        if folder.lower() in settings.folder_category:
+            return "/".join(folders[:index])
+    return folders[0] if folders else ""
+
+
+def build_report(
+    results: Iterable[PageResult],
+    settings: Settings,
+    plan: Plan | None = None,
+    *,
+    stub_words: int = 50,
+    section_depth: int | None = None,
+) -> Report:
+    """Assemble the report of a whole site from its pages' results."""
+    report = Report()
+    ordered = sorted(results, key=lambda result: result.path)
+    by_path = {result.path: result for result in ordered}
+    for result in ordered:
+        facts = result.facts
+        families = Counter(f.rule.split("/", 1)[0] for f in result.findings)
+        section = section_of(result.path, settings, section_depth)
+        report.pages.append(
+            PageRow(
+                path=result.path,
+                title=facts.title,
+                category=facts.category,
+                category_source=facts.category_source,
+                section=section,
+                lines=facts.lines,
+                words=facts.words,
+                stub=facts.words < stub_words and not result.unreadable,
+                findings=dict(sorted(families.items())),
+                warnings=sum(1 for f in result.findings if f.severity == "warning"),
+            )
+        )
+        report.findings.extend(result.findings)
+        if facts.category is not None:
+            cells = report.coverage.setdefault(section, {c: [] for c in CATEGORIES})
+            cells[facts.category].append(result.path)
+        for figure in facts.figures:
+            if figure.kind == "measured":
+                report.figures_measured += 1
+                if figure.scope is not None and figure.scope != "methodology-without-source":
+                    report.figures_cited += 1
+    report.coverage = dict(sorted(report.coverage.items()))
+    if plan is not None:
+        report.milestones = [
+            MilestoneState(
+                milestone.name,
+                milestone.due.isoformat() if milestone.due else None,
+                tuple(
+                    _deliverable_state(d, by_path.get(d.page), stub_words)
+                    for d in milestone.deliverables
+                ),
+            )
+            for milestone in plan.milestones
+        ]
+    return report
+
+
+def _deliverable_state(
+    deliverable: Deliverable, result: PageResult | None, stub_words: int
+) -> DeliverableState:
+    def state(name: str, detail: str) -> DeliverableState:
+        facts = result.facts if result is not None else None
+        return DeliverableState(
+            deliverable.page,
+            deliverable.category,
+            name,
+            detail,
+            facts.lines if facts else None,
+            facts.words if facts else None,
+        )
+
+    if result is None:
+        return state("missing", "the page does not exist yet")
+    facts = result.facts
+    if facts.words < stub_words:
+        return state("stub", f"{facts.words} words: a title and little else")
+    short: list[str] = []
+    if deliverable.min_lines is not None and facts.lines < deliverable.min_lines:
+        short.append(f"{facts.lines} of {deliverable.min_lines} lines")
+    if deliverable.min_words is not None and facts.words < deliverable.min_words:
+        short.append(f"{facts.words} of {deliverable.min_words} words")
+    if short:
+        return state("draft", "below target: " + ", ".join(short))
+    problems: list[str] = []
+    if deliverable.category is not None and facts.category != deliverable.category:
+        problems.append(
+            f"planned as {deliverable.category}, is {facts.category or 'uncategorized'}"
+        )
+    warnings = sum(1 for f in result.findings if f.severity == "warning")
+    if warnings:
+        problems.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if problems:
+        return state("needs work", "; ".join(problems))
+    return state("complete", "")
+
+
+def progress_bar(done: int, total: int, width: int = 20) -> str:
+    """``█████░░░░░ 50%`` (text, so it reads the same in any theme)."""
+    ratio = done / total if total else 0.0
+    filled = round(ratio * width)
+    return "█" * filled + "░" * (width - filled) + f" {round(ratio * 100)}%"
+
+
+def states_count(milestones: Sequence[MilestoneState]) -> Counter[str]:
+    return Counter(d.state for m in milestones for d in m.deliverables)

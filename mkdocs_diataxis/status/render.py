@@ -1,0 +1,258 @@
+"""Render a `Report` as the Markdown of the Documentation status page.
+
+Everything taken from pages, config or the plan is escaped (HTML and Markdown), links
+to pages are relative ``.md`` links so MkDocs checks and rewrites them, and identical
+input gives identical output (a date only when ``SOURCE_DATE_EPOCH`` is set).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+import posixpath
+import re
+from urllib.parse import quote
+
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.report import Report, progress_bar, states_count
+from mkdocs_diataxis.core.settings import CATEGORIES
+
+_HEADINGS = {
+    "tutorial": "Tutorials",
+    "how-to": "How-to guides",
+    "reference": "Reference",
+    "explanation": "Explanation",
+}
+_STATE_MARKS = {
+    "missing": "✗ missing",
+    "stub": "○ stub",
+    "draft": "◐ draft",
+    "needs work": "△ needs work",
+    "complete": "✓ complete",
+}
+# Characters that would start Markdown syntax inside a line or a table cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def text(value: object) -> str:
+    """Page-, config- or plan-derived text, safe in Markdown and HTML."""
+    markdown_safe = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
+    return html.escape(markdown_safe, quote=True)
+
+
+def code(value: object) -> str:
+    """Inline code holding any text (backticks inside are fenced by longer runs)."""
+    raw = str(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", raw)), default=0) + 1)
+    pad = " " if raw.startswith("`") or raw.endswith("`") else ""
+    return f"{fence}{pad}{raw}{pad}{fence}".replace("|", "\\|")
+
+
+def render_status_page(
+    report: Report,
+    *,
+    title: str,
+    page_path: str,
+    repo_url: str | None = None,
+    edit_uri: str | None = None,
+) -> str:
+    """The whole page as Markdown."""
+    renderer = _Renderer(report, page_path, _source_url(repo_url, edit_uri))
+    return renderer.render(title)
+
+
+def _source_url(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Base URL of source files in the repository, from MkDocs' repo_url and edit_uri."""
+    if not repo_url or not edit_uri:
+        return None
+    path = edit_uri.strip("/")
+    # GitHub/GitLab "edit/<branch>/docs" -> "blob/<branch>/docs" shows lines, edits none.
+    path = re.sub(r"^(-/)?edit/", r"\1blob/", path)
+    return f"{repo_url.rstrip('/')}/{path}/"
+
+
+class _Renderer:
+    def __init__(self, report: Report, page_path: str, source_url: str | None) -> None:
+        self.report = report
+        self.base = posixpath.dirname(page_path)
+        self.source_url = source_url
+        self.out: list[str] = []
+
+    def line(self, value: str = "") -> None:
+        self.out.append(value)
+
+    def link(self, path: str, label: str | None = None) -> str:
+        target = posixpath.relpath(path, self.base or ".")
+        return f"[{text(label if label is not None else path)}]({quote(target)})"
+
+    def render(self, title: str) -> str:
+        self.line(f"# {text(title)}")
+        self.line()
+        self.line(text(self.report.summary_sentence()))
+        self.line()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.isdigit():
+            when = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+            self.line(f"Generated {when:%Y-%m-%d %H:%M} UTC.")
+            self.line()
+        self.summary()
+        self.coverage()
+        if self.report.milestones:
+            self.plan()
+        self.pages()
+        self.findings()
+        return "\n".join(self.out).rstrip() + "\n"
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.line("| " + " | ".join(header) + " |")
+        self.line("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            self.line("| " + " | ".join(row) + " |")
+        self.line()
+
+    def summary(self) -> None:
+        r = self.report
+        self.line("## Summary")
+        self.line()
+        rows = [
+            ["Pages", str(len(r.pages))],
+            [
+                "With a Diátaxis category",
+                f"{r.categorized} ({r.by_source('front matter')} by front matter,"
+                f" {r.by_source('folder')} by folder)",
+            ],
+            ["Warnings", str(r.count(severity="warning"))],
+            ["Info findings", str(r.count(severity="info"))],
+        ]
+        if r.figures_measured:
+            uncited = r.figures_measured - r.figures_cited
+            rows.append(
+                [
+                    "Citation coverage",
+                    f"{r.figures_cited} of {r.figures_measured} measured figures cited"
+                    f" ({round(100 * r.figures_cited / r.figures_measured)}%, {uncited} uncited)",
+                ]
+            )
+        else:
+            rows.append(["Citation coverage", "no measured performance figures"])
+        rows.append(["Forbidden terms", str(r.count("terms/forbidden"))])
+        rows.append(["Undefined acronyms", str(r.count("terms/acronym"))])
+        if r.baselined:
+            rows.append(["Baselined findings still present", str(r.baselined)])
+        self.table(["", ""], rows)
+        by_rule = r.by_rule()
+        if by_rule:
+            self.line("### Findings by rule")
+            self.line()
+            self.table(
+                ["Rule", "Warnings", "Info"],
+                [[code(rule), str(w), str(i)] for rule, w, i in by_rule],
+            )
+
+    def coverage(self) -> None:
+        self.line("## Diátaxis coverage")
+        self.line()
+        if not self.report.coverage:
+            self.line("No page has a category yet.")
+            self.line()
+            return
+        stubs = {page.path for page in self.report.pages if page.stub}
+        rows = []
+        gaps = 0
+        for section, cells in self.report.coverage.items():
+            row = [text(section) if section else "(top level)"]
+            for category in CATEGORIES:
+                pages = cells[category]
+                if not pages:
+                    gaps += 1
+                    row.append("— *gap*")
+                    continue
+                full = [p for p in pages if p not in stubs]
+                stub = [p for p in pages if p in stubs]
+                count = f"{len(full)}" + (f" (+{len(stub)} stub)" if stub else "")
+                links = ", ".join(self.link(p, posixpath.basename(p)) for p in pages)
+                row.append(f"{count}: {links}")
+            rows.append(row)
+        self.table(["Section", *(_HEADINGS[c] for c in CATEGORIES)], rows)
+        if gaps:
+            self.line(
+                f"{gaps} gap{'s' if gaps != 1 else ''}: information, not errors. Diátaxis does"
+                " not ask every section to have all four kinds of page."
+            )
+            self.line()
+
+    def plan(self) -> None:
+        r = self.report
+        self.line("## Plan progress")
+        self.line()
+        self.line(
+            f"Overall: {r.planned_done} of {r.planned} deliverables complete"
+            f" `{progress_bar(r.planned_done, r.planned)}`"
+        )
+        self.line()
+        counts = states_count(r.milestones)
+        self.line(", ".join(f"{_STATE_MARKS[s]}: {counts[s]}" for s in _STATE_MARKS))
+        self.line()
+        for milestone in r.milestones:
+            due = f" (due {milestone.due})" if milestone.due else ""
+            self.line(f"### {text(milestone.name)}{due}")
+            self.line()
+            total = len(milestone.deliverables)
+            self.line(
+                f"{milestone.done} of {total} complete `{progress_bar(milestone.done, total)}`"
+            )
+            self.line()
+            rows = []
+            for d in milestone.deliverables:
+                page = text(d.page) if d.state == "missing" else self.link(d.page)
+                rows.append(
+                    [page, text(d.category or "any"), _STATE_MARKS[d.state], text(d.detail)]
+                )
+            self.table(["Page", "Category", "State", "Detail"], rows)
+
+    def pages(self) -> None:
+        self.line("## Pages")
+        self.line()
+        families = sorted({family for page in self.report.pages for family in page.findings})
+        rows = []
+        for page in self.report.pages:
+            decided = page.category_source or "—"
+            mark = "○ stub" if page.stub else ("✓" if page.warnings == 0 else f"△ {page.warnings}")
+            rows.append(
+                [
+                    self.link(page.path, page.title),
+                    text(page.category or "—"),
+                    text(decided),
+                    str(page.lines),
+                    str(page.words),
+                    *(str(page.findings.get(f, 0)) for f in families),
+                    mark,
+                ]
+            )
+        header = ["Page", "Category", "Decided by", "Lines", "Words", *families, "Status"]
+        self.table(header, rows)
+
+    def findings(self) -> None:
+        self.line("## Findings")
+        self.line()
+        if not self.report.findings:
+            self.line("No findings.")
+            return
+        by_page: dict[str, list[Finding]] = {}
+        for finding in self.report.findings:
+            by_page.setdefault(finding.path, []).append(finding)
+        for path in sorted(by_page):
+            self.line(f"### {text(path)}")
+            self.line()
+            self.line(self.link(path, "Open the page"))
+            self.line()
+            for f in sorted(by_page[path], key=Finding.sort_key):
+                where = f"Line {f.line}"
+                if self.source_url:
+                    url = f"{self.source_url}{quote(path)}#L{f.line}"
+                    where = f"[{where}]({url})"
+                suggestion = f" — {text(f.suggestion)}" if f.suggestion else ""
+                level = "" if f.severity == "warning" else " (info)"
+                self.line(f"- {where}: {code(f.rule)}{level} {text(f.message)}{suggestion}")
+            self.line()
