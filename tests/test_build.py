@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -214,4 +215,60 @@ def test_malformed_terms_file_fails_config_loading(tmp_path: Path) -> None:
     assert (
         f"Plugin 'diataxis' option 'terms': terms file {site / 't.yml'}: entry 2: key 'pattern'"
         " is missing"
+    ) in result.stderr
+
+
+def test_status_page_and_report_are_in_the_built_site(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "reference/api.md": "# API\n\nIt is blazing fast.\n"}
+    site = make_site(tmp_path, pages, "  - diataxis:\n      severity: {terms/*: info}\n")
+    (site / "plan.yml").write_text(
+        "milestones:\n  - name: First <b>release</b>\n    deliverables:\n"
+        "      - {page: reference/api.md, category: reference}\n"
+        "      - {page: tutorials/start.md, category: tutorial}\n",
+        encoding="utf-8",
+    )
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config + "      status_page: {plan: plan.yml}\n")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "diataxis-status" / "index.html").read_text(encoding="utf-8")
+    assert "Documentation status" in html
+    assert "First &lt;b&gt;release&lt;/b&gt;" in html
+    assert '<a href="../reference/api/">API</a>' in html
+    assert "diataxis-status.md" not in warnings(result.stderr)
+    report = json.loads((site / "site" / "diataxis-report.json").read_text(encoding="utf-8"))
+    assert [d["state"] for d in report["plan"][0]["deliverables"]] == ["stub", "missing"]
+    assert not (site / "docs" / "diataxis-status.md").exists()
+
+
+def test_status_page_path_clash_is_a_clear_error(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "diataxis-status.md": "# Mine\n"}
+    result = build(make_site(tmp_path, pages))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "diataxis: the status page path 'diataxis-status.md' is already taken by"
+        f" {tmp_path / 'docs' / 'diataxis-status.md'}"
+    ) in result.stderr
+
+
+def test_status_page_and_report_can_be_turned_off(tmp_path: Path) -> None:
+    plugin = "  - diataxis:\n      status_page: {enabled: false}\n      report: null\n"
+    site = make_site(tmp_path, {"index.md": "# Home\n"}, plugin)
+    assert build(site).returncode == 0
+    assert not (site / "site" / "diataxis-status").exists()
+    assert not (site / "site" / "diataxis-report.json").exists()
+
+
+def test_invalid_plan_fails_config_loading(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n"}, "  - diataxis:\n      status_page: {plan: p.yml}\n"
+    )
+    (site / "p.yml").write_text("milestones:\n  - name: A\n    deliverables: [{page: ../x.md}]\n")
+    result = build(site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "option 'status_page': status_page.plan: p.yml: milestones[1].deliverables[1]:"
+        " key 'page': '../x.md' is outside docs_dir"
     ) in result.stderr

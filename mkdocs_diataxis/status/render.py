@@ -31,8 +31,9 @@ _STATE_MARKS = {
     "needs work": "△ needs work",
     "complete": "✓ complete",
 }
-# Characters that would start Markdown syntax inside a line or a table cell.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Characters that would start Markdown syntax inside a line or a table cell (< and >
+# are left to html.escape).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
 
 def text(value: object) -> str:
@@ -218,7 +219,10 @@ class _Renderer:
         rows = []
         for page in self.report.pages:
             decided = page.category_source or "—"
-            mark = "○ stub" if page.stub else ("✓" if page.warnings == 0 else f"△ {page.warnings}")
+            marks = (["○ stub"] if page.stub else []) + (
+                [f"△ {page.warnings}"] if page.warnings else []
+            )
+            mark = " ".join(marks) or "✓"
             rows.append(
                 [
                     self.link(page.path, page.title),

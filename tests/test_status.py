@@ -1,0 +1,278 @@
+"""The status page, the plan of deliverables and the JSON report (SPEC 5)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mkdocs_diataxis.core import Settings, SettingsError, check_page
+from mkdocs_diataxis.core.plan import PlanError, load_plan, parse_plan
+from mkdocs_diataxis.core.report import build_report, progress_bar, section_of
+from mkdocs_diataxis.status import render_status_page
+from mkdocs_diataxis.status.render import text
+
+WORDS = " ".join(["word"] * 60)
+
+
+def results(pages: dict[str, str], settings: Settings | None = None) -> list:  # type: ignore[type-arg]
+    settings = settings or Settings()
+    return [check_page(path, body, settings) for path, body in pages.items()]
+
+
+# --- plan validation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "plan.yml: expected a mapping with a 'milestones' list"),
+        ({"milestones": []}, "plan.yml: key 'milestones': expected a non-empty list"),
+        (
+            {"milestones": [{"name": "A", "deliverables": []}], "extra": 1},
+            "plan.yml: unknown key 'extra'",
+        ),
+        (
+            {"milestones": [{"deliverables": []}]},
+            "plan.yml: milestones[1]: key 'name': expected a non-empty string",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [], "owner": "x"}]},
+            "plan.yml: milestones[1]: unknown key 'owner'",
+        ),
+        (
+            {"milestones": [{"name": "A", "due": "soon", "deliverables": []}]},
+            "plan.yml: milestones[1]: key 'due': expected a date like 2026-12-01",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": "x.md"}]},
+            "plan.yml: milestones[1]: key 'deliverables': expected a list",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [{"page": "../x.md"}]}]},
+            "plan.yml: milestones[1].deliverables[1]: key 'page': '../x.md' is outside docs_dir",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [{"page": "/etc/x.md"}]}]},
+            "key 'page': '/etc/x.md' is outside docs_dir",
+        ),
+        (
+            {
+                "milestones": [
+                    {"name": "A", "deliverables": [{"page": "a.md", "category": "guide"}]}
+                ]
+            },
+            "milestones[1].deliverables[1]: key 'category': 'guide' is not one of",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [{"page": "a.md", "lines": "many"}]}]},
+            "milestones[1].deliverables[1]: key 'lines': expected a range like 300-450",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [{"page": "a.md", "min_words": -1}]}]},
+            "milestones[1].deliverables[1]: key 'min_words': expected a whole number, got -1",
+        ),
+        (
+            {"milestones": [{"name": "A", "deliverables": [{"page": "a.md", "size": 3}]}]},
+            "milestones[1].deliverables[1]: unknown key 'size'",
+        ),
+        (
+            {
+                "milestones": [
+                    {"name": "A", "deliverables": ["a.md"]},
+                    {"name": "B", "deliverables": ["./a.md"]},
+                ]
+            },
+            "plan.yml: milestones[2].deliverables[1]: key 'page': 'a.md' is already planned at milestones[1].deliverables[1]",
+        ),
+    ],
+)
+def test_invalid_plans_name_file_entry_and_key(data: object, message: str) -> None:
+    with pytest.raises(PlanError) as caught:
+        parse_plan(data, "plan.yml")
+    assert message in str(caught.value)
+
+
+def test_plan_file_with_bad_yaml(tmp_path: Path) -> None:
+    (tmp_path / "plan.yml").write_text("milestones:\n  - name: [unclosed\n")
+    with pytest.raises(PlanError, match=r"plan file plan\.yml at line 3"):
+        load_plan(str(tmp_path / "plan.yml"), "plan.yml")
+
+
+def test_plan_option_errors_name_the_option(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_mapping({"status_page": {"plan": "missing.yml"}}, str(tmp_path))
+    assert caught.value.option == "status_page.plan"
+    assert "cannot read plan file missing.yml" in caught.value.message
+
+
+# --- deliverable states ------------------------------------------------------------------
+
+
+def test_deliverable_states() -> None:
+    plan = parse_plan(
+        {
+            "milestones": [
+                {
+                    "name": "Checkpoint 1",
+                    "due": "2026-12-01",
+                    "deliverables": [
+                        {"page": "reference/missing.md", "category": "reference"},
+                        {"page": "reference/stub.md"},
+                        {"page": "reference/short.md", "lines": "20-40"},
+                        {"page": "reference/wordy.md", "min_words": 500},
+                        {"page": "reference/warned.md"},
+                        {"page": "reference/wrong.md", "category": "how-to"},
+                        {"page": "reference/done.md", "category": "reference", "min_lines": 3},
+                    ],
+                }
+            ]
+        },
+        "plan.yml",
+    )
+    pages = {
+        "reference/stub.md": "# Stub\n",
+        "reference/short.md": f"# Short\n\n{WORDS}\n",
+        "reference/wordy.md": f"# Wordy\n\n{WORDS}\n",
+        "reference/warned.md": f"# Warned\n\nIt is blazing fast. {WORDS}\n",
+        "reference/wrong.md": f"# Wrong\n\n{WORDS}\n",
+        "reference/done.md": f"# Done\n\n{WORDS}\n",
+    }
+    report = build_report(results(pages), Settings(), plan)
+    (milestone,) = report.milestones
+    assert [(d.page, d.state, d.detail) for d in milestone.deliverables] == [
+        ("reference/missing.md", "missing", "the page does not exist yet"),
+        ("reference/stub.md", "stub", "1 words: a title and little else"),
+        ("reference/short.md", "draft", "below target: 3 of 20 lines"),
+        ("reference/wordy.md", "draft", "below target: 61 of 500 words"),
+        ("reference/warned.md", "needs work", "1 warning"),
+        ("reference/wrong.md", "needs work", "planned as how-to, is reference"),
+        ("reference/done.md", "complete", ""),
+    ]
+    assert (milestone.done, len(milestone.deliverables), milestone.due) == (1, 7, "2026-12-01")
+
+
+def test_progress_bar() -> None:
+    assert progress_bar(1, 4, width=8) == "██░░░░░░ 25%"
+    assert progress_bar(0, 0, width=4) == "░░░░ 0%"
+
+
+# --- summary and coverage ---------------------------------------------------------------
+
+
+def test_sections_are_the_folders_above_the_category_folder() -> None:
+    settings = Settings()
+    assert section_of("components/rt/guides/x.md", settings) == "components/rt"
+    assert section_of("guides/x.md", settings) == ""
+    assert section_of("blog/2024/post.md", settings) == "blog"
+    assert section_of("components/rt/guides/x.md", settings, depth=1) == "components"
+
+
+def test_summary_counts_and_coverage() -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "guides/install.md": f"# Install\n\nInstall takes 286ns. {WORDS}\n",
+        "components/rt/reference/api.md": f"# API\n\nSpawn: 36ns ([b](https://x.org)). {WORDS}\n",
+        "components/rt/guides/stub.md": "# Stub\n",
+        "misc/about.md": "---\ndiataxis: explanation\n---\n# About\n\nUse WASM here.\n",
+    }
+    report = build_report(results(pages), Settings())
+    data = report.to_dict()
+    summary = data["summary"]
+    assert (summary["pages"], summary["categorized"]) == (5, 4)
+    assert (summary["categorized_by_front_matter"], summary["categorized_by_folder"]) == (1, 3)
+    assert summary["figures"] == {"measured": 2, "cited": 1, "uncited": 1}
+    assert summary["undefined_acronyms"] == 1
+    assert summary["by_rule"]["citation/uncited"] == {"warning": 1, "info": 0}
+    assert summary["sentence"] == (
+        "5 pages, 4 with a Diátaxis category; 1 of 2 measured figures cited; 2 warnings to fix."
+    )
+    assert data["coverage"] == {
+        "": {"tutorial": [], "how-to": ["guides/install.md"], "reference": [], "explanation": []},
+        "components/rt": {
+            "tutorial": [],
+            "how-to": ["components/rt/guides/stub.md"],
+            "reference": ["components/rt/reference/api.md"],
+            "explanation": [],
+        },
+        "misc": {"tutorial": [], "how-to": [], "reference": [], "explanation": ["misc/about.md"]},
+    }
+    stubs = [page["path"] for page in data["pages"] if page["stub"]]
+    assert stubs == ["components/rt/guides/stub.md", "index.md", "misc/about.md"]
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+
+def test_page_text_is_escaped() -> None:
+    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+    assert text("a | b *c* [d](e)") == "a \\| b \\*c\\* \\[d\\]\\(e\\)"
+    assert text("it's") == "it&#x27;s"
+
+
+def test_status_page_sections_links_and_escaping() -> None:
+    pages = {
+        "guides/install.md": "---\ntitle: <img src=x onerror=alert(1)>\n---\n# T\n\nBlazing fast.\n",
+        "reference/api.md": f"# API\n\n{WORDS}\n",
+    }
+    report = build_report(results(pages), Settings())
+    markdown = render_status_page(
+        report,
+        title="Docs <status>",
+        page_path="meta/status.md",
+        repo_url="https://github.com/o/r",
+        edit_uri="edit/main/docs/",
+    )
+    assert markdown.startswith("# Docs &lt;status&gt;\n")
+    assert "<img" not in markdown
+    assert "[&lt;img src=x onerror=alert\\(1\\)&gt;](../guides/install.md)" in markdown
+    assert (
+        "| (top level) | — *gap* | 0 (+1 stub): [install.md](../guides/install.md)"
+        " | 1: [api.md](../reference/api.md) | — *gap* |"
+    ) in markdown
+    assert "| how\\-to | folder | 6 | 3 | 1 | ○ stub △ 1 |" in markdown
+    assert (
+        "- [Line 6](https://github.com/o/r/blob/main/docs/guides/install.md#L6):"
+        " `terms/forbidden` &quot;Blazing fast&quot;: a speed claim without a number —"
+    ) in markdown
+    assert "## Plan progress" not in markdown
+
+
+def test_status_page_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {"guides/a.md": "# A\n", "reference/b.md": "# B\n"}
+    first = render_status_page(
+        build_report(results(pages), Settings()), title="S", page_path="s.md"
+    )
+    second = render_status_page(
+        build_report(results(dict(reversed(pages.items()))), Settings()),
+        title="S",
+        page_path="s.md",
+    )
+    assert first == second
+    assert "Generated" not in first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    dated = render_status_page(
+        build_report(results(pages), Settings()), title="S", page_path="s.md"
+    )
+    assert "Generated 2025-11-24 16:00 UTC." in dated
+
+
+def test_report_json_is_stable_and_complete() -> None:
+    pages = {"guides/a.md": "# A\n\nIt is blazing fast.\n"}
+    report = build_report(results(pages), Settings())
+    data = json.loads(report.to_json())
+    assert data["version"] == 1
+    assert data["findings"] == [
+        {
+            "rule": "terms/forbidden",
+            "severity": "warning",
+            "path": "guides/a.md",
+            "line": 3,
+            "column": 7,
+            "text": "blazing fast",
+            "message": '"blazing fast": a speed claim without a number',
+            "suggestion": 'use "fast" or "a measured figure with its source" instead',
+        }
+    ]
+    assert report.to_json() == build_report(results(pages), Settings()).to_json()
