@@ -84,7 +84,8 @@ def results(pages: dict[str, str], settings: Settings | None = None) -> list:  #
                     {"name": "B", "deliverables": ["./a.md"]},
                 ]
             },
-            "plan.yml: milestones[2].deliverables[1]: key 'page': 'a.md' is already planned at milestones[1].deliverables[1]",
+            "plan.yml: milestones[2].deliverables[1]: key 'page': 'a.md' is already planned at"
+            " milestones[1].deliverables[1]",
         ),
     ],
 )
@@ -213,7 +214,9 @@ def test_page_text_is_escaped() -> None:
 
 def test_status_page_sections_links_and_escaping() -> None:
     pages = {
-        "guides/install.md": "---\ntitle: <img src=x onerror=alert(1)>\n---\n# T\n\nBlazing fast.\n",
+        "guides/install.md": (
+            "---\ntitle: <img src=x onerror=alert(1)>\n---\n# T\n\nBlazing fast.\n"
+        ),
         "reference/api.md": f"# API\n\n{WORDS}\n",
     }
     report = build_report(results(pages), Settings())
