@@ -141,7 +141,7 @@ class _Renderer:
         rows.append(["Undefined acronyms", str(r.count("terms/acronym"))])
         if r.baselined:
             rows.append(["Baselined findings still present", str(r.baselined)])
-        self.table(["", ""], rows)
+        self.table(["Measure", "Value"], rows)
         by_rule = r.by_rule()
         if by_rule:
             self.line("### Findings by rule")
