@@ -89,6 +89,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             page_path=status.path,
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
+            admonitions="admonition" in config.markdown_extensions,
         )
         inclusion = InclusionLevel.INCLUDED if status.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, status.path, content=markdown, inclusion=inclusion))

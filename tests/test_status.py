@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_diataxis.core import Settings, SettingsError, check_page
 from mkdocs_diataxis.core.plan import PlanError, load_plan, parse_plan
-from mkdocs_diataxis.core.report import build_report, progress_bar, section_of
+from mkdocs_diataxis.core.report import build_report, section_of
 from mkdocs_diataxis.status import render_status_page
 from mkdocs_diataxis.status.render import text
 
@@ -154,11 +154,6 @@ def test_deliverable_states() -> None:
     assert (milestone.done, len(milestone.deliverables), milestone.due) == (1, 7, "2026-12-01")
 
 
-def test_progress_bar() -> None:
-    assert progress_bar(1, 4, width=8) == "██░░░░░░ 25%"
-    assert progress_bar(0, 0, width=4) == "░░░░ 0%"
-
-
 # --- summary and coverage ---------------------------------------------------------------
 
 
@@ -279,3 +274,41 @@ def test_report_json_is_stable_and_complete() -> None:
         }
     ]
     assert report.to_json() == build_report(results(pages), Settings()).to_json()
+
+
+def test_report_validates_against_its_shipped_schema() -> None:
+    import jsonschema
+
+    schema_text = (
+        Path(__file__).parent.parent / "mkdocs_diataxis/data/report.schema.json"
+    ).read_text()
+    plan = parse_plan(
+        {"milestones": [{"name": "A", "due": "2026-12-01", "deliverables": ["guides/a.md"]}]}, "p"
+    )
+    pages = {"guides/a.md": f"# A\n\nSpawn takes 286ns. {WORDS}\n", "x.md": "# X\n"}
+    data = json.loads(build_report(results(pages), Settings(), plan).to_json())
+    jsonschema.validate(data, json.loads(schema_text))
+
+
+def test_shipped_plan_and_terms_schemas_accept_valid_files() -> None:
+    import jsonschema
+    import yaml
+
+    data_dir = Path(__file__).parent.parent / "mkdocs_diataxis/data"
+    terms_schema = json.loads((data_dir / "terms.schema.json").read_text())
+    jsonschema.validate(yaml.safe_load((data_dir / "terms.yml").read_text()), terms_schema)
+    plan_schema = json.loads((data_dir / "plan.schema.json").read_text())
+    plan = {
+        "milestones": [
+            {
+                "name": "A",
+                "due": "2026-12-01",
+                "deliverables": ["a.md", {"page": "b.md", "lines": "3-4"}],
+            }
+        ]
+    }
+    jsonschema.validate(plan, plan_schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {"milestones": [{"name": "A", "deliverables": [{"pg": "a.md"}]}]}, plan_schema
+        )

@@ -283,12 +283,5 @@ def _deliverable_state(
     return state("complete", "")
 
 
-def progress_bar(done: int, total: int, width: int = 20) -> str:
-    """``█████░░░░░ 50%`` (text, so it reads the same in any theme)."""
-    ratio = done / total if total else 0.0
-    filled = round(ratio * width)
-    return "█" * filled + "░" * (width - filled) + f" {round(ratio * 100)}%"
-
-
 def states_count(milestones: Sequence[MilestoneState]) -> Counter[str]:
     return Counter(d.state for m in milestones for d in m.deliverables)

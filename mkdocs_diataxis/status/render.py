@@ -15,8 +15,19 @@ import re
 from urllib.parse import quote
 
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.report import Report, progress_bar, states_count
+from mkdocs_diataxis.core.report import Report, states_count
 from mkdocs_diataxis.core.settings import CATEGORIES
+
+# The page's own CSS (in the page, not the site): the progress bars. Colours come from
+# Material's variables when present, with plain fallbacks for the mkdocs theme.
+_STYLE = (
+    "<style>"
+    ".diataxis-progress{height:.6rem;max-width:24rem;border-radius:.3rem;overflow:hidden;"
+    "background:var(--md-default-fg-color--lightest,#e0e0e0)}"
+    ".diataxis-progress>span{display:block;height:100%;"
+    "background:var(--md-accent-fg-color,#2e7d32)}"
+    "</style>"
+)
 
 _HEADINGS = {
     "tutorial": "Tutorials",
@@ -57,9 +68,11 @@ def render_status_page(
     page_path: str,
     repo_url: str | None = None,
     edit_uri: str | None = None,
+    admonitions: bool = False,
 ) -> str:
-    """The whole page as Markdown."""
-    renderer = _Renderer(report, page_path, _source_url(repo_url, edit_uri))
+    """The whole page as Markdown; ``admonitions`` when the site enables that extension
+    (Material shows the summary as a success or warning box)."""
+    renderer = _Renderer(report, page_path, _source_url(repo_url, edit_uri), admonitions)
     return renderer.render(title)
 
 
@@ -74,11 +87,27 @@ def _source_url(repo_url: str | None, edit_uri: str | None) -> str | None:
 
 
 class _Renderer:
-    def __init__(self, report: Report, page_path: str, source_url: str | None) -> None:
+    def __init__(
+        self, report: Report, page_path: str, source_url: str | None, admonitions: bool
+    ) -> None:
         self.report = report
+        self.admonitions = admonitions
         self.base = posixpath.dirname(page_path)
         self.source_url = source_url
         self.out: list[str] = []
+
+    def bar(self, done: int, total: int, label: str) -> None:
+        """A progress bar: a <progress>-like div styled by the page's own CSS, with the
+        numbers in text so it reads the same without CSS."""
+        percent = round(100 * done / total) if total else 0
+        self.line(
+            f'<div class="diataxis-progress" role="progressbar" aria-valuemin="0"'
+            f' aria-valuemax="100" aria-valuenow="{percent}">'
+            f'<span style="width: {percent}%"></span></div>'
+        )
+        self.line()
+        self.line(f"{label}: {done} of {total} complete ({percent}%)")
+        self.line()
 
     def line(self, value: str = "") -> None:
         self.out.append(value)
@@ -90,7 +119,15 @@ class _Renderer:
     def render(self, title: str) -> str:
         self.line(f"# {text(title)}")
         self.line()
-        self.line(text(self.report.summary_sentence()))
+        self.line(_STYLE)
+        self.line()
+        warnings = self.report.count(severity="warning")
+        if self.admonitions:
+            kind = "success" if warnings == 0 else "warning"
+            self.line(f'!!! {kind} "In one sentence"')
+            self.line(f"    {text(self.report.summary_sentence())}")
+        else:
+            self.line(f"**{text(self.report.summary_sentence())}**")
         self.line()
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch and epoch.isdigit():
@@ -187,11 +224,7 @@ class _Renderer:
         r = self.report
         self.line("## Plan progress")
         self.line()
-        self.line(
-            f"Overall: {r.planned_done} of {r.planned} deliverables complete"
-            f" `{progress_bar(r.planned_done, r.planned)}`"
-        )
-        self.line()
+        self.bar(r.planned_done, r.planned, "Overall")
         counts = states_count(r.milestones)
         self.line(", ".join(f"{_STATE_MARKS[s]}: {counts[s]}" for s in _STATE_MARKS))
         self.line()
@@ -199,11 +232,7 @@ class _Renderer:
             due = f" (due {milestone.due})" if milestone.due else ""
             self.line(f"### {text(milestone.name)}{due}")
             self.line()
-            total = len(milestone.deliverables)
-            self.line(
-                f"{milestone.done} of {total} complete `{progress_bar(milestone.done, total)}`"
-            )
-            self.line()
+            self.bar(milestone.done, len(milestone.deliverables), "Deliverables")
             rows = []
             for d in milestone.deliverables:
                 page = text(d.page) if d.state == "missing" else self.link(d.page)
