@@ -22,6 +22,7 @@ from mkdocs_diataxis.core.plan import Plan, PlanError, load_plan
 from mkdocs_diataxis.core.termlist import (
     TermEntry,
     TermListError,
+    TermMatcher,
     load_default_terms,
     load_term_file,
     merge_terms,
@@ -89,16 +90,12 @@ class TermSettings:
     exclude: PathPatterns = field(default_factory=lambda: PathPatterns(()))
     file: str | None = None
     """Absolute path of the project's term file, if any."""
-    matcher: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    """One alternation of every entry (group ``t<index>``), longest phrases first."""
+    matchers: tuple[TermMatcher, ...] = field(init=False, repr=False, compare=False)
+    """Each entry compiled once, with the cheap substring test that must pass first."""
 
     def __post_init__(self) -> None:
-        order = sorted(
-            range(len(self.entries)),
-            key=lambda index: -max(len(p) for p in self.entries[index].patterns),
-        )
-        regex = "|".join(f"(?P<t{index}>{self.entries[index].regex()})" for index in order)
-        object.__setattr__(self, "matcher", re.compile(regex, re.IGNORECASE) if regex else None)
+        matchers = tuple(TermMatcher.of(index, entry) for index, entry in enumerate(self.entries))
+        object.__setattr__(self, "matchers", matchers)
 
 
 @dataclass(frozen=True)

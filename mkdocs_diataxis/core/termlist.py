@@ -80,6 +80,35 @@ class TermEntry:
         return "|".join(_pattern_regex(pattern, self.inflections) for pattern in self.patterns)
 
 
+@dataclass(frozen=True, slots=True)
+class TermMatcher:
+    """An entry's compiled pattern and its pre-filter.
+
+    ``triggers`` are lower-case substrings at least one of which any hit contains (the
+    longest word of each plain pattern; "deploy" is in "hot-deploy" and "hotdeploy"),
+    so most blocks skip the regular expression; ``None`` means "always run" (/regex/).
+    """
+
+    index: int
+    entry: TermEntry
+    regex: re.Pattern[str]
+    triggers: tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, index: int, entry: TermEntry) -> TermMatcher:
+        triggers: list[str] = []
+        for pattern in entry.patterns:
+            if len(pattern) > 2 and pattern[0] == pattern[-1] == "/":
+                return cls(index, entry, re.compile(entry.regex(), re.IGNORECASE), None)
+            words = [word for word in re.split(r"[\s\-]+", pattern.lower()) if word]
+            triggers.append(max(words, key=len))
+        return cls(index, entry, re.compile(entry.regex(), re.IGNORECASE), tuple(triggers))
+
+    def may_match(self, lower_text: str) -> bool:
+        """Cheap test on the lower-cased text before running the pattern."""
+        return self.triggers is None or any(trigger in lower_text for trigger in self.triggers)
+
+
 @lru_cache(maxsize=1)
 def load_default_terms() -> tuple[TermEntry, ...]:
     """The shipped default list (``mkdocs_diataxis/data/terms.yml``), read once."""

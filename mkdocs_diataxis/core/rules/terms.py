@@ -14,6 +14,7 @@ from mkdocs_diataxis.core.frontmatter import load_yaml
 from mkdocs_diataxis.core.inline import InlineText, inline_text
 from mkdocs_diataxis.core.rule import Rule
 from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
 
 FORBIDDEN = Rule(
     "terms/forbidden",
@@ -62,16 +63,15 @@ _PROSE_LEAVES = ("paragraph", "heading", "table_cell")
 def check_forbidden(doc: Document, settings: Settings, category: str | None) -> Iterator[Finding]:
     """One finding per hit of an entry that applies to the page's category."""
     terms = settings.terms
-    if not terms.enabled or terms.matcher is None or terms.exclude.match(doc.path):
+    if not terms.enabled or not terms.matchers or terms.exclude.match(doc.path):
         return
+    matchers = [m for m in terms.matchers if m.entry.applies_to(category)]
     for block in doc.blocks:
         if block.kind not in _PROSE_LEAVES or not block.items or block.enclosing("blockquote"):
             continue
         inline = inline_text(doc, block)
-        for match in terms.matcher.finditer(inline.text):
-            start, end = match.span()
-            entry = terms.entries[int(str(match.lastgroup)[1:])]
-            if not inline.is_prose(start, end) or not entry.applies_to(category):
+        for start, end, entry in _hits(inline.text, matchers):
+            if not inline.is_prose(start, end):
                 continue
             if _quoted(inline, start, end) or _excepted(inline.text, start, end, entry.exceptions):
                 continue
@@ -91,6 +91,25 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
                 suggestion=f"use {replacements} instead" if replacements else "rephrase",
                 data={"entry": entry.source},
             )
+
+
+def _hits(text: str, matchers: list[TermMatcher]) -> list[tuple[int, int, TermEntry]]:
+    """Every entry's hits, in order; where two overlap the longer (then earlier) wins,
+    so "infinite scalability" is one hit, not also "infinite"."""
+    lower = text.lower()
+    found = [
+        (match.start(), match.end(), matcher.entry)
+        for matcher in matchers
+        if matcher.may_match(lower)
+        for match in matcher.regex.finditer(text)
+    ]
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, TermEntry]] = []
+    for hit in found:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
 
 
 _EXCEPTION_REACH = 120
