@@ -1,0 +1,247 @@
+"""The mkdocs-diataxis command line, run as users run it (subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import BROKEN, build, make_site, warnings
+
+EXAMPLE_SITE = Path(__file__).parent.parent / "example-site"
+
+
+def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_diataxis.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+EVERY_RULE = {
+    **BROKEN,
+    "reference/latin1.md": "# Café\n".encode("latin-1"),
+    "reference/front.md": "---\ntitle: a: b\n---\n# Front\n",
+    "reference/perf.md": "# Perf\n\nSpawn takes 286ns.\n\nIt is blazing fast with WASM.\n",
+    "reference/weak.md": "# Weak\n\nSpawn takes 286ns.\n\n## Methodology\n\nA laptop.\n",
+    "reference/typo.md": (
+        "# Typo\n\n<!-- diataxis: disable placement/nestd -->\n<!-- diataxis: bogus -->\n"
+    ),
+}
+
+
+def test_check_text_output_and_exit_code(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    result = cli(site, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'docs/guides/upgrade.md:2:11: warning [placement/unknown-category] "howto-guide" is not a'
+        ' Diátaxis category — use "how-to"',
+        "docs/loose.md:1:1: warning [placement/uncategorized] the page has no Diátaxis category:"
+        " it is in no category folder and its front matter declares none — move it into a"
+        ' tutorials/, how-to/, reference/ or explanation/ folder, or add "diataxis: <category>"'
+        " to its front matter (or list it in exempt)",
+        'docs/reference/api.md:3:11: warning [placement/mismatch] the front matter says "how-to"'
+        ' but the folder "reference/" says "reference" — move the page to a how-to folder, or'
+        ' change the front matter to "diataxis: reference"',
+        "docs/reference/guides/install.md:1:1: warning [placement/nested] the path holds category"
+        ' folders "reference/" (reference) and "guides/" (how-to) — keep one category folder in'
+        ' the path; the nearest, "guides/", decides meanwhile (how-to)',
+        "4 warning(s), 0 info finding(s) in 5 page(s)",
+    ]
+
+
+def test_clean_site_exits_0(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n", "guides/a.md": "# A\n"})
+    result = cli(site, "check")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "0 warning(s), 0 info finding(s) in 2 page(s)\n",
+    )
+
+
+def test_info_only_exits_0(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"guides/a.md": "# A\n\nSimply run it.\n"})
+    result = cli(site, "check")
+    assert result.returncode == 0
+    assert "info [terms/forbidden]" in result.stdout
+
+
+def test_paths_limit_the_check(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    result = cli(site, "check", "docs/reference")
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == [
+        "docs/reference/api.md",
+        "docs/reference/guides/install.md",
+    ]
+
+
+def test_path_outside_docs_dir_is_a_usage_error(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    result = cli(site, "check", "mkdocs.yml")
+    assert result.returncode == 2
+    assert result.stderr.startswith("mkdocs-diataxis: error: ")
+    assert "is outside docs_dir" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_config_error_is_one_line_exit_2(tmp_path: Path) -> None:
+    plugin = "  - diataxis:\n      severity: {placement/uncategorized: loud}\n"
+    result = cli(make_site(tmp_path, BROKEN, plugin), "check")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "mkdocs-diataxis: error: mkdocs.yml: plugin 'diataxis' option 'severity':"
+        " 'placement/uncategorized: loud' is not a level; use warn, info or ignore\n"
+    )
+
+
+def test_config_tags_do_not_break_loading(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"guides/a.md": "# A\n"})
+    config = (site / "mkdocs.yml").read_text()
+    config += (
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  key: !ENV [SOME_KEY, default]\n"
+    )
+    (site / "mkdocs.yml").write_text(config)
+    assert cli(site, "check").returncode == 0
+
+
+def test_no_plugin_entry_runs_with_defaults_and_says_so(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"loose.md": "# L\n"}, "  - search\n")
+    result = cli(site, "check")
+    assert result.returncode == 1
+    assert "has no 'diataxis' plugin entry; checking with defaults" in result.stderr
+
+
+def test_github_format(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"guides/a.md": "# A\n\nLine one,\nit is blazing fast.\n"})
+    result = cli(site, "check", "--format", "github")
+    assert result.stdout == (
+        '::warning file=docs/guides/a.md,line=4,col=7,title=terms/forbidden::"blazing fast":'
+        ' a speed claim without a number — use "fast" or "a measured figure with its source"'
+        " instead\n"
+    )
+
+
+def test_json_format_is_the_report(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    result = cli(site, "check", "--format", "json", "-o", "out.json")
+    data = json.loads((site / "out.json").read_text(encoding="utf-8"))
+    assert result.returncode == 1
+    assert data["version"] == 1
+    assert data["summary"]["warnings"] == 4
+
+
+def test_sarif_format_matches_text_locations(tmp_path: Path) -> None:
+    site = make_site(tmp_path, EVERY_RULE)
+    text = cli(site, "check")
+    sarif = json.loads(cli(site, "check", "--format", "sarif").stdout)
+    (run,) = sarif["runs"]
+    assert sarif["version"] == "2.1.0"
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "citation/uncited" in rule_ids
+    locations = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["ruleId"],
+        )
+        for r in run["results"]
+    ]
+    from_text = [
+        (
+            line.split(":")[0],
+            int(line.split(":")[1]),
+            int(line.split(":")[2]),
+            line.split("[")[1].split("]")[0],
+        )
+        for line in text.stdout.splitlines()[:-1]
+    ]
+    assert locations == from_text
+    assert all(rule_ids[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
+
+
+def test_check_and_plugin_report_the_same_findings(tmp_path: Path) -> None:
+    site = make_site(tmp_path, EVERY_RULE)
+    plugin = warnings(build(site).stderr)
+    text = cli(site, "check").stdout.splitlines()[:-1]
+    from_cli = sorted(
+        line.removeprefix("docs/").replace(": warning [", ": [", 1)
+        for line in text
+        if ": warning [" in line
+    )
+    assert sorted(plugin) == from_cli
+    rules = {line.split("[")[1].split("]")[0] for line in text}
+    assert rules == {
+        "page/unreadable",
+        "page/front-matter",
+        "placement/uncategorized",
+        "placement/mismatch",
+        "placement/nested",
+        "placement/unknown-category",
+        "citation/uncited",
+        "citation/weak",
+        "terms/forbidden",
+        "terms/acronym",
+        "suppression/unknown-rule",
+        "suppression/unknown-directive",
+    }
+
+
+def test_check_agrees_with_the_plugin_on_the_example_site() -> None:
+    result = cli(EXAMPLE_SITE, "check")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.endswith(
+        "0 warning(s), 0 info finding(s) in "
+        f"{len(list((EXAMPLE_SITE / 'docs').rglob('*.md')))} page(s)\n"
+    )
+
+
+def test_status_command_writes_markdown(tmp_path: Path) -> None:
+    site = make_site(tmp_path, BROKEN)
+    result = cli(site, "status", "-o", "status.md")
+    assert result.returncode == 0
+    markdown = (site / "status.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Documentation status\n")
+    assert "## Diátaxis coverage" in markdown
+
+
+def test_rules_and_explain() -> None:
+    rules = cli(Path.cwd(), "rules")
+    assert rules.returncode == 0
+    assert any(line.startswith("citation/uncited ") for line in rules.stdout.splitlines())
+    explain = cli(Path.cwd(), "explain", "terms/acronym")
+    assert explain.stdout.startswith("terms/acronym (warning)\n\nAn acronym is used before")
+    unknown = cli(Path.cwd(), "explain", "terms/acronyms")
+    assert (unknown.returncode, unknown.stderr) == (
+        2,
+        "mkdocs-diataxis: error: unknown rule 'terms/acronyms'; `mkdocs-diataxis rules` lists"
+        " them\n",
+    )
+
+
+def test_version_and_usage_errors() -> None:
+    assert cli(Path.cwd(), "--version").stdout.startswith("mkdocs-diataxis 0.")
+    assert cli(Path.cwd(), "check", "--format", "xml").returncode == 2
+    assert cli(Path.cwd(), "check", "-f", "nope.yml").stderr == (
+        "mkdocs-diataxis: error: config file nope.yml does not exist\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["properdocs.yml"])
+def test_properdocs_config_name_is_found(tmp_path: Path, name: str) -> None:
+    site = make_site(tmp_path, {"loose.md": "# L\n"})
+    (site / "mkdocs.yml").rename(site / name)
+    assert cli(site, "check").returncode == 1
