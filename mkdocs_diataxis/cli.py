@@ -263,6 +263,16 @@ def _output(path: str | None) -> TextIO:
 
 def _check(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
+    if args.baseline is not None:
+        from dataclasses import replace
+
+        from mkdocs_diataxis.core.baseline import BaselineError, load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline, args.baseline)
+        except BaselineError as error:
+            raise CliError(str(error)) from None
+        project.settings = replace(project.settings, baseline=baseline)
     if not project.has_plugin:
         print(
             f"note: {project.config_file} has no 'diataxis' plugin entry; checking with defaults",
@@ -319,6 +329,25 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _baseline(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from mkdocs_diataxis.core.baseline import baseline_json
+
+    project = Project(args.config_file)
+    project.settings = replace(project.settings, baseline=None)  # record everything
+    findings = _sorted(project.check([]))
+    out = _output(args.output)
+    try:
+        out.write(baseline_json(findings))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    recorded = sum(1 for f in findings if f.severity == "warning")
+    print(f"recorded {recorded} warning finding(s) in {args.output}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
 def _rules(args: argparse.Namespace) -> int:
     del args
     width = max(len(rule_id) for rule_id in RULES)
@@ -356,6 +385,7 @@ def parser() -> argparse.ArgumentParser:
         help="output format (default: text)",
     )
     check.add_argument("-o", "--output", help="write to this file instead of standard output")
+    check.add_argument("--baseline", help="report findings recorded in this baseline file at info")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders inside docs_dir")
     check.set_defaults(run=_check)
 
@@ -363,6 +393,13 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("-f", "--config-file", help="mkdocs.yml or properdocs.yml")
     status.add_argument("-o", "--output", required=True, help="the Markdown file to write")
     status.set_defaults(run=_status)
+
+    baseline = commands.add_parser(
+        "baseline", help="record today's warnings so that only new ones fail"
+    )
+    baseline.add_argument("-f", "--config-file", help="mkdocs.yml or properdocs.yml")
+    baseline.add_argument("-o", "--output", required=True, help="the baseline file to write")
+    baseline.set_defaults(run=_baseline)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.set_defaults(run=_rules)

@@ -109,3 +109,7 @@ class DiataxisConfig(base.Config):
     report = _Checked("report", default="diataxis-report.json")
     """File name of the JSON report written into `site_dir` (default
     `diataxis-report.json`); `null` writes none."""
+
+    baseline = _Checked("baseline")
+    """A baseline file written by `mkdocs-diataxis baseline` (relative to `mkdocs.yml`):
+    findings recorded in it report at info, so `--strict` fails on new findings only."""

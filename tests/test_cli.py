@@ -245,3 +245,46 @@ def test_properdocs_config_name_is_found(tmp_path: Path, name: str) -> None:
     site = make_site(tmp_path, {"loose.md": "# L\n"})
     (site / "mkdocs.yml").rename(site / name)
     assert cli(site, "check").returncode == 1
+
+
+def test_baseline_adoption_flow(tmp_path: Path) -> None:
+    pages = {
+        "reference/perf.md": "# Perf\n\nSpawn takes 286ns.\n\nIt is blazing fast.\n",
+        "loose.md": "# Loose\n",
+    }
+    site = make_site(tmp_path, pages, "  - diataxis:\n      baseline: baseline.json\n")
+    (site / "baseline.json").write_text('{"version": 1, "findings": []}\n')
+    assert build(site).returncode != 0
+    recorded = cli(site, "baseline", "-o", "baseline.json")
+    assert recorded.stderr == "recorded 3 warning finding(s) in baseline.json\n"
+    assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])
+    page = site / "docs" / "reference" / "perf.md"
+    page.write_text("# Perf\n" + "\n" * 10 + page.read_text().removeprefix("# Perf\n"))
+    assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])
+    page.write_text(page.read_text() + "\nLookup takes 36ns.\n")
+    result = build(site)
+    assert result.returncode != 0
+    assert [w.split(" ")[:2] for w in warnings(result.stderr)] == [
+        ["reference/perf.md:17:14:", "[citation/uncited]"]
+    ]
+    page.write_text("# Perf\n\nSpawn takes 286ns.\n")  # fixed: no more "blazing fast"
+    cli(site, "baseline", "-o", "baseline.json")
+    data = json.loads((site / "baseline.json").read_text())
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [
+        ("loose.md", "placement/uncategorized"),
+        ("reference/perf.md", "citation/uncited"),
+    ]
+    # The CLI uses the config's baseline too; --baseline names another one.
+    check = cli(site, "check", "--format", "json")
+    assert (check.returncode, json.loads(check.stdout)["summary"]["baselined"]) == (0, 2)
+    (site / "empty.json").write_text('{"version": 1, "findings": []}\n')
+    other = cli(site, "check", "--baseline", "empty.json", "--format", "json")
+    assert (other.returncode, json.loads(other.stdout)["summary"]["baselined"]) == (1, 0)
+
+
+def test_bad_baseline_file_is_a_clear_error(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"guides/a.md": "# A\n"})
+    (site / "b.json").write_text("not json")
+    result = cli(site, "check", "--baseline", "b.json")
+    assert result.returncode == 2
+    assert result.stderr.startswith("mkdocs-diataxis: error: baseline b.json is not valid JSON")

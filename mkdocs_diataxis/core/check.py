@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
@@ -70,6 +71,12 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     ]
     kept = [finding for finding in raw if not suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
+    findings = [
+        dataclasses.replace(f, data={**f.data, "fingerprint": fingerprint(f, doc.lines)})
+        for f in findings
+    ]
+    if settings.baseline is not None:
+        findings = settings.baseline.apply(findings)
     return PageResult(path, tuple(findings), facts)
 
 

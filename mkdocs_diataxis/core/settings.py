@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
+from mkdocs_diataxis.core.baseline import Baseline, BaselineError, load_baseline
 from mkdocs_diataxis.core.finding import Severity
 from mkdocs_diataxis.core.glossary import GlossaryError, load_glossary
 from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
@@ -139,6 +140,7 @@ class Settings:
     acronyms: AcronymSettings = field(default_factory=AcronymSettings)
     status_page: StatusPageSettings = field(default_factory=StatusPageSettings)
     report: str | None = "diataxis-report.json"
+    baseline: Baseline | None = None
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
 
@@ -153,6 +155,8 @@ class Settings:
     def watched_files(self) -> list[str]:
         """Files outside ``docs_dir`` the checks read: a rebuild is due when they change."""
         files = [self.status_page.plan_file, self.terms.file, self.acronyms.glossary_file]
+        if self.baseline is not None:
+            files.append(self.baseline.file)
         return [path for path in files if path]
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
@@ -431,6 +435,17 @@ def _report(value: Any, base_dir: str) -> str | None:
     return value.strip()
 
 
+def _baseline(value: Any, base_dir: str) -> Baseline | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError("baseline", f"expected a file path, got {_describe(value)}")
+    try:
+        return load_baseline(os.path.join(base_dir, value), value)
+    except BaselineError as error:
+        raise SettingsError("baseline", str(error)) from None
+
+
 def _inside(path: str) -> bool:
     """Whether a relative path stays inside its folder."""
     normal = os.path.normpath(path.replace("\\", "/"))
@@ -451,6 +466,7 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "acronyms": _acronyms,
     "status_page": _status_page,
     "report": _report,
+    "baseline": _baseline,
 }
 """Option name -> validator from plain data (``None`` means the default); each raises
 `SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and
