@@ -61,6 +61,20 @@ SAMPLES: dict[str, Sample] = {
         "how-to/deploy.md",
         b"# Deploy\n\n<!-- diataxis: disabel placement/nested -->\n",
     ),
+    "citation/uncited": Sample(
+        "reference/lifecycle.md",
+        b"# Lifecycle\n\nCosts on the reference machine.\n\n- Component spawn: 286ns\n",
+    ),
+    "citation/weak": Sample(
+        "reference/lifecycle.md",
+        b"# Lifecycle\n\nSpawn takes 286ns.\n\n## Methodology\n\nMeasured on a laptop.\n",
+        "`citation/weak` is info by default; set `citations.methodology: warn` to fail on it",
+    ),
+    "terms/forbidden": Sample(
+        "index.md",
+        b"# Home\n\nIt enables hot deployment and zero-downtime updates.\n",
+    ),
+    "terms/acronym": Sample("reference/runtime.md", b"# Runtime\n\nModules compile to WASM.\n"),
 }
 
 
