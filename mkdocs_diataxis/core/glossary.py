@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-from mkdocs_diataxis.core.frontmatter import load_yaml
+from mkdocs_diataxis.core.datafile import DataFileError, read_text, read_yaml
 
 # `*[HTML]: Hyper Text Markup Language`; not `*emphasis*` or `[link]: url`.
 _ABBREVIATION_LINE = re.compile(r"[ ]{0,3}\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]*)")
@@ -19,21 +17,16 @@ class GlossaryError(ValueError):
 
 def load_glossary(path: str) -> dict[str, str]:
     """Acronym -> expansion from a Markdown abbreviation file or a YAML mapping."""
+    what = f"glossary {path}"
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary {path}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise GlossaryError(f"glossary {path} is not UTF-8 text") from None
-    if path.endswith((".yml", ".yaml")):
-        try:
-            data = load_yaml(text)
-        except yaml.YAMLError as error:
-            raise GlossaryError(f"glossary {path} is not valid YAML: {error}") from None
-        if not isinstance(data, dict):
-            raise GlossaryError(f"glossary {path}: expected a mapping of acronym to expansion")
-        return {str(key).strip(): str(value).strip() for key, value in data.items()}
+        if path.endswith((".yml", ".yaml")):
+            data = read_yaml(path, what)
+            if not isinstance(data, dict):
+                raise GlossaryError(f"{what}: expected a mapping of acronym to expansion")
+            return {str(key).strip(): str(value).strip() for key, value in data.items()}
+        text = read_text(path, what)
+    except DataFileError as error:
+        raise GlossaryError(str(error)) from None
     return {
         match.group("term").strip(): match.group("definition").strip()
         for line in text.splitlines()

@@ -22,9 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from mkdocs_diataxis.core.frontmatter import load_yaml
+from mkdocs_diataxis.core.datafile import DataFileError, read_yaml
 
 CATEGORIES = ("tutorial", "how-to", "reference", "explanation")
 _PLAN_KEYS = ("milestones",)
@@ -71,19 +69,9 @@ def load_plan(path: str, shown_as: str | None = None) -> Plan:
     """Read and validate a plan file; ``shown_as`` is the name used in messages."""
     name = shown_as or path
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        raise PlanError(f"cannot read plan file {name}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise PlanError(f"plan file {name} is not UTF-8 text") from None
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise PlanError(f"plan file {name}{where}: {problem}") from None
+        data = read_yaml(path, f"plan file {name}")
+    except DataFileError as error:
+        raise PlanError(str(error)) from None
     return parse_plan(data, name)
 
 

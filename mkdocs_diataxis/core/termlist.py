@@ -16,8 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from mkdocs_diataxis.core.datafile import DataFileError, read_yaml
 from mkdocs_diataxis.core.frontmatter import load_yaml
 
 if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
@@ -118,21 +117,12 @@ def load_default_terms() -> tuple[TermEntry, ...]:
 
 def load_term_file(path: str) -> list[TermEntry]:
     """A project's term file; errors name the file, the entry and the key."""
+    what = f"terms file {path}"
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        raise TermListError(f"cannot read terms file {path}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise TermListError(f"terms file {path} is not UTF-8 text") from None
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise TermListError(f"terms file {path}{where}: {problem}") from None
-    return parse_term_list(data, f"terms file {path}")
+        data = read_yaml(path, what)
+    except DataFileError as error:
+        raise TermListError(str(error)) from None
+    return parse_term_list(data, what)
 
 
 def parse_term_list(data: Any, source: str) -> list[TermEntry]:
