@@ -272,3 +272,31 @@ def test_invalid_plan_fails_config_loading(tmp_path: Path) -> None:
         "option 'status_page': status_page.plan: p.yml: milestones[1].deliverables[1]:"
         " key 'page': '../x.md' is outside docs_dir"
     ) in result.stderr
+
+
+def test_properdocs_build_fails_on_findings_and_passes_when_fixed(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n", "loose.md": "# Loose\n"})
+    (site / "mkdocs.yml").rename(site / "properdocs.yml")
+    config = (site / "properdocs.yml").read_text(encoding="utf-8")
+    (site / "properdocs.yml").write_text(config.replace("hooks:", "theme: material\nhooks:"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def properdocs() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "properdocs", "build", "--strict"],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    failed = properdocs()
+    assert failed.returncode != 0
+    assert [line.split(" ")[:2] for line in warnings(failed.stderr)] == [
+        ["loose.md:1:1:", "[placement/uncategorized]"]
+    ]
+    (site / "docs" / "loose.md").rename(site / "docs" / "index2.md")
+    (site / "docs" / "index2.md").unlink()
+    assert properdocs().returncode == 0
