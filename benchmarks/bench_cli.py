@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
-from mkdocs_diataxis.core import Settings, check_page  # noqa: E402
+from mkdocs_diataxis.core import Settings, check_page
 
 
 def timed(command: list[str], cwd: Path) -> float:
