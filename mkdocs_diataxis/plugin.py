@@ -20,7 +20,8 @@ log = get_plugin_logger(__name__)
 
 
 class DiataxisPlugin(BasePlugin[DiataxisConfig]):
-    """Checks Diátaxis placement on every build; findings are MkDocs warnings."""
+    """Checks every page on every build (findings are MkDocs warnings) and adds the
+    Documentation status page."""
 
     def __init__(self) -> None:
         self.settings = Settings()
@@ -50,6 +51,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
                 source: Any = file.content_bytes
             except OSError as error:
                 log.warning(f"{file.src_uri}:1:1: [page/unreadable] cannot read the file ({error})")
+                file.inclusion = InclusionLevel.EXCLUDED  # MkDocs could not read it either
                 continue
             result = check_page(file.src_uri, source, self.settings)
             self.results[file.src_uri] = result
