@@ -26,6 +26,16 @@ from mkdocs_diataxis.core.frontmatter import FrontMatter, split_front_matter
 # extension (used by nearly every MkDocs site) understands. Raw HTML stays on so
 # comments arrive as html_block/html_inline tokens.
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Link targets are recorded as written: percent-encoding and punycode (a third of the
+# inline parse on link-heavy pages) would only make them differ from the source.
+
+
+def _as_written(url: str) -> str:
+    return url
+
+
+_MARKDOWN.normalizeLink = _as_written  # type: ignore[method-assign]
+_MARKDOWN.normalizeLinkText = _as_written  # type: ignore[method-assign]
 
 # Material / pymdownx block openers whose indented body is Markdown, not code.
 # Matches `!!! note`, `??? tip "Title"`, `???+ warning`, `=== "Tab"`, `===! "Tab"`;
@@ -45,6 +55,9 @@ _ABBREVIATION = re.compile(r"\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]
 # Footnote definitions (`[^1]: Source text`): CommonMark alone would swallow these
 # as link reference definitions; the label is blanked so the text stays prose.
 _FOOTNOTE_DEFINITION = re.compile(r"(?P<indent>[ \t]{0,3})\[\^(?P<label>[^\]\n]+)\]:")
+_NEWLINE = re.compile("\n")
+PROSE_LEAVES = frozenset(["paragraph", "heading", "table_cell"])
+"""Block kinds whose items are prose that rules read."""
 # HTML comments, non-greedy: `<!-- a --> x <!-- b -->` is two comments.
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -211,6 +224,8 @@ class Document:
     text: str
     front_matter: FrontMatter
     lines: list[str] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+    """Offset in ``text`` where each line starts."""
     blocks: list[Block] = field(default_factory=list)
     """Every block in document order (containers before what they contain)."""
     spans: list[Span] = field(default_factory=list)
@@ -239,6 +254,20 @@ class Document:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
         return sum(len(span.text.split()) for span in self.spans)
 
+    def leaves_on(self, lines: set[int]) -> Iterator[Block]:
+        """Prose leaves (paragraphs, headings, table cells) touching any of ``lines``, in
+        document order: the blocks worth a rule's time when a scan of the raw page has
+        shown where its matches can be."""
+        if not lines:
+            return
+        for block in self.blocks:
+            if (
+                block.kind in PROSE_LEAVES
+                and block.items
+                and any(line in lines for line in range(block.line, block.end_line + 1))
+            ):
+                yield block
+
     @classmethod
     def parse(cls, path: str, source: bytes | str) -> Document:
         """Build the model of one page; never raises on bad input (see ``problems``)."""
@@ -252,7 +281,15 @@ class Document:
             text = source[1:] if source.startswith("\ufeff") else source
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         front_matter = split_front_matter(text)
-        doc = cls(path=path, text=text, front_matter=front_matter, lines=text.split("\n"))
+        line_starts = [0]
+        line_starts.extend(match.end() for match in _NEWLINE.finditer(text))
+        doc = cls(
+            path=path,
+            text=text,
+            front_matter=front_matter,
+            lines=text.split("\n"),
+            line_starts=line_starts,
+        )
         if front_matter.problem is not None:
             doc.problems.append(front_matter.problem)
         _Builder(doc).build()
@@ -284,9 +321,7 @@ class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.line_starts = [0]
-        for match in re.finditer("\n", self.text):
-            self.line_starts.append(match.end())
+        self.line_starts = doc.line_starts
 
     # --- positions -------------------------------------------------------------
 

@@ -32,7 +32,8 @@ class InlineText:
     """Each link with the offset in ``text`` where it stands."""
     _starts: tuple[int, ...]
     _items: tuple[Span | Code, ...]
-    _sentence_ends: tuple[int, ...]
+    _sentence_ends: tuple[int, ...] | None = None
+    """Computed on first use: most blocks never need their sentences."""
 
     @classmethod
     def of(cls, block: Block) -> InlineText:
@@ -55,9 +56,7 @@ class InlineText:
             parts.append(item.text)
             length += len(item.text)
             last_line = item.end_line if isinstance(item, Code) else item.line
-        text = "".join(parts)
-        ends = tuple(match.end() for match in _SENTENCE_END.finditer(text))
-        return cls(block, text, tuple(links), tuple(starts), tuple(items), ends)
+        return cls(block, "".join(parts), tuple(links), tuple(starts), tuple(items))
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -100,9 +99,13 @@ class InlineText:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``text[offset]``."""
-        index = bisect.bisect_right(self._sentence_ends, offset)
-        start = self._sentence_ends[index - 1] if index else 0
-        end = self._sentence_ends[index] if index < len(self._sentence_ends) else len(self.text)
+        ends = self._sentence_ends
+        if ends is None:
+            ends = tuple(match.end() for match in _SENTENCE_END.finditer(self.text))
+            object.__setattr__(self, "_sentence_ends", ends)
+        index = bisect.bisect_right(ends, offset)
+        start = ends[index - 1] if index else 0
+        end = ends[index] if index < len(ends) else len(self.text)
         return start, end
 
 

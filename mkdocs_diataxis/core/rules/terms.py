@@ -54,8 +54,6 @@ glossary.""",
 )
 RULES = (FORBIDDEN, ACRONYM)
 
-_PROSE_LEAVES = ("paragraph", "heading", "table_cell")
-
 
 # --- terms/forbidden -------------------------------------------------------------------
 
@@ -65,9 +63,20 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
     terms = settings.terms
     if not terms.enabled or not terms.matchers or terms.exclude.match(doc.path):
         return
-    matchers = [m for m in terms.matchers if m.entry.applies_to(category)]
-    for block in doc.blocks:
-        if block.kind not in _PROSE_LEAVES or not block.items or block.enclosing("blockquote"):
+    # A hit holds one of its entry's triggers in the source, so one scan of the page
+    # finds the entries worth running and the lines worth reading; blocks elsewhere
+    # never build their text for this rule.
+    lower = doc.text.lower()
+    matchers = [m for m in terms.matchers if m.entry.applies_to(category) and m.may_match(lower)]
+    if not matchers:
+        return
+    lines = {
+        number
+        for number, line in enumerate(lower.split("\n"), start=1)
+        if any(matcher.may_match(line) for matcher in matchers)
+    }
+    for block in doc.leaves_on(lines):
+        if block.enclosing("blockquote"):
             continue
         inline = inline_text(doc, block)
         for start, end, entry in _hits(inline.text, matchers):
@@ -153,6 +162,10 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "s". Matches "WASM", "HTTP2", "APIs"; not "Wasm", "x86", "/API" (a path), "P99" and
 # "V2" (fewer than two capitals, filtered after matching).
 _CANDIDATE = re.compile(r"(?<![\w/.\-@])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
+# Every run of capitals and digits starting with a capital, with a plural "s": the raw
+# scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XML" of
+# "XMLHttp"; a superset of the candidates above.
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9]+s?")
 # Shouting: three or more all-caps words in a row ("SO MANY THINGS") are emphasis.
 _SHOUTING = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+){2,}\b[A-Z]{2,}\b")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
@@ -187,16 +200,25 @@ def check_acronyms(doc: Document, settings: Settings) -> Iterator[Finding]:
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     seen: set[str] = set()
-    for block in doc.blocks:
-        if block.kind not in _PROSE_LEAVES or not block.items:
-            continue
+
+    def unknown(word: str) -> bool:
+        key = _key(word)
+        return key not in defined and key not in known and _is_acronym(key, lists)
+
+    # Only lines whose raw text holds a run of capitals that is not known can hold a
+    # finding: markup never splits a run of capitals, so the run of any acronym in a
+    # block's text stands whole in its source line.
+    lines = {
+        number
+        for number, line in enumerate(doc.lines, start=1)
+        if any(unknown(run) for run in _CAPITALS.findall(line))
+    }
+    for block in doc.leaves_on(lines):
         inline = inline_text(doc, block)
         for match in _CANDIDATE.finditer(inline.text):
             word = match.group(0)
             base = word[:-1] if word.endswith("s") else word
-            # "GTK4", "ISO8601", "PEP695": a name and a version or number; the name is
-            # what needs defining.
-            key = base.rstrip("0123456789").upper() or base.upper()
+            key = _key(word)
             if key in seen or key in defined or key in known or not _is_acronym(key, lists):
                 continue
             start, end = match.span()
@@ -218,6 +240,13 @@ def check_acronyms(doc: Document, settings: Settings) -> Iterator[Finding]:
                 f'write the full name with "({base})" after it at first use, or add'
                 f' "*[{base}]: Full name" to the page or to the acronyms glossary',
             )
+
+
+def _key(word: str) -> str:
+    """What an acronym candidate stands for: "APIs" -> API; "GTK4", "ISO8601", "PEP695"
+    are a name and a version or number, and the name is what needs defining."""
+    base = word[:-1] if word.endswith("s") else word
+    return base.rstrip("0123456789").upper() or base.upper()
 
 
 def _in_shouting(text: str, start: int) -> bool:
