@@ -35,7 +35,7 @@ def _as_written(url: str) -> str:
 
 
 _MARKDOWN.normalizeLink = _as_written  # type: ignore[method-assign]
-_MARKDOWN.normalizeLinkText = _as_written  # type: ignore[method-assign]
+_MARKDOWN.normalizeLinkText = _as_written  # type: ignore[method-assign,assignment]
 
 # Material / pymdownx block openers whose indented body is Markdown, not code.
 # Matches `!!! note`, `??? tip "Title"`, `???+ warning`, `=== "Tab"`, `===! "Tab"`;
