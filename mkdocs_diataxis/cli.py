@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
+from urllib.parse import quote
 
 import yaml
 
@@ -233,9 +234,14 @@ def _sarif(project: Project, findings: list[Finding]) -> dict[str, Any]:
                             {
                                 "physicalLocation": {
                                     "artifactLocation": {
-                                        "uri": os.path.relpath(
-                                            os.path.join(project.docs_dir, f.path)
-                                        ).replace(os.sep, "/")
+                                        # A URI reference: "my page#1.md" would
+                                        # otherwise end at the space or the "#".
+                                        "uri": quote(
+                                            os.path.relpath(
+                                                os.path.join(project.docs_dir, f.path)
+                                            ).replace(os.sep, "/"),
+                                            safe="/",
+                                        )
                                     },
                                     "region": {"startLine": f.line, "startColumn": f.column},
                                 }
