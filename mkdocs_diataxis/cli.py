@@ -10,13 +10,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 import yaml
 
 from mkdocs_diataxis import __version__
-from mkdocs_diataxis.core import Finding, PageResult, Settings, check_page
+from mkdocs_diataxis.core import Finding, PageResult, Settings
+from mkdocs_diataxis.core.batch import Batch, SourcePage, worker_count
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
@@ -91,16 +93,12 @@ class Project:
                         found.add(path.replace(os.sep, "/"))
         return sorted(path for path in found if not self.exclude.match(path))
 
-    def check(self, paths: Sequence[str]) -> list[PageResult]:
-        results = []
-        for path in self.pages(paths):
-            try:
-                with open(os.path.join(self.docs_dir, path), "rb") as handle:
-                    source = handle.read()
-            except OSError as error:
-                raise CliError(f"cannot read {path}: {error.strerror}") from None
-            results.append(check_page(path, source, self.settings))
-        return results
+    def check(self, paths: Sequence[str], jobs: int | None = None) -> list[PageResult]:
+        """Check the pages (all, or those under ``paths``) with ``jobs`` worker
+        processes (``None``: the ``jobs`` setting, else one per core on large sites)."""
+        pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
+        workers = worker_count(self.settings.jobs if jobs is None else jobs, busy_main=False)
+        return Batch(pages, self.settings, workers).results()
 
 
 def _find_config(config_file: str | None) -> str:
@@ -270,21 +268,19 @@ def _output(path: str | None) -> TextIO:
 def _check(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
     if args.baseline is not None:
-        from dataclasses import replace
-
         from mkdocs_diataxis.core.baseline import BaselineError, load_baseline
 
         try:
-            baseline = load_baseline(args.baseline, args.baseline)
+            load_baseline(args.baseline, args.baseline)  # its errors name it as given
         except BaselineError as error:
             raise CliError(str(error)) from None
-        project.settings = replace(project.settings, baseline=baseline)
+        project.settings = project.settings.with_options(baseline=os.path.abspath(args.baseline))
     if not project.has_plugin:
         print(
             f"note: {project.config_file} has no 'diataxis' plugin entry; checking with defaults",
             file=sys.stderr,
         )
-    results = project.check(args.paths)
+    results = project.check(args.paths, args.jobs)
     findings = _sorted(results)
     out = _output(args.output)
     try:
@@ -336,12 +332,10 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from mkdocs_diataxis.core.baseline import baseline_json
 
     project = Project(args.config_file)
-    project.settings = replace(project.settings, baseline=None)  # record everything
+    project.settings = project.settings.with_options(baseline=None)  # record everything
     findings = _sorted(project.check([]))
     out = _output(args.output)
     try:
@@ -370,6 +364,12 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of worker processes, got {value!r}")
+    return int(value)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (its help is the CLI reference)."""
     main_parser = argparse.ArgumentParser(
@@ -392,6 +392,13 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("-o", "--output", help="write to this file instead of standard output")
     check.add_argument("--baseline", help="report findings recorded in this baseline file at info")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        help="worker processes (default: the plugin's jobs setting, else one per core when"
+        " the pages hold 1 MB or more; 0 checks in this process)",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders inside docs_dir")
     check.set_defaults(run=_check)
 

@@ -113,3 +113,9 @@ class DiataxisConfig(base.Config):
     baseline = _Checked("baseline")
     """A baseline file written by `mkdocs-diataxis baseline` (relative to `mkdocs.yml`):
     findings recorded in it report at info, so `--strict` fails on new findings only."""
+
+    jobs = _Checked("jobs")
+    """Worker processes that check pages while MkDocs renders them: `auto` (the default)
+    uses one per core but one, when the site holds at least 1 MB of Markdown; `0` checks
+    in the build's own process; a number sets the count. Findings are the same either
+    way; only the build's wall time changes."""

@@ -128,4 +128,5 @@ def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
         "status_page": None,
         "report": "diataxis-report.json",
         "baseline": None,
+        "jobs": None,
     }

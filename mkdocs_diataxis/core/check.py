@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -47,7 +48,26 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     bytes (or already-decoded text). Never raises on bad input: unreadable pages and
     broken front matter come back as ``page/*`` findings.
     """
-    doc = Document.parse(path, source)
+    return check_document(Document.parse(path, source), settings)
+
+
+def check_file(path: str, file: str | os.PathLike[str], settings: Settings) -> PageResult:
+    """Check the page stored in ``file``; a file the system cannot read gives one
+    ``page/unreadable`` finding instead of an error."""
+    try:
+        with open(file, "rb") as handle:
+            source = handle.read()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return check_document(
+            Document.unreadable(path, f"cannot read the file ({reason})"), settings
+        )
+    return check_page(path, source, settings)
+
+
+def check_document(doc: Document, settings: Settings) -> PageResult:
+    """Run every rule on a parsed page; see `check_page`."""
+    path = doc.path
     decision = placement.decide(doc, settings)
     figures = citation.find_figures(doc, settings) if doc.text else []
     facts = PageFacts(

@@ -269,6 +269,22 @@ class Document:
                 yield block
 
     @classmethod
+    def unreadable(cls, path: str, message: str) -> Document:
+        """The model of a page whose file could not be read: no text, one problem."""
+        doc = cls(path=path, text="", front_matter=FrontMatter())
+        doc.problems.append(
+            Problem(
+                rule="page/unreadable",
+                line=1,
+                column=1,
+                text="",
+                message=message,
+                suggestion="check that the file exists and that its permissions allow reading",
+            )
+        )
+        return doc
+
+    @classmethod
     def parse(cls, path: str, source: bytes | str) -> Document:
         """Build the model of one page; never raises on bad input (see ``problems``)."""
         if isinstance(source, bytes):

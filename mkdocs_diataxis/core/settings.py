@@ -141,8 +141,26 @@ class Settings:
     status_page: StatusPageSettings = field(default_factory=StatusPageSettings)
     report: str | None = "diataxis-report.json"
     baseline: Baseline | None = None
+    jobs: int | None = None
+    """Worker processes that check pages; ``None`` chooses by the machine and the site."""
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
+    origin: tuple[Mapping[str, Any], str] | None = field(default=None, repr=False, compare=False)
+    """The data and base folder `from_mapping` validated, so that worker processes can
+    validate the same settings again (compiled patterns and read files do not travel)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.origin is None:
+            raise TypeError("only settings made by Settings.from_mapping can be pickled")
+        return (Settings.from_mapping, self.origin)
+
+    def with_options(self, **changes: Any) -> Settings:
+        """These settings with some options given anew, validated like the rest (so
+        that `origin` still describes them)."""
+        if self.origin is None:
+            raise TypeError("only settings made by Settings.from_mapping can be changed")
+        data, base_dir = self.origin
+        return Settings.from_mapping({**data, **changes}, base_dir)
 
     def __post_init__(self) -> None:
         folder_to_category = {
@@ -177,7 +195,7 @@ class Settings:
         values = {name: check(data.get(name), base_dir) for name, check in OPTIONS.items()}
         if "report" not in data:  # absent means the default file; null means none
             values["report"] = "diataxis-report.json"
-        return cls(**values)
+        return cls(**values, origin=(dict(data), base_dir))
 
 
 def _string_list(option: str, value: Any) -> tuple[str, ...]:
@@ -435,6 +453,17 @@ def _report(value: Any, base_dir: str) -> str | None:
     return value.strip()
 
 
+def _jobs(value: Any) -> int | None:
+    if value is None or value == "auto":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(
+            "jobs",
+            f"expected auto or a number of worker processes (0 or more), got {_describe(value)}",
+        )
+    return value
+
+
 def _baseline(value: Any, base_dir: str) -> Baseline | None:
     if value is None:
         return None
@@ -467,6 +496,7 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "status_page": _status_page,
     "report": _report,
     "baseline": _baseline,
+    "jobs": _plain(_jobs),
 }
 """Option name -> validator from plain data (``None`` means the default); each raises
 `SettingsError`. The plugin's config options call these, so ``mkdocs.yml`` and

@@ -11,9 +11,11 @@ from mkdocs_diataxis.core.rule import Rule
 UNREADABLE = Rule(
     "page/unreadable",
     "warning",
-    "The page is not valid UTF-8 text, so it cannot be checked.",
+    "The page cannot be read as UTF-8 text, so it cannot be checked.",
     """MkDocs reads pages as UTF-8 and stops the build on anything else; the plugin
 reports the page, with the line of the first bad byte, and checks the other pages.
+A file the system cannot read at all (permissions, a broken link) is reported the
+same way, with the system's reason.
 
 Example: a page saved as Latin-1 with `café` in it.
 

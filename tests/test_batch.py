@@ -1,0 +1,92 @@
+"""Checking many pages: worker processes give exactly the in-process results."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from mkdocs_diataxis.core import Settings, check_page
+from mkdocs_diataxis.core.batch import Batch, worker_count
+from mkdocs_diataxis.core.check import check_file
+
+PAGES = {
+    "reference/spawn.md": b"# Spawn\n\nSpawning takes 286ns.\n",
+    "how-to/deploy.md": b"# Deploy\n\nIt is blazing fast and the QXZ agrees.\n",
+    "loose.md": b"# Loose\n",
+    "reference/latin1.md": b"# Caf\xe9\n",
+}
+
+
+def test_settings_travel_to_workers_by_their_options() -> None:
+    settings = Settings.from_mapping({"terms": {"allow": ["simply"]}, "jobs": 2}, "/site")
+    copy = pickle.loads(pickle.dumps(settings))
+    assert copy.origin == ({"terms": {"allow": ["simply"]}, "jobs": 2}, "/site")
+    assert copy.terms.entries == settings.terms.entries
+    assert copy.jobs == 2
+
+
+def test_settings_built_by_hand_cannot_travel() -> None:
+    with pytest.raises(TypeError, match=r"only settings made by Settings\.from_mapping"):
+        pickle.dumps(Settings())
+
+
+def test_with_options_revalidates_and_keeps_the_origin_in_step() -> None:
+    settings = Settings.from_mapping({"jobs": 3}, "/site").with_options(jobs=None)
+    assert settings.jobs is None
+    assert settings.origin == ({"jobs": None}, "/site")
+
+
+def test_workers_give_the_in_process_results_in_page_order(tmp_path: Path) -> None:
+    settings = Settings.from_mapping({}, str(tmp_path))
+    pages = list(PAGES.items())
+    inline = Batch(pages, settings, 0)
+    parallel = Batch(pages, settings, 2, min_bytes=0)
+    assert not inline.parallel
+    assert parallel.parallel
+    assert parallel.results() == inline.results()
+    assert [r.path for r in inline.results()] == list(PAGES)
+
+
+def test_workers_read_files_themselves(tmp_path: Path) -> None:
+    for path, source in PAGES.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(source)
+    settings = Settings.from_mapping({}, str(tmp_path))
+    files = [(path, tmp_path / path) for path in PAGES]
+    expected = [check_page(path, source, settings) for path, source in PAGES.items()]
+    assert Batch(files, settings, 2, min_bytes=0).results() == expected
+    assert Batch(files, settings, 0).results() == expected
+
+
+def test_small_sites_and_hand_built_settings_stay_in_process() -> None:
+    pages = list(PAGES.items())
+    assert not Batch(pages, Settings.from_mapping({}, "."), 2).parallel  # under 1 MB
+    assert not Batch(pages, Settings(), 2, min_bytes=0).parallel  # cannot be pickled
+
+
+def test_a_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
+    result = check_file("gone.md", tmp_path / "gone.md", Settings())
+    assert [(f.rule, f.line, f.column, f.message) for f in result.findings] == [
+        ("page/unreadable", 1, 1, "cannot read the file (No such file or directory)")
+    ]
+    assert result.unreadable
+
+
+@pytest.mark.parametrize(
+    ("jobs", "busy_main", "cores", "expected"),
+    [
+        (None, True, 2, 1),
+        (None, False, 2, 2),
+        (None, True, 1, 0),
+        (None, False, 1, 0),
+        (3, True, 2, 3),
+        (0, False, 8, 0),
+    ],
+)
+def test_worker_count(
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None, busy_main: bool, cores: int, expected: int
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert worker_count(jobs, busy_main=busy_main) == expected

@@ -1,0 +1,112 @@
+"""Rebuilds as `mkdocs serve` runs them: one plugin instance across builds, a fresh
+config each time; only changed pages are checked again, and nothing goes stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from tests.test_build import make_site
+
+PAGES = {
+    "index.md": "# Home\n",
+    "reference/a.md": "# A\n\nSpawning takes 286ns.\n",
+    "reference/b.md": "# B\n\nPlain words.\n",
+    "how-to/c.md": "# C\n\nPlain words.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path, PAGES)
+
+
+def rebuild(site: Path) -> MkDocsConfig:
+    """One serve-style build: config loaded anew, as `mkdocs serve` does each time."""
+    config = load_config(str(site / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    return config
+
+
+def uncited(config: MkDocsConfig) -> list[tuple[str, int]]:
+    plugin = config.plugins["diataxis"]
+    return [
+        (f.path, f.line)
+        for result in plugin.results.values()
+        for f in result.findings
+        if f.rule == "citation/uncited"
+    ]
+
+
+def status_html(site: Path) -> str:
+    return (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+
+
+def test_a_one_page_change_rechecks_exactly_that_page(site: Path) -> None:
+    first = rebuild(site)
+    plugin = first.plugins["diataxis"]
+    assert plugin.checked == 4
+    assert rebuild(site).plugins["diataxis"] is plugin  # the instance serve keeps
+    assert plugin.checked == 0
+    (site / "docs/reference/b.md").write_text("# B\n\nSending takes 1.5 µs.\n", "utf-8")
+    config = rebuild(site)
+    assert plugin.checked == 1
+    assert uncited(config) == [("reference/a.md", 3), ("reference/b.md", 3)]
+    assert "1.5 µs" in status_html(site)
+
+
+def test_deleting_a_page_drops_its_findings_and_fixing_the_last_one_shows(site: Path) -> None:
+    rebuild(site)
+    assert "286ns" in status_html(site)
+    (site / "docs/reference/a.md").unlink()
+    config = rebuild(site)
+    assert config.plugins["diataxis"].checked == 0
+    assert uncited(config) == []
+    assert sorted(config.plugins["diataxis"].results) == [
+        "how-to/c.md",
+        "index.md",
+        "reference/b.md",
+    ]
+    assert "286ns" not in status_html(site)
+
+
+def test_changed_settings_check_every_page_again(site: Path) -> None:
+    plugin = rebuild(site).plugins["diataxis"]
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8").replace(
+            "  - diataxis\n", "  - diataxis:\n      citations: {enabled: false}\n"
+        ),
+        "utf-8",
+    )
+    config = rebuild(site)
+    assert plugin.checked == 4
+    assert uncited(config) == []
+
+
+def test_an_edited_terms_file_checks_every_page_again(site: Path) -> None:
+    terms = site / "terms.yml"
+    terms.write_text("- pattern: plain words\n", "utf-8")
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8").replace(
+            "  - diataxis\n", "  - diataxis:\n      terms: {file: terms.yml}\n"
+        ),
+        "utf-8",
+    )
+    plugin = rebuild(site).plugins["diataxis"]
+    terms.write_text("- pattern: words\n", "utf-8")
+    config = rebuild(site)
+    assert plugin.checked == 4
+    hits = sorted(
+        (f.path, f.text)
+        for result in config.plugins["diataxis"].results.values()
+        for f in result.findings
+        if f.rule == "terms/forbidden"
+    )
+    assert hits == [("how-to/c.md", "words"), ("reference/b.md", "words")]
