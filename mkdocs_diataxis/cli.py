@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core import Finding, PageResult, Settings
@@ -32,8 +33,8 @@ class CliError(Exception):
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Safe YAML that leaves MkDocs tags (!ENV, !relative, !!python/name:...) unresolved
-    instead of failing: the plugin's own options never use them."""
+    """Safe YAML that resolves ``!ENV`` and leaves other MkDocs tags (``!relative``,
+    ``!!python/name:``...) unresolved instead of failing: plugin options never use them."""
 
 
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -46,6 +47,8 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 _TolerantLoader.add_multi_constructor("!", _any_tag)
+# `!ENV [NAME, default]` is resolved as MkDocs resolves it (`enabled: !ENV [CI, false]`).
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 

@@ -288,3 +288,20 @@ def test_bad_baseline_file_is_a_clear_error(tmp_path: Path) -> None:
     result = cli(site, "check", "--baseline", "b.json")
     assert result.returncode == 2
     assert result.stderr.startswith("mkdocs-diataxis: error: baseline b.json is not valid JSON")
+
+
+def test_env_tags_in_plugin_options_resolve_as_in_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = (
+        "  - diataxis:\n      citations: {enabled: !ENV [CITE, false]}\n      jobs: !ENV [J, 0]\n"
+    )
+    site = make_site(tmp_path, {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"}, plugin)
+    assert cli(site, "check").stdout.endswith("0 warning(s), 0 info finding(s) in 1 page(s)\n")
+    monkeypatch.setenv("CITE", "true")
+    monkeypatch.setenv("J", "2")
+    result = cli(site, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(
+        'docs/reference/a.md:3:16: warning [citation/uncited] "286ns"'
+    )
