@@ -19,8 +19,9 @@ FOLDERS = ["tutorials", "how-to", "reference", "explanation"]
 SECTIONS = ["components", "runtime", "storage", "network", "cli", "plugins", "security"]
 
 # Prose as real docs have it: most paragraphs carry no figure, a few carry cited,
-# uncited, configured or target figures; acronyms are defined or well known; a few
-# listed terms ("simply", "blazing fast") appear.
+# uncited, configured or target figures (still far more than the public corpora, which
+# average under one figure a page); acronyms are defined or well known; a few listed
+# terms ("simply", "blazing fast") appear.
 PARAGRAPHS = [
     "The scheduler hands work to a pool of workers and keeps each queue short, so a slow"
     " task never holds up the ones behind it. When a worker stops, the supervisor starts"
@@ -57,6 +58,23 @@ PARAGRAPHS = [
     " is no need to restart the server after renewing it.",
     "Messages are delivered at least once. A consumer must therefore tolerate"
     " duplicates, for example by keeping the identifiers of the last messages it handled.",
+    "Each deployment has its own namespace. Names in one namespace never clash with"
+    " names in another, so two teams can run the same component side by side.",
+    "The event log is append-only. Old entries are compacted into snapshots, and a"
+    " snapshot together with the entries after it restores the exact state.",
+    "When two writers update the same record, the later write wins and the earlier one"
+    " is kept in the history, where an operator can restore it from the dashboard.",
+    "Access tokens expire after a day. A client refreshes its token before it expires,"
+    " and the server accepts both the old and the new token for a short overlap.",
+    "Logs are structured: every line is a JSON object with a timestamp, a level, the"
+    " component's name and a message, which makes them easy to filter and search.",
+    "A component that needs a secret reads it from a mounted file, never from its"
+    " arguments, so the secret does not show up in process listings or crash reports.",
+    "Upgrades roll out one node at a time. Each node drains its queues, restarts on the"
+    " new version and rejoins before the next one begins, and the dashboard shows which"
+    " node is on which version while the upgrade runs.",
+    "The dashboard groups components by namespace and shows, for each one, its version,"
+    " the node it runs on, when it last restarted and why.",
 ]
 LISTS = [
     "- Registry lookup: 36ns\n- Actor restart: <100μs\n- Queue hand-off: 1.2 µs\n",
@@ -120,7 +138,8 @@ def generate(target: Path, pages: int, seed: int = 1) -> Path:
     """Write the site (``mkdocs.yml`` and ``docs/``) into ``target`` and return it.
 
     The plugin's findings are set to info so that a build measures checking, not
-    failing; ``enabled`` is switched by the benchmarks through ``DIATAXIS_ENABLED``.
+    failing; ``enabled`` and ``jobs`` are set by the benchmarks through the environment
+    (``DIATAXIS_ENABLED``, ``DIATAXIS_JOBS``).
     """
     rng = random.Random(seed)
     docs = target / "docs"
@@ -142,6 +161,7 @@ def generate(target: Path, pages: int, seed: int = 1) -> Path:
         "plugins:\n"
         "  - diataxis:\n"
         "      enabled: !ENV [DIATAXIS_ENABLED, true]\n"
+        "      jobs: !ENV [DIATAXIS_JOBS, auto]\n"
         "      severity: {'placement/*': info, 'citation/*': info, 'terms/*': info}\n",
         encoding="utf-8",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,11 +71,12 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
     matchers = [m for m in terms.matchers if m.entry.applies_to(category) and m.may_match(lower)]
     if not matchers:
         return
-    lines = {
-        number
-        for number, line in enumerate(lower.split("\n"), start=1)
-        if any(matcher.may_match(line) for matcher in matchers)
-    }
+    triggers = _triggers(tuple(matchers))
+    if triggers is None:  # a /regex/ entry: any line may hit
+        lines = set(range(1, len(doc.lines) + 1))
+    else:  # offsets in the lower-case text count its own newlines, which are the page's
+        newlines = [match.start() for match in _NEWLINE.finditer(lower)]
+        lines = {bisect.bisect(newlines, match.start()) + 1 for match in triggers.finditer(lower)}
     for block in doc.leaves_on(lines):
         if block.enclosing("blockquote"):
             continue
@@ -100,6 +102,20 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
                 suggestion=f"use {replacements} instead" if replacements else "rephrase",
                 data={"entry": entry.source},
             )
+
+
+_NEWLINE = re.compile("\n")
+
+
+@lru_cache(maxsize=256)
+def _triggers(matchers: tuple[TermMatcher, ...]) -> re.Pattern[str] | None:
+    """One pattern for the triggers of all ``matchers`` (``None`` if one is a regex)."""
+    words: set[str] = set()
+    for matcher in matchers:
+        if matcher.triggers is None:
+            return None
+        words.update(matcher.triggers)
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
 def _hits(text: str, matchers: list[TermMatcher]) -> list[tuple[int, int, TermEntry]]:

@@ -1,0 +1,69 @@
+"""Throughput of the core checks, all rules on, in one process: MB of Markdown a second.
+
+    python benchmarks/bench_core.py --pages 2000        # the generated site
+    python benchmarks/bench_core.py path/to/docs ...    # any real docs folders
+
+Prints one summary line per source: throughput of the whole check, of the parse alone
+(markdown-it-py plus the document model) and of markdown-it-py alone, so a change shows
+where its time went.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+from mkdocs_diataxis.core import Settings, check_page
+from mkdocs_diataxis.core.document import _MARKDOWN, Document
+
+
+def throughput(name: str, pages: list[tuple[str, bytes]]) -> str:
+    size = sum(len(source) for _, source in pages) / 1e6
+    settings = Settings.from_mapping({}, ".")
+    rates = []
+    for run in (
+        lambda path, source: check_page(path, source, settings),
+        Document.parse,
+        lambda path, source: _MARKDOWN.parse(source.decode("utf-8", "replace")),
+    ):
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            for path, source in pages:
+                run(path, source)
+            best = min(best, time.perf_counter() - start)
+        rates.append(size / best)
+    check, parse, markdown_it = rates
+    return (
+        f"bench_core {name} pages={len(pages)} size={size:.1f}MB check={check:.2f}MB/s"
+        f" parse={parse:.2f}MB/s markdown-it={markdown_it:.2f}MB/s"
+        f" rules_share={1 - check / parse:.0%}"
+    )
+
+
+def read(folder: Path) -> list[tuple[str, bytes]]:
+    return [
+        (p.relative_to(folder).as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*.md"))
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folders", nargs="*", type=Path, help="docs folders to measure")
+    parser.add_argument("--pages", type=int, default=2000, help="size of the generated site")
+    args = parser.parse_args()
+    if args.folders:
+        for folder in args.folders:
+            print(throughput(folder.as_posix(), read(folder)))
+        return
+    with tempfile.TemporaryDirectory() as target:
+        site = generate(Path(target), args.pages)
+        print(throughput("generated", read(site / "docs")))
+
+
+if __name__ == "__main__":
+    main()

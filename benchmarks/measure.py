@@ -1,0 +1,86 @@
+"""Wall time and peak memory of a command, for the benchmarks.
+
+Peak memory is the largest total resident memory of the command's whole process tree
+(the build and any worker it starts), sampled from /proc every 20 ms on Linux; other
+systems report the largest single process (``ru_maxrss``) instead.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run ``command``; return (seconds, peak bytes). Fails loudly if the command does."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(command),
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    peak = [0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample, args=(process.pid, peak, done), daemon=True)
+    sampler.start()
+    _, stderr = process.communicate(timeout=3600)
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):  # check exits 1 on warnings
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    if not peak[0]:  # no /proc here: the largest single process instead
+        peak[0] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return elapsed, peak[0]
+
+
+def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
+    if not Path("/proc").is_dir():
+        return
+    page = os.sysconf("SC_PAGE_SIZE")
+    while not done.is_set():
+        peak[0] = max(peak[0], _tree_pages(pid) * page)
+        done.wait(0.02)
+
+
+def _tree_pages(root: int) -> int:
+    """Resident pages of ``root`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    resident: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        resident[pid] = int(fields[21])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += resident.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def spread(values: Sequence[float]) -> str:
+    """``median (min-max)`` of ratios, for summary lines."""
+    return f"{statistics.median(values):.3f} ({min(values):.3f}-{max(values):.3f})"
+
+
+def python() -> str:
+    return sys.executable
