@@ -317,3 +317,18 @@ def test_leaf_items_keep_prose_code_and_links_in_order() -> None:
 def test_heading_attribute_list_is_not_prose() -> None:
     text = "## Is it better? { #is-it-better }\n\n## Plain {.wide}\n"
     assert prose(text) == [(1, 4, "Is it better?"), (3, 4, "Plain")]
+
+
+def test_inline_text_finds_links_in_a_range_with_or_without_images() -> None:
+    from mkdocs_diataxis.core.inline import inline_text
+
+    doc = Document.parse("a.md", "One ![pic](p.png) two [link](u) three.\n")
+    [block] = [b for b in doc.blocks if b.kind == "paragraph"]
+    inline = inline_text(doc, block)
+    assert inline.text == "One  two link three."  # an image's alt text is not prose
+    assert [offset for offset, _ in inline.links] == [4, 9]
+    assert inline.has_link(0, 4)
+    assert not inline.has_link(0, 4, images=False)
+    assert not inline.has_link(5, 8)
+    assert inline.has_link(5, 9, images=False)
+    assert not inline.has_link(10, 20)

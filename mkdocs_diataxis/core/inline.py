@@ -32,6 +32,8 @@ class InlineText:
     """Each link with the offset in ``text`` where it stands."""
     _starts: tuple[int, ...]
     _items: tuple[Span | Code, ...]
+    _link_offsets: tuple[int, ...] = ()
+    _non_image_offsets: tuple[int, ...] = ()
     _sentence_ends: tuple[int, ...] | None = None
     """Computed on first use: most blocks never need their sentences."""
 
@@ -56,7 +58,15 @@ class InlineText:
             parts.append(item.text)
             length += len(item.text)
             last_line = item.end_line if isinstance(item, Code) else item.line
-        return cls(block, "".join(parts), tuple(links), tuple(starts), tuple(items))
+        return cls(
+            block,
+            "".join(parts),
+            tuple(links),
+            tuple(starts),
+            tuple(items),
+            tuple(offset for offset, _ in links),
+            tuple(offset for offset, link in links if link.kind != "image"),
+        )
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -69,6 +79,14 @@ class InlineText:
             return item.line, item.column_of(min(inside, max(len(item.text) - 1, 0)))
         # Inside code: columns are approximate past a line break in the code span.
         return item.line, item.column + 1 + inside
+
+    def has_link(self, start: int, stop: int, *, images: bool = True) -> bool:
+        """Whether a link (an image too, unless ``images`` is false) stands at an offset
+        from ``start`` to ``stop``, both included. A bisection: a block with thousands
+        of links and figures stays linear."""
+        offsets = self._link_offsets if images else self._non_image_offsets
+        index = bisect.bisect_left(offsets, start)
+        return index < len(offsets) and offsets[index] <= stop
 
     def link_at(self, offset: int) -> Link | None:
         """The link whose label holds ``text[offset]``, if any."""

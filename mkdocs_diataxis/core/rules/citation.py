@@ -451,7 +451,7 @@ class _Page:
         """Whether ``inline.text[start:stop]`` names where to find a source: a link, a
         footnote, a file, a benchmark id or a project pattern (a phrase such as
         "measured on a laptop" is a citation but locates nothing)."""
-        if any(start <= offset <= stop and link.kind != "image" for offset, link in inline.links):
+        if inline.has_link(start, stop, images=False):
             return True
         text = inline.text[start:stop]
         if _URL.search(text) or _BENCH_ID.search(text):

@@ -159,7 +159,7 @@ _CITATION_TEXT = re.compile(r"https?://|\[\^[^\]\s]{1,60}\]")
 def _sentence_cites(inline: InlineText, start: int) -> bool:
     """Whether the hit's sentence links or footnotes a source."""
     sentence_start, sentence_end = inline.sentence(start)
-    if any(sentence_start <= offset <= sentence_end for offset, _ in inline.links):
+    if inline.has_link(sentence_start, sentence_end):
         return True
     return _CITATION_TEXT.search(inline.text, sentence_start, sentence_end) is not None
 
