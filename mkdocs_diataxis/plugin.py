@@ -147,6 +147,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
             admonitions="admonition" in config.markdown_extensions,
+            report_file=self.settings.report,
         )
 
     def _collect(self) -> Report:

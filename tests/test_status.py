@@ -312,3 +312,31 @@ def test_shipped_plan_and_terms_schemas_accept_valid_files() -> None:
         jsonschema.validate(
             {"milestones": [{"name": "A", "deliverables": [{"pg": "a.md"}]}]}, plan_schema
         )
+
+
+def test_findings_list_stops_at_a_thousand_warnings_first_and_says_where_the_rest_are() -> None:
+    from mkdocs_diataxis.status.render import FINDINGS_SHOWN
+
+    assert FINDINGS_SHOWN == 1000
+    # 1,002 info findings ("simply") on one page, then 3 warnings on a later page.
+    pages = {
+        "how-to/a.md": "# A\n\n" + "Simply do it.\n\n" * 1002,
+        "reference/z.md": "# Z\n\nA takes 1ns.\n\nB takes 2ns.\n\nC takes 3ns.\n",
+    }
+    report = build_report(results(pages), Settings(), None)
+    page = render_status_page(
+        report, title="S", page_path="diataxis-status.md", report_file="diataxis-report.json"
+    )
+    findings = page[page.index("## Findings") :]
+    assert (
+        "The first 1,000 findings, warnings first; 5 more (0 warnings) are listed in the JSON"
+        " report, `diataxis-report.json` at the root of the site." in findings
+    )
+    items = [line for line in findings.splitlines() if line.startswith("- Line ")]
+    assert len(items) == 1000
+    assert [item.split(":")[0] for item in items[:3]] == ["- Line 3", "- Line 5", "- Line 7"]
+    assert all("`citation/uncited`" in item for item in items[:3])
+    assert all("(info)" in item for item in items[3:])
+    assert findings.index("### reference/z.md") < findings.index("### how\\-to/a.md")
+    without_report = render_status_page(report, title="S", page_path="diataxis-status.md")
+    assert "are listed with `mkdocs-diataxis check`." in without_report

@@ -61,6 +61,10 @@ def code(value: object) -> str:
     return f"{fence}{pad}{raw}{pad}{fence}".replace("|", "\\|")
 
 
+FINDINGS_SHOWN = 1000
+"""Findings listed on the page at most; the JSON report and the command line list all."""
+
+
 def render_status_page(
     report: Report,
     *,
@@ -69,10 +73,13 @@ def render_status_page(
     repo_url: str | None = None,
     edit_uri: str | None = None,
     admonitions: bool = False,
+    report_file: str | None = None,
 ) -> str:
     """The whole page as Markdown; ``admonitions`` when the site enables that extension
-    (Material shows the summary as a success or warning box)."""
+    (Material shows the summary as a success or warning box); ``report_file`` is the
+    JSON report written next to it, named when findings are left off the page."""
     renderer = _Renderer(report, page_path, _source_url(repo_url, edit_uri), admonitions)
+    renderer.report_file = report_file
     return renderer.render(title)
 
 
@@ -94,6 +101,7 @@ class _Renderer:
         self.admonitions = admonitions
         self.base = posixpath.dirname(page_path)
         self.source_url = source_url
+        self.report_file: str | None = None
         self.out: list[str] = []
 
     def bar(self, done: int, total: int, label: str) -> None:
@@ -272,10 +280,26 @@ class _Renderer:
         if not self.report.findings:
             self.line("No findings.")
             return
+        # Warnings first, then info findings, up to the cap: the page stays readable
+        # (and cheap for MkDocs to render) however large the site.
+        ranked = sorted(self.report.findings, key=lambda f: (f.severity != "warning", f.sort_key()))
+        shown, hidden = ranked[:FINDINGS_SHOWN], ranked[FINDINGS_SHOWN:]
+        if hidden:
+            warnings = sum(1 for f in hidden if f.severity == "warning")
+            where = (
+                f"in the JSON report, {code(self.report_file)} at the root of the site"
+                if self.report_file
+                else "with `mkdocs-diataxis check`"
+            )
+            self.line(
+                f"The first {FINDINGS_SHOWN:,} findings, warnings first; {len(hidden):,} more"
+                f" ({warnings:,} warnings) are listed {where}."
+            )
+            self.line()
         by_page: dict[str, list[Finding]] = {}
-        for finding in self.report.findings:
+        for finding in shown:
             by_page.setdefault(finding.path, []).append(finding)
-        for path in sorted(by_page):
+        for path in by_page:  # pages with warnings first, then by path
             self.line(f"### {text(path)}")
             self.line()
             self.line(self.link(path, "Open the page"))
