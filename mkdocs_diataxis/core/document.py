@@ -306,8 +306,7 @@ class Document:
             lines=text.split("\n"),
             line_starts=line_starts,
         )
-        if front_matter.problem is not None:
-            doc.problems.append(front_matter.problem)
+        doc.problems.extend(front_matter.problems)
         _Builder(doc).build()
         return doc
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +16,32 @@ if TYPE_CHECKING:
 # closing `---` or `...` line. Matches "---\na: 1\n---\n"; not "---\n" alone, and not
 # a block that does not start on the first line.
 _YAML_BLOCK = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# An opening front matter line, and a `key:` line right after it: front matter that
+# never closes (a lone "---" followed by prose is a thematic break, not front matter).
+_OPENING = re.compile(r"-{3}[ \t]*\n")
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\n|\Z)")
+# A top-level key in YAML front matter: "title: x", "diataxis:"; not an indented,
+# commented, quoted or list line.
+_TOP_LEVEL_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|\Z)")
 # MultiMarkdown meta lines (`Title: My page`) and their indented continuations, used by
 # MkDocs when there is no YAML block.
 _META_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"(?:[ ]{4}|\t)\s*(?P<value>.*)")
 
 _MAX_ALIASES = 100
-"""YAML aliases allowed in front matter: enough for real use, too few for an alias bomb."""
+"""YAML aliases allowed in one document: enough for real use."""
+_MAX_VALUES = 10_000
+"""Values a document may hold once its aliases are expanded: far more than any front
+matter, term list or plan needs, far too few for an alias bomb ("billion laughs"),
+which stays small while loaded (aliases share objects) and explodes when walked."""
+
+
+class YamlLimitError(yaml.YAMLError):
+    """YAML that is valid but too large or too deep to use; ``problem`` says which."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 @dataclass(slots=True)
@@ -33,7 +53,7 @@ class FrontMatter:
     end_line: int = 0
     style: str = ""
     """``yaml``, ``multimarkdown`` or ``""`` when the page has none."""
-    problem: Problem | None = None
+    problems: list[Problem] = field(default_factory=list)
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -58,7 +78,21 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 
 def load_yaml(text: str) -> Any:
-    """Load YAML safely: no Python objects, and no alias bombs."""
+    """Load YAML safely: no Python objects, no alias bombs, no unbounded recursion.
+
+    Raises `yaml.YAMLError` for invalid YAML and `YamlLimitError` (one of them) for YAML
+    nested too deeply to read or holding more than `_MAX_VALUES` values once expanded.
+    """
+    try:
+        data = _load(text)
+    except RecursionError:
+        raise YamlLimitError("it is nested too deeply to read") from None
+    if _expands_beyond(data, _MAX_VALUES):
+        raise YamlLimitError(f"it expands to more than {_MAX_VALUES:,} values through YAML aliases")
+    return data
+
+
+def _load(text: str) -> Any:
     if _FAST_LOADER is not None and "*" not in text:
         # Without a "*" there is no alias to expand, so the C loader (which cannot
         # count aliases) is safe; it builds the same data as the pure-Python one.
@@ -73,6 +107,24 @@ def load_yaml(text: str) -> Any:
         loader.dispose()
 
 
+def _expands_beyond(data: Any, limit: int) -> bool:
+    """Whether walking ``data`` (shared and recursive parts once per reference) meets
+    more than ``limit`` values; the walk itself stops there."""
+    stack = [data]
+    seen = 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            stack.extend(value)
+    return False
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Find the front matter of ``text`` (newlines already normalised to ``\\n``)."""
     from mkdocs_diataxis.core.document import Problem
@@ -81,48 +133,93 @@ def split_front_matter(text: str) -> FrontMatter:
     if match is not None:
         end_line = text.count("\n", 0, match.end())
         body = match.group(1)
+
+        def ignored(line: int, column: int, message: str, suggestion: str) -> FrontMatter:
+            problem = Problem("page/front-matter", line, column, "", message, suggestion)
+            return FrontMatter({}, 0, end_line, "yaml", [problem])
+
         try:
             data = load_yaml(body)
+        except YamlLimitError as error:
+            return ignored(
+                2,
+                1,
+                f"the front matter cannot be used: {error.problem}; the plugin ignores it",
+                "keep the front matter to plain `key: value` lines without YAML aliases",
+            )
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-            line = 2 + (mark.line if mark is not None else 0)
-            column = 1 + (mark.column if mark is not None else 0)
             reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-            return FrontMatter(
-                {},
-                0,
-                end_line,
-                "yaml",
-                Problem(
-                    "page/front-matter",
-                    line,
-                    column,
-                    "",
-                    f"the front matter is not valid YAML ({reason}); MkDocs ignores it"
-                    " and renders it as text",
-                    "fix the YAML between the --- lines",
-                ),
+            return ignored(
+                2 + (mark.line if mark is not None else 0),
+                1 + (mark.column if mark is not None else 0),
+                f"the front matter is not valid YAML ({reason}); MkDocs ignores it"
+                " and renders it as text",
+                "fix the YAML between the --- lines",
             )
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            return FrontMatter(
-                {},
-                0,
-                end_line,
-                "yaml",
+            return ignored(
+                2,
+                1,
+                f"the front matter is {_kind(data)}, not a mapping of keys to values;"
+                " MkDocs ignores it",
+                "write it as `key: value` lines",
+            )
+        problems = list(_repeated_keys(body))
+        data = {str(key): value for key, value in data.items()}
+        return FrontMatter(data, 0, end_line, "yaml", problems)
+    if (opening := _OPENING.match(text)) is not None and _KEY_LINE.match(text, opening.end()):
+        return FrontMatter(
+            problems=[
                 Problem(
                     "page/front-matter",
-                    2,
+                    1,
                     1,
                     "",
-                    f"the front matter is a {type(data).__name__}, not a mapping of keys to"
-                    " values; MkDocs ignores it",
-                    "write it as `key: value` lines",
-                ),
-            )
-        return FrontMatter({str(key): value for key, value in data.items()}, 0, end_line, "yaml")
+                    "the front matter has no closing --- line, so MkDocs renders it as text"
+                    " and none of its keys apply",
+                    "end the front matter with a line of three dashes (and a line break)",
+                )
+            ]
+        )
     return _multimarkdown(text)
+
+
+def _repeated_keys(body: str) -> Iterator[Problem]:
+    """A problem at each top-level key that repeats an earlier one: YAML forbids it, and
+    PyYAML (so MkDocs) silently keeps the last value."""
+    from mkdocs_diataxis.core.document import Problem
+
+    seen: set[str] = set()
+    for index, line in enumerate(body.split("\n")):
+        if (match := _TOP_LEVEL_KEY.match(line)) is None:
+            continue
+        key = match.group("key")
+        if key in seen:
+            yield Problem(
+                "page/front-matter",
+                index + 2,
+                1,
+                key,
+                f'the front matter repeats the key "{key}"; MkDocs keeps only the last value',
+                f'keep one "{key}:" line',
+            )
+        seen.add(key)
+
+
+def _kind(value: Any) -> str:
+    """What a YAML value is, in a docs writer's words."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"  # dates and the like
 
 
 def _multimarkdown(text: str) -> FrontMatter:
