@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 from pathlib import Path
 
 from generate import generate
+from measure import seconds_per_mb
 
 from mkdocs_diataxis.core import Settings, check_page
 from mkdocs_diataxis.core.document import _MARKDOWN, Document
@@ -24,19 +24,14 @@ from mkdocs_diataxis.core.document import _MARKDOWN, Document
 def throughput(name: str, pages: list[tuple[str, bytes]]) -> str:
     size = sum(len(source) for _, source in pages) / 1e6
     settings = Settings.from_mapping({}, ".")
-    rates = []
-    for run in (
-        lambda path, source: check_page(path, source, settings),
-        Document.parse,
-        lambda path, source: _MARKDOWN.parse(source.decode("utf-8", "replace")),
-    ):
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            for path, source in pages:
-                run(path, source)
-            best = min(best, time.perf_counter() - start)
-        rates.append(size / best)
+    rates = [
+        1 / seconds_per_mb(run, pages)
+        for run in (
+            lambda path, source: check_page(path, source, settings),
+            Document.parse,
+            lambda path, source: _MARKDOWN.parse(source.decode("utf-8", "replace")),
+        )
+    ]
     check, parse, markdown_it = rates
     return (
         f"bench_core {name} pages={len(pages)} size={size:.1f}MB check={check:.2f}MB/s"

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from generate import generate
+from measure import seconds_per_mb
 
 from mkdocs_diataxis.core import Settings, check_page
 
@@ -38,18 +37,6 @@ def hostile(scale: float) -> dict[str, str]:
     }
 
 
-def per_mb(check: Callable[[str, bytes], object], pages: list[tuple[str, bytes]]) -> float:
-    """Best of three: seconds per MB."""
-    size = sum(len(source) for _, source in pages) / 1e6
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for path, source in pages:
-            check(path, source)
-        best = min(best, time.perf_counter() - start)
-    return best / size
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0)
@@ -61,13 +48,15 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         docs = generate(Path(folder), max(20, int(200 * args.scale))) / "docs"
-        normal = per_mb(check, [(p.name, p.read_bytes()) for p in sorted(docs.rglob("*.md"))])
+        normal = seconds_per_mb(
+            check, [(p.name, p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
+        )
     full = {
-        name: per_mb(check, [(f"{name}.md", text.encode())])
+        name: seconds_per_mb(check, [(f"{name}.md", text.encode())])
         for name, text in hostile(args.scale).items()
     }
     tenth = {
-        name: per_mb(check, [(f"{name}.md", text.encode())])
+        name: seconds_per_mb(check, [(f"{name}.md", text.encode())])
         for name, text in hostile(args.scale / 10).items()
     }
     # vs normal: per-MB time against normal pages (the issue's bar is 2.0);

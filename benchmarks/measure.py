@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -75,6 +75,20 @@ def _tree_pages(root: int) -> int:
         total += resident.get(pid, 0)
         stack.extend(children.get(pid, []))
     return total
+
+
+def seconds_per_mb(
+    check: Callable[[str, bytes], object], pages: Sequence[tuple[str, bytes]], runs: int = 3
+) -> float:
+    """Seconds per MB of ``check`` over ``pages``, best of ``runs``."""
+    size = sum(len(source) for _, source in pages) / 1e6
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        for path, source in pages:
+            check(path, source)
+        best = min(best, time.perf_counter() - start)
+    return best / size
 
 
 def spread(values: Sequence[float]) -> str:

@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core import Finding, PageResult, Settings
 from mkdocs_diataxis.core.batch import Batch, SourcePage, worker_count
+from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
@@ -74,6 +75,7 @@ class Project:
         options, self.has_plugin = _plugin_options(data.get("plugins"))
         self.settings = _validate(options, self.config_file, self.base_dir)
         self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
+        self.loops = LinkLoops(self.docs_dir)
 
     def pages(self, paths: Sequence[str]) -> list[str]:
         """Markdown pages to check (relative to docs_dir), all or those under ``paths``."""
@@ -88,8 +90,16 @@ class Project:
                 continue
             if not os.path.isdir(root):
                 raise CliError(f"{root} does not exist")
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            # Folder links are followed, as MkDocs follows them; a loop is not.
+            for folder, dirs, files in os.walk(root, followlinks=True):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and not self.loops.is_loop(
+                        os.path.relpath(os.path.join(folder, d), docs).replace(os.sep, "/")
+                    )
+                )
                 for name in files:
                     if name.endswith(".md") and not name.startswith("."):
                         path = os.path.relpath(os.path.join(folder, name), docs)
@@ -101,7 +111,7 @@ class Project:
         processes (``None``: the ``jobs`` setting, else one per core on large sites)."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
         workers = worker_count(self.settings.jobs if jobs is None else jobs, busy_main=False)
-        return Batch(pages, self.settings, workers).results()
+        return Batch(pages, self.settings, workers).results() + self.loops.results(self.settings)
 
 
 def _find_config(config_file: str | None) -> str:

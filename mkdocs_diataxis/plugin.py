@@ -18,6 +18,7 @@ from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import PageResult, Settings, check_page
 from mkdocs_diataxis.core.batch import Batch, SourcePage, worker_count
 from mkdocs_diataxis.core.check import check_file
+from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
 from mkdocs_diataxis.status import render_status_page
 
@@ -81,6 +82,16 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self._batch_keys = []
         self._order = []
         cache: dict[CacheKey, PageResult] = {}
+        # MkDocs follows folder links; one back to a folder above it repeats the pages
+        # forty levels deep and then fails copying them. Name each loop once and leave
+        # its copies out of the build.
+        loops = LinkLoops(config.docs_dir)
+        for file in list(files):
+            if file.generated_by is None and loops.loop_in(file.src_uri) is not None:
+                files.remove(file)
+        for result in loops.results(self.settings):
+            self.results[result.path] = result
+            self._order.append(result.path)
         for file in files.documentation_pages():
             if file.generated_by is not None or file.inclusion.is_excluded():
                 continue

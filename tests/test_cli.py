@@ -305,3 +305,27 @@ def test_env_tags_in_plugin_options_resolve_as_in_mkdocs(
     assert result.stdout.splitlines()[0].startswith(
         'docs/reference/a.md:3:16: warning [citation/uncited] "286ns"'
     )
+
+
+def test_no_command_writes_under_docs_dir(tmp_path: Path) -> None:
+    from tests.test_build import digest
+
+    site = make_site(tmp_path, BROKEN)
+    before = digest(site / "docs")
+    for args in (
+        ["check"],
+        ["check", "--format", "sarif", "-o", "out.sarif"],
+        ["status", "-o", "status.md"],
+        ["baseline", "-o", "baseline.json"],
+        ["check", "--baseline", "baseline.json", "--jobs", "2"],
+    ):
+        assert cli(site, *args).returncode in (0, 1), args
+    assert digest(site / "docs") == before
+    assert sorted(p.name for p in site.iterdir()) == [
+        "baseline.json",
+        "docs",
+        "hooks.py",
+        "mkdocs.yml",
+        "out.sarif",
+        "status.md",
+    ]

@@ -112,7 +112,7 @@ def test_unknown_category_falls_back_to_the_folder() -> None:
 
 def test_non_string_category_is_unknown() -> None:
     assert findings("misc/x.md", "---\ndiataxis: [a, b]\n---\n") == [
-        ("placement/unknown-category", 2, 11, "['a', 'b']")
+        ("placement/unknown-category", 2, 11, "[a, b]")
     ]
 
 

@@ -26,7 +26,7 @@ def test_diataxis_ignore_unknown_rule_is_reported() -> None:
     text = "---\ndiataxis_ignore: [placement/nestd]\n---\n"
     assert findings(PAGE_IN_TWO_FOLDERS, text) == [
         ("placement/nested", 1, 1, ""),
-        ("suppression/unknown-rule", 2, 18, "placement/nestd"),
+        ("suppression/unknown-rule", 2, 19, "placement/nestd"),
     ]
 
 
@@ -44,7 +44,7 @@ def test_disable_comment_covers_until_enable() -> None:
         <!-- diataxis: enable -->
         <!-- diataxis: bogus -->
     """)
-    assert findings("reference/a.md", text) == [("suppression/unknown-directive", 5, 1, "bogus")]
+    assert findings("reference/a.md", text) == [("suppression/unknown-directive", 5, 16, "bogus")]
 
 
 def test_disable_on_the_first_line_covers_page_findings() -> None:
@@ -66,7 +66,7 @@ def test_disable_next_line_only_covers_the_next_line() -> None:
         <!-- diataxis: bogus -->
         <!-- diataxis: bogus -->
     """)
-    assert findings("reference/a.md", text) == [("suppression/unknown-directive", 3, 1, "bogus")]
+    assert findings("reference/a.md", text) == [("suppression/unknown-directive", 3, 16, "bogus")]
 
 
 def test_disable_next_line_does_not_cover_its_own_line() -> None:
@@ -76,16 +76,16 @@ def test_disable_next_line_does_not_cover_its_own_line() -> None:
     ) == [("placement/nested", 1, 1, "")]
 
 
-def test_unknown_rule_in_comment_is_reported_at_the_comment() -> None:
+def test_unknown_rule_in_comment_is_reported_where_it_is_written() -> None:
     text = "# T\n\nText <!-- diataxis: disable placement/uncategorised -->\n"
     assert findings("reference/a.md", text) == [
-        ("suppression/unknown-rule", 3, 6, "placement/uncategorised")
+        ("suppression/unknown-rule", 3, 29, "placement/uncategorised")
     ]
 
 
 def test_unknown_directive_is_reported() -> None:
     assert findings("reference/a.md", "<!-- diataxis: disabel placement/nested -->\n") == [
-        ("suppression/unknown-directive", 1, 1, "disabel")
+        ("suppression/unknown-directive", 1, 16, "disabel")
     ]
 
 

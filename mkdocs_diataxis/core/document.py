@@ -12,6 +12,7 @@ every character (a tab too) is one column.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,10 +57,11 @@ _ABBREVIATION = re.compile(r"\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]
 # as link reference definitions; the label is blanked so the text stays prose.
 _FOOTNOTE_DEFINITION = re.compile(r"(?P<indent>[ \t]{0,3})\[\^(?P<label>[^\]\n]+)\]:")
 _NEWLINE = re.compile("\n")
+# An HTML entity as CommonMark reads one: "&amp;", "&#35;", "&#x1F600;"; not "&" alone
+# or "&unterminated".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 PROSE_LEAVES = frozenset(["paragraph", "heading", "table_cell"])
 """Block kinds whose items are prose that rules read."""
-# HTML comments, non-greedy: `<!-- a --> x <!-- b -->` is two comments.
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 @dataclass(eq=False, slots=True)
@@ -254,6 +256,19 @@ class Document:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
         return sum(len(span.text.split()) for span in self.spans)
 
+    def locate(
+        self, text: str, line: int, column: int, last_line: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where ``text`` first stands in the source from ``line``:``column`` on, up to
+        ``last_line`` (default: the same line); ``None`` when it does not."""
+        if not text:
+            return None
+        for number in range(max(line, 1), min(last_line or line, len(self.lines)) + 1):
+            found = self.lines[number - 1].find(text, column - 1 if number == line else 0)
+            if found >= 0:
+                return number, found + 1
+        return None
+
     def leaves_on(self, lines: set[int]) -> Iterator[Block]:
         """Prose leaves (paragraphs, headings, table cells) touching any of ``lines``, in
         document order: the blocks worth a rule's time when a scan of the raw page has
@@ -269,7 +284,12 @@ class Document:
                 yield block
 
     @classmethod
-    def unreadable(cls, path: str, message: str) -> Document:
+    def unreadable(
+        cls,
+        path: str,
+        message: str,
+        suggestion: str = "check that the file exists and that its permissions allow reading",
+    ) -> Document:
         """The model of a page whose file could not be read: no text, one problem."""
         doc = cls(path=path, text="", front_matter=FrontMatter())
         doc.problems.append(
@@ -279,7 +299,7 @@ class Document:
                 column=1,
                 text="",
                 message=message,
-                suggestion="check that the file exists and that its permissions allow reading",
+                suggestion=suggestion,
             )
         )
         return doc
@@ -312,10 +332,12 @@ class Document:
 
 
 def _decode(data: bytes) -> tuple[str, Problem | None]:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # positions count after the byte order mark
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        # Lines end at LF, CRLF or a lone CR, as everywhere else in the model.
+        before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         byte = data[error.start : error.start + 1].hex()
@@ -502,7 +524,7 @@ class _Builder:
     def inline(self, token: Token, block: Block) -> None:
         start = self.offset_of_line(block.line - 1)
         limit = self.offset_of_line(block.end_line)
-        first = token.content.split("\n", 1)[0].strip()
+        first = token.content.split("\n", 1)[0].strip(" \t")  # markdown-it strips no more
         anchor = self.text.rfind(first, start, self.line_end(start, limit)) if first else -1
         cursor = anchor if anchor >= 0 else start
         if block.kind == "heading":
@@ -572,6 +594,11 @@ class _Builder:
     def children(self, children: list[Token], block: Block, cursor: int, limit: int) -> None:
         text = self.text
         skip_depth = 0  # inside an autolink or image: the text is a target, not prose
+        quotes = 0  # enclosing blockquotes: each puts a `>` before continuation lines
+        parent = block.parent
+        while parent is not None:
+            quotes += parent.kind == "blockquote"
+            parent = parent.parent
         link: Link | None = None  # the link whose label is being read
         for child in children:
             kind = child.type
@@ -585,8 +612,13 @@ class _Builder:
                 newline = text.find("\n", cursor, limit)
                 if newline >= 0:
                     cursor = newline + 1
-                    # Skip the container prefix (indentation, `>`) of the next line.
-                    while cursor < limit and text[cursor] in " \t>":
+                    # Skip the container prefix of the next line: indentation, and one
+                    # `>` per enclosing quote (a lazy line's own `>` is text).
+                    markers = quotes
+                    while cursor < limit and (
+                        text[cursor] in " \t" or (text[cursor] == ">" and markers > 0)
+                    ):
+                        markers -= text[cursor] == ">"
                         cursor += 1
             elif kind == "link_open":
                 href = str(child.attrs.get("href", ""))
@@ -633,21 +665,43 @@ class _Builder:
             line, column = self.position(found)
             self.record(block, Span(content, line, column, block, link=link))
             return found + len(content)
-        # Not literal (backslash escapes, entities): place each character in turn.
-        columns: list[int] = []
-        position = cursor
-        for char in content:
-            found = self.text.find(char, position, end)
-            if found < 0:
-                columns.append(position)
-            else:
-                columns.append(found)
-                position = found + 1
+        columns, position = self.align(content, cursor, end)
         line, column = self.position(columns[0])
         base = self.line_starts[line - 1] - 1
         offsets = tuple(o - base for o in columns)
         self.record(block, Span(content, line, column, block, offsets, link))
         return position
+
+    def align(self, content: str, cursor: int, end: int) -> tuple[list[int], int]:
+        """The source offset of each character of ``content``, text that is not a literal
+        copy of the source (backslash escapes, entities, NUL read as U+FFFD), walking
+        source and text in step from ``cursor``; and the offset past the last one."""
+        text = self.text
+        columns: list[int] = []
+        position = cursor
+        index = 0
+        while index < len(content) and position < end:
+            char, source = content[index], text[position]
+            if source == "\\" and position + 1 < end and text[position + 1] == char:
+                columns.append(position + 1)  # an escaped character
+                position += 2
+                index += 1
+            elif source == "&" and (entity := _ENTITY.match(text, position, end)):
+                decoded = html.unescape(entity.group(0))
+                if not content.startswith(decoded, index):
+                    position += 1
+                    continue
+                columns.extend([position] * len(decoded))  # the entity's first column
+                position = entity.end()
+                index += len(decoded)
+            elif source == char or (source == "\0" and char == "\ufffd"):
+                columns.append(position)
+                position += 1
+                index += 1
+            else:
+                position += 1  # markup the text leaves out
+        columns.extend([max(cursor, position - 1)] * (len(content) - index))
+        return columns, position
 
     def code_span(self, content: str, block: Block, cursor: int, limit: int) -> int:
         text = self.text
@@ -741,14 +795,22 @@ class _Builder:
         self.doc.code.append(Code(kind, start + 1, column, end, token.content, token.info.strip()))
 
     def html_block(self, token: Token) -> None:
-        if "<!--" not in token.content:
-            return
-        start = self.offset_of_line(token.map[0] if token.map else 0)
-        for match in _COMMENT.finditer(token.content):
-            found = self.text.find(match.group(0), start)
+        content = token.content
+        first, last = token.map if token.map else (0, len(self.doc.lines))
+        start, limit = self.offset_of_line(first), self.offset_of_line(last)
+        # A walk with find, not a regex: thousands of comments that never close stay
+        # linear (each "-->" search starts where the last one ended).
+        opening = content.find("<!--")
+        while opening >= 0:
+            closing = content.find("-->", opening + 4)
+            if closing < 0:
+                break  # never closed: not a comment, and none follows
+            raw = content[opening : closing + 3]
+            found = self.text.find(raw, start, limit)
             if found >= 0:
-                self.comment(match.group(0), found)
-                start = found + len(match.group(0))
+                self.comment(raw, found)
+                start = found + len(raw)
+            opening = content.find("<!--", closing + 3)
 
     def comment(self, raw: str, offset: int) -> None:
         line, column = self.position(offset)

@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(
 )
 
 
+_QUOTE = re.compile('["“”]')
+
+
 @dataclass(frozen=True, slots=True)
 class InlineText:
     """A leaf block's joined text with a way back to source positions."""
@@ -35,6 +38,7 @@ class InlineText:
     _link_offsets: tuple[int, ...] = ()
     _non_image_offsets: tuple[int, ...] = ()
     _sentence_ends: tuple[int, ...] | None = None
+    _quote_offsets: tuple[int, ...] | None = None
     """Computed on first use: most blocks never need their sentences."""
 
     @classmethod
@@ -88,6 +92,15 @@ class InlineText:
         index = bisect.bisect_left(offsets, start)
         return index < len(offsets) and offsets[index] <= stop
 
+    def quotes(self, start: int, end: int) -> int:
+        """How many double quotes (straight or curly) stand in ``text[start:end]``; a
+        bisection over offsets found once, so counting per hit stays linear."""
+        offsets = self._quote_offsets
+        if offsets is None:
+            offsets = tuple(match.start() for match in _QUOTE.finditer(self.text))
+            object.__setattr__(self, "_quote_offsets", offsets)
+        return bisect.bisect_left(offsets, end) - bisect.bisect_left(offsets, start)
+
     def link_at(self, offset: int) -> Link | None:
         """The link whose label holds ``text[offset]``, if any."""
         if not self._items:
@@ -108,12 +121,16 @@ class InlineText:
         return bool(self._items)
 
     def source_text(self, start: int, end: int, lines: list[str]) -> str:
-        """The source characters from ``text[start]`` to ``text[end - 1]`` on one line."""
+        """The source characters from ``text[start]`` to ``text[end - 1]``, line breaks
+        (and a continuation line's indentation or ``>``) included as written."""
         line, first = self.position(start)
         last_line, last = self.position(end - 1)
-        if last_line != line:
+        if last_line == line:
+            return lines[line - 1][first - 1 : last]
+        if last_line < line:  # positions that do not run forwards: the text as read
             return self.text[start:end]
-        return lines[line - 1][first - 1 : last]
+        middle = lines[line : last_line - 1]
+        return "\n".join([lines[line - 1][first - 1 :], *middle, lines[last_line - 1][:last]])
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``text[offset]``."""
@@ -125,6 +142,12 @@ class InlineText:
         start = ends[index - 1] if index else 0
         end = ends[index] if index < len(ends) else len(self.text)
         return start, end
+
+
+def one_line(text: str) -> str:
+    """``text`` with its runs of white space (line breaks too) as single spaces: how a
+    finding's text reads inside a one-line message."""
+    return " ".join(text.split())
 
 
 def inline_text(doc: Document, block: Block) -> InlineText:

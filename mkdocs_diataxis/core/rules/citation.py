@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document import Block, Code, Document, Heading, Span
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.inline import InlineText, inline_text
+from mkdocs_diataxis.core.inline import InlineText, inline_text, one_line
 from mkdocs_diataxis.core.rule import Rule
 from mkdocs_diataxis.core.settings import Settings
 
@@ -327,7 +327,7 @@ def check(doc: Document, settings: Settings, figures: Sequence[Figure]) -> Itera
             figure.line,
             figure.column,
             figure.text,
-            f'"{figure.text}" is a measured performance figure with no source in reach',
+            f'"{one_line(figure.text)}" is a measured performance figure with no source in reach',
             _SUGGESTIONS[figure.container],
             kind=figure.kind,
         )
@@ -387,6 +387,8 @@ class _Page:
         self.next: dict[int, Block] = {}
         self.own_leaves: dict[int, list[Block]] = {}
         self.under_heading: dict[int, Block] = {}
+        self._chains: list[tuple[Heading, ...]] | None = None
+        self._heading_lines: list[int] = []
         self.headers = {
             id(table.block): [_normalise_heading(cell.text) for cell in table.header]
             for table in doc.tables
@@ -420,16 +422,22 @@ class _Page:
                     self.under_heading[id(previous_block)] = block
                 previous_block = block
 
-    def section_headings(self, line: int) -> list[Heading]:
+    def section_headings(self, line: int) -> tuple[Heading, ...]:
         """Headings whose sections hold ``line``, innermost first."""
-        chain: list[Heading] = []
-        for heading in self.doc.headings:
-            if heading.line > line:
-                break
-            while chain and chain[-1].level >= heading.level:
-                chain.pop()
-            chain.append(heading)
-        return chain[::-1]
+        if self._chains is None:
+            # Each heading's chain from the one before it, once per page: a page of
+            # thousands of sections and figures stays linear.
+            chains: list[tuple[Heading, ...]] = []
+            chain: list[Heading] = []
+            for heading in self.doc.headings:
+                while chain and chain[-1].level >= heading.level:
+                    chain.pop()
+                chain.append(heading)
+                chains.append(tuple(reversed(chain)))
+            self._chains = chains
+            self._heading_lines = [heading.line for heading in self.doc.headings]
+        index = bisect.bisect_right(self._heading_lines, line) - 1
+        return self._chains[index] if index >= 0 else ()
 
     # -- citations ------------------------------------------------------------
 

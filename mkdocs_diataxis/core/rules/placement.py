@@ -112,12 +112,11 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
     if settings.exempt.match(doc.path):
         return
     placement = decide(doc, settings)
-    line, column = next(iter_front_matter_key_lines(doc, FRONT_MATTER_KEY), (1, 1))
     declared = placement.declared
+    line, column, shown = _declared_at(doc, declared)
     unknown = declared is not None and placement.source != "front matter"
     if unknown:
-        shown = str(declared).strip()
-        guess = closest(shown, CATEGORIES) if isinstance(declared, str) else None
+        guess = closest(declared.strip(), CATEGORIES) if isinstance(declared, str) else None
         yield UNKNOWN_CATEGORY.at(
             doc,
             line,
@@ -144,7 +143,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
             doc,
             line,
             column,
-            str(declared).strip(),
+            shown,
             f'the front matter says "{placement.category}" but the folder "{folder}/"'
             f' says "{folder_category}"',
             f"move the page to a {placement.category} folder, or change the front matter"
@@ -164,3 +163,16 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
             f'keep one category folder in the path; the nearest, "{inner[0]}/", decides'
             f" meanwhile ({inner[1]})",
         )
+
+
+def _declared_at(doc: Document, declared: object) -> tuple[int, int, str]:
+    """Where the front matter's category stands and its text as written: the word
+    itself for a (quoted or bare) string, else the whole value on its line."""
+    key = next(iter_front_matter_key_lines(doc, FRONT_MATTER_KEY), None)
+    if key is None:
+        return 1, 1, str(declared).strip()
+    line, column = key
+    if isinstance(declared, str) and (found := doc.locate(declared.strip(), line, column)):
+        return found[0], found[1], declared.strip()
+    written = doc.lines[line - 1][column - 1 :].split(" #", 1)[0].rstrip()
+    return line, column, written or str(declared).strip()

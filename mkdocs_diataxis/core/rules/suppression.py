@@ -9,6 +9,7 @@ A rule may be named by id (``placement/nested``) or family (``placement/*``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -63,14 +64,41 @@ class Suppressions:
     findings: list[Finding] = field(default_factory=list)
     """Findings about the suppressions themselves."""
 
+    _index: dict[str, tuple[list[int], list[int]]] | None = None
+
     def silences(self, finding: Finding) -> bool:
         """Whether ``finding`` is suppressed on its page and line."""
         if finding.rule in self.page:
             return True
-        return any(
-            (rule == finding.rule or rule == _ALL) and first <= finding.line <= last
-            for rule, first, last in self.ranges
-        )
+        if self._index is None:
+            self._index = _index(self.ranges)
+        return any(_covers(self._index.get(rule), finding.line) for rule in (finding.rule, _ALL))
+
+
+def _index(ranges: list[tuple[str, int, int]]) -> dict[str, tuple[list[int], list[int]]]:
+    """Per rule: first lines in order, and the furthest last line reached by any range
+    starting at or before each; one bisection then answers whether a line is covered,
+    so thousands of suppressions stay linear."""
+    by_rule: dict[str, list[tuple[int, int]]] = {}
+    for rule, first, last in ranges:
+        by_rule.setdefault(rule, []).append((first, last))
+    index = {}
+    for rule, spans in by_rule.items():
+        spans.sort()
+        furthest, reach = 0, []
+        for _, last in spans:
+            furthest = max(furthest, last)
+            reach.append(furthest)
+        index[rule] = ([first for first, _ in spans], reach)
+    return index
+
+
+def _covers(entry: tuple[list[int], list[int]] | None, line: int) -> bool:
+    if entry is None:
+        return False
+    firsts, reach = entry
+    position = bisect.bisect_right(firsts, line) - 1
+    return position >= 0 and reach[position] >= line
 
 
 def read(doc: Document) -> Suppressions:
@@ -89,8 +117,10 @@ def read(doc: Document) -> Suppressions:
             found.findings.append(
                 UNKNOWN_DIRECTIVE.at(
                     doc,
-                    comment.line,
-                    comment.column,
+                    *(
+                        doc.locate(action, comment.line, comment.column, comment.end_line)
+                        or (comment.line, comment.column)
+                    ),
                     action,
                     f'"diataxis: {action}" is not a directive the plugin knows',
                     "use disable, enable or disable-next-line"
@@ -98,7 +128,11 @@ def read(doc: Document) -> Suppressions:
                 )
             )
             continue
-        rule_ids = _expand(doc, names, comment.line, comment.column, found) if names else [_ALL]
+        rule_ids = (
+            _expand(doc, names, comment.line, comment.column, found, comment.end_line)
+            if names
+            else [_ALL]
+        )
         if action == "disable-next-line":
             next_line = comment.end_line + 1
             found.ranges.extend((rule, next_line, next_line) for rule in rule_ids)
@@ -137,8 +171,15 @@ def _read_front_matter(doc: Document, found: Suppressions) -> None:
 
 
 def _expand(
-    doc: Document, names: list[str], line: int, column: int, found: Suppressions
+    doc: Document,
+    names: list[str],
+    line: int,
+    column: int,
+    found: Suppressions,
+    last_line: int | None = None,
 ) -> list[str]:
+    """The rule ids ``names`` stand for; each unknown name is reported where it is
+    written, searching the source from ``line``:``column`` to ``last_line``."""
     from mkdocs_diataxis.core import registry  # late: the registry imports this module
 
     rule_ids: list[str] = []
@@ -148,8 +189,7 @@ def _expand(
             found.findings.append(
                 UNKNOWN_RULE.at(
                     doc,
-                    line,
-                    column,
+                    *(doc.locate(name, line, column, last_line) or (line, column)),
                     name,
                     f'"{name}" is not a rule, so nothing is suppressed by it',
                     "use a rule id from the rules reference"

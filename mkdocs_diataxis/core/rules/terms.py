@@ -12,7 +12,7 @@ from importlib import resources
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.frontmatter import load_yaml
-from mkdocs_diataxis.core.inline import InlineText, inline_text
+from mkdocs_diataxis.core.inline import InlineText, inline_text, one_line
 from mkdocs_diataxis.core.rule import Rule
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
@@ -67,7 +67,7 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
     # A hit holds one of its entry's triggers in the source, so one scan of the page
     # finds the entries worth running and the lines worth reading; blocks elsewhere
     # never build their text for this rule.
-    lower = doc.text.lower()
+    lower = _visible(doc.text.lower())  # newlines stay, so its lines are the page's
     matchers = [m for m in terms.matchers if m.entry.applies_to(category) and m.may_match(lower)]
     if not matchers:
         return
@@ -77,6 +77,7 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
     else:  # offsets in the lower-case text count its own newlines, which are the page's
         newlines = [match.start() for match in _NEWLINE.finditer(lower)]
         lines = {bisect.bisect(newlines, match.start()) + 1 for match in triggers.finditer(lower)}
+    cited: dict[tuple[int, int], bool] = {}
     for block in doc.leaves_on(lines):
         if block.enclosing("blockquote"):
             continue
@@ -86,10 +87,11 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
                 continue
             if _quoted(inline, start, end) or _excepted(inline.text, start, end, entry.exceptions):
                 continue
-            if entry.unless_cited and _sentence_cites(inline, start):
+            if entry.unless_cited and _sentence_cites(inline, start, cited):
                 continue
             line, column = inline.position(start)
             text = inline.source_text(start, end, doc.lines)
+            shown = one_line(text)
             replacements = " or ".join(f'"{r}"' for r in entry.replacements)
             yield Finding(
                 rule=FORBIDDEN.id,
@@ -98,7 +100,9 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
                 line=line,
                 column=column,
                 text=text,
-                message=f'"{text}": {entry.reason}' if entry.reason else f'"{text}" is on the list',
+                message=f'"{shown}": {entry.reason}'
+                if entry.reason
+                else f'"{shown}" is on the list',
                 suggestion=f"use {replacements} instead" if replacements else "rephrase",
                 data={"entry": entry.source},
             )
@@ -118,7 +122,30 @@ def _triggers(matchers: tuple[TermMatcher, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
+# Characters a reader does not see: soft hyphen, zero-width space and joiners, direction
+# marks, embeddings, overrides and isolates, word joiner, zero-width no-break space.
+# "zero\u200b-downtime" reads as "zero-downtime" and must be caught as it.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
 def _hits(text: str, matchers: list[TermMatcher]) -> list[tuple[int, int, TermEntry]]:
+    """Every entry's hits, in order, as offsets in ``text``; invisible characters are
+    looked through (a hit spans them)."""
+    if _INVISIBLE.search(text) is None:
+        return _visible_hits(text, matchers)
+    kept = [index for index, char in enumerate(text) if not _INVISIBLE.match(char)]
+    visible = "".join(text[index] for index in kept)
+    return [
+        (kept[start], kept[end - 1] + 1, entry)
+        for start, end, entry in _visible_hits(visible, matchers)
+    ]
+
+
+def _visible_hits(text: str, matchers: list[TermMatcher]) -> list[tuple[int, int, TermEntry]]:
     """Every entry's hits, in order; where two overlap the longer (then earlier) wins,
     so "infinite scalability" is one hit, not also "infinite"."""
     lower = text.lower()
@@ -151,25 +178,27 @@ def _excepted(text: str, start: int, end: int, exceptions: tuple[re.Pattern[str]
     return False
 
 
-_QUOTES = re.compile('["“”]')
 # A citation in the sentence: a URL or a footnote reference (links are checked apart).
 _CITATION_TEXT = re.compile(r"https?://|\[\^[^\]\s]{1,60}\]")
 
 
-def _sentence_cites(inline: InlineText, start: int) -> bool:
-    """Whether the hit's sentence links or footnotes a source."""
+def _sentence_cites(inline: InlineText, start: int, known: dict[tuple[int, int], bool]) -> bool:
+    """Whether the hit's sentence links or footnotes a source; ``known`` keeps the
+    answer per sentence, so many hits in one long sentence cost one search."""
     sentence_start, sentence_end = inline.sentence(start)
-    if inline.has_link(sentence_start, sentence_end):
-        return True
-    return _CITATION_TEXT.search(inline.text, sentence_start, sentence_end) is not None
+    key = (id(inline), sentence_start)
+    if key not in known:
+        known[key] = inline.has_link(sentence_start, sentence_end) or bool(
+            _CITATION_TEXT.search(inline.text, sentence_start, sentence_end)
+        )
+    return known[key]
 
 
 def _quoted(inline: InlineText, start: int, end: int) -> bool:
     """Whether the hit stands inside double quotes in its sentence ("a quoted title")."""
     sentence_start, sentence_end = inline.sentence(start)
-    before = len(_QUOTES.findall(inline.text, sentence_start, start))
-    after = _QUOTES.search(inline.text, end, sentence_end)
-    return before % 2 == 1 and after is not None
+    before = inline.quotes(sentence_start, start)
+    return before % 2 == 1 and inline.quotes(end, sentence_end) > 0
 
 
 # --- terms/acronym ---------------------------------------------------------------------
