@@ -305,7 +305,7 @@ def _check(args: argparse.Namespace) -> int:
             out.write(json.dumps(_sarif(project, findings), indent=2, ensure_ascii=False) + "\n")
         else:
             report = build_report(results, project.settings, project.settings.status_page.plan)
-            out.write(report.to_json())
+            report.write_json(out)
     finally:
         if out is not sys.stdout:
             out.close()

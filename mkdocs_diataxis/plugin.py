@@ -202,7 +202,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         target = os.path.join(config.site_dir, self.settings.report)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
-            handle.write(self.report.to_json())
+            self.report.write_json(handle)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._batch is not None:

@@ -7,11 +7,12 @@ a `Report`; ``Report.to_json`` is the ``diataxis-report.json`` format (schema in
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.finding import Finding
@@ -122,8 +123,9 @@ class Report:
         )
         return "; ".join(parts) + f"; {verdict}."
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON report (``data/report.schema.json``)."""
+    def to_dict(self, *, findings: bool = True) -> dict[str, Any]:
+        """The JSON report (``data/report.schema.json``); without ``findings``, their
+        list is left empty for `write_json` to stream."""
         return {
             "version": REPORT_VERSION,
             "summary": {
@@ -146,19 +148,7 @@ class Report:
             },
             "coverage": self.coverage,
             "pages": [asdict(page) for page in self.pages],
-            "findings": [
-                {
-                    "rule": f.rule,
-                    "severity": f.severity,
-                    "path": f.path,
-                    "line": f.line,
-                    "column": f.column,
-                    "text": f.text,
-                    "message": f.message,
-                    "suggestion": f.suggestion,
-                }
-                for f in self.findings
-            ],
+            "findings": [_finding_dict(f) for f in self.findings] if findings else [],
             "plan": [
                 {
                     "name": m.name,
@@ -173,7 +163,44 @@ class Report:
 
     def to_json(self) -> str:
         """Stable JSON: same input, same bytes."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        out = io.StringIO()
+        self.write_json(out)
+        return out.getvalue()
+
+    def write_json(self, out: TextIO) -> None:
+        """Write `to_json`'s text to ``out``, one finding at a time: a site with tens
+        of thousands of findings never holds them all as JSON objects at once."""
+        findings = self.findings
+        data = self.to_dict(findings=False)
+        out.write("{")
+        for number, (key, value) in enumerate(data.items()):
+            out.write(("," if number else "") + "\n  " + _json(key, 1) + ": ")
+            if key != "findings":
+                out.write(_json(value, 1))
+                continue
+            for index, finding in enumerate(findings):
+                out.write(("," if index else "[") + "\n    " + _json(_finding_dict(finding), 2))
+            out.write("\n  ]" if findings else "[]")
+        out.write("\n}\n")
+
+
+def _json(value: Any, depth: int) -> str:
+    """``value`` as indented JSON, to stand at nesting ``depth`` (JSON strings escape
+    their line breaks, so every raw one is the layout's)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "text": f.text,
+        "message": f.message,
+        "suggestion": f.suggestion,
+    }
 
 
 def section_of(path: str, settings: Settings, depth: int | None = None) -> str:
