@@ -19,7 +19,7 @@ from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core import Finding, PageResult, Settings
-from mkdocs_diataxis.core.batch import Batch, SourcePage, worker_count
+from mkdocs_diataxis.core.batch import PARALLEL_MIN_BYTES, Batch, SourcePage, worker_count
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.registry import RULES
@@ -110,8 +110,13 @@ class Project:
         """Check the pages (all, or those under ``paths``) with ``jobs`` worker
         processes (``None``: the ``jobs`` setting, else one per core on large sites)."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
-        workers = worker_count(self.settings.jobs if jobs is None else jobs, busy_main=False)
-        return Batch(pages, self.settings, workers).results() + self.loops.results(self.settings)
+        jobs = self.settings.jobs if jobs is None else jobs
+        # An explicit jobs count is used as given; automatic workers wait for 1 MB.
+        threshold = 0 if jobs else PARALLEL_MIN_BYTES
+        batch = Batch(
+            pages, self.settings, worker_count(jobs, busy_main=False), min_bytes=threshold
+        )
+        return batch.results() + self.loops.results(self.settings)
 
 
 def _find_config(config_file: str | None) -> str:

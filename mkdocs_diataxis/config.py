@@ -117,5 +117,5 @@ class DiataxisConfig(base.Config):
     jobs = _Checked("jobs")
     """Worker processes that check pages while MkDocs renders them: `auto` (the default)
     uses one per core but one, when the site holds at least 1 MB of Markdown; `0` checks
-    in the build's own process; a number sets the count. Findings are the same either
-    way; only the build's wall time changes."""
+    in the build's own process; a number starts that many workers whatever the site's
+    size. Findings are the same either way; only the build's wall time changes."""

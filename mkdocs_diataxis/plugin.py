@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import PageResult, Settings, check_page
-from mkdocs_diataxis.core.batch import Batch, SourcePage, worker_count
+from mkdocs_diataxis.core.batch import PARALLEL_MIN_BYTES, Batch, SourcePage, worker_count
 from mkdocs_diataxis.core.check import check_file
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
@@ -50,7 +50,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self._batch_keys: list[CacheKey] = []
         self._order: list[str] = []
         self._status_file: File | None = None
-        self._config: MkDocsConfig | None = None
+        self._status_rendered = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds, so
@@ -70,7 +70,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self.checked = 0
         self._batch = None
         self._status_file = None
-        self._config = config
+        self._status_rendered = False
         return config
 
     # Late, so that files other plugins add in on_files are present (and skipped), and
@@ -121,7 +121,9 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self._cache = cache  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
         workers = worker_count(self.settings.jobs, busy_main=True)
-        self._batch = Batch(pending, self.settings, workers, size=size)
+        # An explicit jobs count is used as given; automatic workers wait for 1 MB.
+        threshold = 0 if self.settings.jobs else PARALLEL_MIN_BYTES
+        self._batch = Batch(pending, self.settings, workers, size=size, min_bytes=threshold)
         if self.settings.status_page.enabled:
             self._add_status_page(files, config)
         return files
@@ -147,10 +149,13 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self._status_file is None or page.file is not self._status_file:
+        status_file = self._status_file
+        # By path, not identity: a plugin later in on_files may have copied the File.
+        if status_file is None or page.file.src_uri != status_file.src_uri:
             return markdown
         report = self._collect()
         status = self.settings.status_page
+        self._status_rendered = True
         return render_status_page(
             report,
             title=status.title,
@@ -188,6 +193,13 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     # even when the status page is off or another plugin dropped it.
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self._collect()
+        status = self._status_file
+        if status is not None and not self._status_rendered:
+            log.warning(
+                f"{status.src_uri}: the status page was not rendered (another plugin"
+                " removed or replaced it after on_files); set status_page.enabled to false"
+                " if that is intended"
+            )
         return env
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

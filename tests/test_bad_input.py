@@ -341,8 +341,15 @@ check_page("reference/hostile.md", sys.stdin.buffer.read(), Settings())
         "line blazing fast " * 20_000,  # 360 kB paragraph, a term hit every 18 bytes
         "## Heading\n\nSpawn takes 286ns.\n\n" * 16_000,  # 500 kB, a figure per section
         "<!-- diataxis: disable-next-line terms/forbidden -->\nblazing fast\n\n" * 25_000,
+        "x&amp; *y* \\* z " * 60_000,  # 1 MB line of text that is not a literal copy
     ],
-    ids=["unclosed-comments", "terms-in-one-paragraph", "figure-per-section", "suppressions"],
+    ids=[
+        "unclosed-comments",
+        "terms-in-one-paragraph",
+        "figure-per-section",
+        "suppressions",
+        "entities-on-one-line",
+    ],
 )
 def test_hostile_input_is_checked_in_linear_time(hostile: str) -> None:
     """Each takes well under a second when checking is linear; quadratic work takes
@@ -632,3 +639,49 @@ def test_strict_build_names_a_folder_link_loop_once_without_a_traceback(tmp_path
     loop = [w for w in found_warnings if w.startswith("guides/up")]
     assert len(loop) == 1
     assert "loop" in loop[0]
+
+
+def test_a_loop_through_a_second_link_is_named_once(tmp_path: Path) -> None:
+    """A monorepo: docs/ext -> ../pkg, and pkg/docs -> ../docs leads back to docs."""
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n", "guides/a.md": "# A\n\nIt is blazing fast.\n"}
+    )
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "docs").symlink_to(site / "docs", target_is_directory=True)
+    (site / "docs" / "ext").symlink_to(tmp_path / "pkg", target_is_directory=True)
+    result = cli(site, "check", "-f", "mkdocs.yml")
+    lines = result.stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == [
+        "docs/ext/docs:1:1:",
+        "docs/guides/a.md:3:7:",
+    ]
+    assert "a link back to docs_dir itself, a loop" in lines[0]
+    built = build(site)
+    assert "Traceback" not in built.stderr
+    assert [w.split(" ", 1)[0] for w in warnings(built.stderr)] == [
+        "ext/docs:1:1:",
+        "guides/a.md:3:7:",
+    ]
+
+
+def test_large_data_without_aliases_is_not_an_alias_bomb() -> None:
+    from mkdocs_diataxis.core.frontmatter import YamlLimitError, load_yaml
+
+    glossary = "".join(f"T{n}: Term number {n}\n" for n in range(6_000))
+    assert len(load_yaml(glossary)) == 6_000
+    with pytest.raises(YamlLimitError, match="expands to more than 10,000 values"):
+        load_yaml(alias_bomb("diataxis").split("---\n")[1])
+
+
+def test_a_comment_that_spans_lines_in_a_list_item_still_suppresses() -> None:
+    source = (
+        "# T\n\n- Item\n\n  <!-- diataxis: disable\n  terms/forbidden -->\n\n"
+        "  It is blazing fast.\n"
+    )
+    assert found("reference/list.md", source) == []
+
+
+def test_an_entity_markdown_does_not_know_keeps_positions_right() -> None:
+    # "&notes;" is text to markdown-it (Python's html module would read "¬es;").
+    source = "# T\n\nSee &notes; and &amp; then blazing fast.\n"
+    assert found("reference/e.md", source) == [("terms/forbidden", 3, 28, "blazing fast")]

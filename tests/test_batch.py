@@ -90,3 +90,17 @@ def test_worker_count(
 ) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: cores)
     assert worker_count(jobs, busy_main=busy_main) == expected
+
+
+def test_workers_that_cannot_start_leave_the_pages_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor.submit", refuse)
+    settings = Settings.from_mapping({}, ".")
+    pages = list(PAGES.items())
+    batch = Batch(pages, settings, 2, min_bytes=0)
+    assert not batch.parallel
+    assert batch.results() == [check_page(path, source, settings) for path, source in pages]

@@ -299,3 +299,28 @@ def test_properdocs_build_fails_on_findings_and_passes_when_fixed(tmp_path: Path
     ]
     (site / "docs" / "loose.md").unlink()
     assert properdocs().returncode == 0
+
+
+REPLACING_HOOK = """
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+@event_priority(-100)  # after the diataxis plugin: a copy of every generated file
+def on_files(files, config):
+    status = files.get_file_from_path("diataxis-status.md")
+    files.remove(status)
+    copy = File.generated(config, status.src_uri, content=status.content_string,
+                          inclusion=InclusionLevel.INCLUDED)
+    copy.generated_by = status.generated_by
+    files.append(copy)
+    return files
+"""
+
+
+def test_status_page_is_written_when_another_plugin_replaced_its_file(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n", "reference/a.md": "# A\n\nPlain.\n"})
+    (site / "hooks.py").write_text(REPLACING_HOOK, encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    assert "2 pages, 1 with a Diátaxis category" in html  # not the placeholder

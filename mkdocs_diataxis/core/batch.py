@@ -83,10 +83,14 @@ class Batch:
                 initializer=_start_worker,
                 initargs=(self.settings,),
             )
-        except (OSError, ValueError, NotImplementedError):
-            return  # no processes here (a sandbox, a platform without them): check inline
-        for chunk in _chunks(self.pages, workers * _CHUNKS_PER_WORKER):
-            self._futures.append((chunk, self._executor.submit(_check_chunk, chunk)))
+            # Processes start (and settings are pickled) as work is submitted.
+            for chunk in _chunks(self.pages, workers * _CHUNKS_PER_WORKER):
+                self._futures.append((chunk, self._executor.submit(_check_chunk, chunk)))
+        except (OSError, ValueError, NotImplementedError, RuntimeError, TypeError):
+            # No processes here (a sandbox, a process limit, a platform without them):
+            # check in this process instead.
+            self.cancel()
+            self._futures = []
 
     def results(self) -> list[PageResult]:
         """Every page's result, in the order the pages were given."""
@@ -142,7 +146,7 @@ def _check(page: SourcePage, settings: Settings) -> PageResult:
     return check_file(path, source, settings)
 
 
-_worker_settings = Settings()
+_worker_settings: Settings | None = None
 """In a worker process: the settings it checks with, validated once when it starts."""
 
 
@@ -152,4 +156,5 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _check_chunk(chunk: list[SourcePage]) -> list[PageResult]:
+    assert _worker_settings is not None, "the pool's initializer sets the settings"
     return [_check(page, _worker_settings) for page in chunk]

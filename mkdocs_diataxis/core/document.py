@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.entities import entities as markdown_entities
 from markdown_it.token import Token
 
 from mkdocs_diataxis.core.frontmatter import FrontMatter, split_front_matter
@@ -57,6 +58,8 @@ _ABBREVIATION = re.compile(r"\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]
 # as link reference definitions; the label is blanked so the text stays prose.
 _FOOTNOTE_DEFINITION = re.compile(r"(?P<indent>[ \t]{0,3})\[\^(?P<label>[^\]\n]+)\]:")
 _NEWLINE = re.compile("\n")
+_SLACK = 256
+"""How far past the cursor a text token's source may start (markup in between)."""
 # An HTML entity as CommonMark reads one: "&amp;", "&#35;", "&#x1F600;"; not "&" alone
 # or "&unterminated".
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -660,7 +663,9 @@ class _Builder:
     ) -> int:
         """Record prose ``content`` found at or after ``cursor``; return the new cursor."""
         end = self.line_end(cursor, limit)
-        found = self.text.find(content, cursor, end)
+        # The text follows the cursor closely (past a `*`, `[` or `<` at most); a bounded
+        # search keeps a long line of text that is not literal (entities) linear.
+        found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
         if found >= 0:
             line, column = self.position(found)
             self.record(block, Span(content, line, column, block, link=link))
@@ -686,11 +691,12 @@ class _Builder:
                 columns.append(position + 1)  # an escaped character
                 position += 2
                 index += 1
-            elif source == "&" and (entity := _ENTITY.match(text, position, end)):
-                decoded = html.unescape(entity.group(0))
-                if not content.startswith(decoded, index):
-                    position += 1
-                    continue
+            elif (
+                source == "&"
+                and (entity := _ENTITY.match(text, position, end))
+                and (decoded := _decode_entity(entity.group(0)))
+                and content.startswith(decoded, index)
+            ):
                 columns.extend([position] * len(decoded))  # the entity's first column
                 position = entity.end()
                 index += len(decoded)
@@ -795,22 +801,21 @@ class _Builder:
         self.doc.code.append(Code(kind, start + 1, column, end, token.content, token.info.strip()))
 
     def html_block(self, token: Token) -> None:
-        content = token.content
+        if "<!--" not in token.content:
+            return
         first, last = token.map if token.map else (0, len(self.doc.lines))
         start, limit = self.offset_of_line(first), self.offset_of_line(last)
-        # A walk with find, not a regex: thousands of comments that never close stay
-        # linear (each "-->" search starts where the last one ended).
-        opening = content.find("<!--")
+        # In the source, not token.content (which has lost a list's indentation and a
+        # quote's markers); a find walk, not a regex, so thousands of comments that
+        # never close stay linear.
+        text = self.text
+        opening = text.find("<!--", start, limit)
         while opening >= 0:
-            closing = content.find("-->", opening + 4)
+            closing = text.find("-->", opening + 4, limit)
             if closing < 0:
                 break  # never closed: not a comment, and none follows
-            raw = content[opening : closing + 3]
-            found = self.text.find(raw, start, limit)
-            if found >= 0:
-                self.comment(raw, found)
-                start = found + len(raw)
-            opening = content.find("<!--", closing + 3)
+            self.comment(text[opening : closing + 3], opening)
+            opening = text.find("<!--", closing + 3, limit)
 
     def comment(self, raw: str, offset: int) -> None:
         line, column = self.position(offset)
@@ -830,6 +835,14 @@ _CONTAINER_OPEN = {
     "tr_open": "table_row",
 }
 _CONTAINER_CLOSE = frozenset(kind.replace("_open", "_close") for kind in _CONTAINER_OPEN)
+
+
+def _decode_entity(entity: str) -> str:
+    """What markdown-it reads ``&name;`` or ``&#N;`` as (``""`` when it keeps it as
+    written): its own table for names, where Python's would also decode "&notes;"."""
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return str(markdown_entities.get(entity[1:-1], ""))
 
 
 def _indent_width(line: str) -> int:

@@ -12,13 +12,19 @@ from mkdocs_diataxis.core.settings import Settings
 
 
 def is_link_loop(docs_dir: str, folder: str) -> bool:
-    """Whether ``folder`` (relative to ``docs_dir``) links to itself or a folder above it."""
+    """Whether ``folder`` (relative to ``docs_dir``) links to a folder that holds one of
+    the folders on its own way there: itself, a folder above it, or (through another
+    link, as in ``ext -> ../pkg`` with ``pkg/docs -> ../docs``) one above that."""
     path = os.path.join(docs_dir, folder)
     if not os.path.islink(path):
         return False
     target = os.path.realpath(path)
-    above = os.path.realpath(os.path.dirname(path))
-    return os.path.commonpath([target, above]) == target
+    parts = folder.split("/")
+    for depth in range(len(parts)):
+        above = os.path.realpath(os.path.join(docs_dir, *parts[:depth]))
+        if os.path.commonpath([target, above]) == target:
+            return True
+    return False
 
 
 class LinkLoops:

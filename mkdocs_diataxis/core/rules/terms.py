@@ -208,8 +208,8 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "V2" (fewer than two capitals, filtered after matching).
 _CANDIDATE = re.compile(r"(?<![\w/.\-@])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
-# scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XML" of
-# "XMLHttp"; a superset of the candidates above.
+# scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XMLH" of
+# "XMLHttp"; every candidate above stands inside one of these runs.
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+s?")
 # Shouting: three or more all-caps words in a row ("SO MANY THINGS") are emphasis.
 _SHOUTING = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+){2,}\b[A-Z]{2,}\b")
