@@ -118,3 +118,9 @@ def test_acronyms_can_be_disabled_excluded_or_ignored() -> None:
     assert acronyms("WASM.\n", acronyms={"enabled": False}) == []
     assert acronyms("WASM.\n", acronyms={"exclude": ["reference/**"]}) == []
     assert findings("reference/p.md", "WASM.\n", severity={"terms/acronym": "ignore"}) == []
+
+
+def test_unicode_code_points_are_not_acronyms() -> None:
+    assert findings("reference/a.md", "# T\n\nNUL bytes read as U+FFFD and U+00AD.\n") == [
+        ("terms/acronym", 3, 1, "NUL")
+    ]

@@ -205,8 +205,9 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 
 # An acronym candidate: 2-7 capitals or digits starting with a capital, optional plural
 # "s". Matches "WASM", "HTTP2", "APIs"; not "Wasm", "x86", "/API" (a path), "P99" and
-# "V2" (fewer than two capitals, filtered after matching).
-_CANDIDATE = re.compile(r"(?<![\w/.\-@])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
+# "V2" (fewer than two capitals, filtered after matching), nor the "FFFD" of "U+FFFD"
+# (a Unicode code point).
+_CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
 # scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XMLH" of
 # "XMLHttp"; every candidate above stands inside one of these runs.
