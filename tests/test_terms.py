@@ -241,3 +241,29 @@ def test_malformed_terms_file_names_file_entry_and_key(
 def test_missing_terms_file_is_named() -> None:
     with pytest.raises(SettingsError, match=r"cannot read terms file \./nope\.yml"):
         Settings.from_mapping({"terms": {"file": "nope.yml"}}, ".")
+
+
+@pytest.mark.parametrize(
+    ("body", "triggers"),
+    [
+        (r"we (?:outperform|beat|surpass)\w*", ("outperform", "beat", "surpass")),
+        (r"We are the (?:best|only)\b", ("best", "only")),
+        (r"hot ?deploy", ("deploy",)),
+        (r"(foo|bar)baz", ("foo", "bar")),
+        (r"a|b", None),
+        (r"(?:foo|\d+x)", None),
+        (r"\w+ed", None),
+    ],
+)
+def test_regex_entries_get_the_words_every_match_holds(
+    body: str, triggers: tuple[str, ...] | None
+) -> None:
+    from mkdocs_diataxis.core.termlist import _regex_triggers
+
+    assert _regex_triggers(body) == triggers
+
+
+def test_a_regex_entry_still_hits_across_markup() -> None:
+    assert findings("reference/a.md", "# T\n\nWe **outperform** every rival.\n") == [
+        ("terms/forbidden", 3, 1, "We **outperform")
+    ]

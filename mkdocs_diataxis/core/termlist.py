@@ -96,16 +96,79 @@ class TermMatcher:
     @classmethod
     def of(cls, index: int, entry: TermEntry) -> TermMatcher:
         triggers: list[str] = []
+        regex = re.compile(entry.regex(), re.IGNORECASE)
         for pattern in entry.patterns:
             if len(pattern) > 2 and pattern[0] == pattern[-1] == "/":
-                return cls(index, entry, re.compile(entry.regex(), re.IGNORECASE), None)
+                required = _regex_triggers(pattern[1:-1])
+                if required is None:
+                    return cls(index, entry, regex, None)
+                triggers.extend(required)
+                continue
             words = [word for word in re.split(r"[\s\-]+", pattern.lower()) if word]
             triggers.append(max(words, key=len))
-        return cls(index, entry, re.compile(entry.regex(), re.IGNORECASE), tuple(triggers))
+        return cls(index, entry, regex, tuple(triggers))
 
     def may_match(self, lower_text: str) -> bool:
         """Cheap test on the lower-cased text before running the pattern."""
         return self.triggers is None or any(trigger in lower_text for trigger in self.triggers)
+
+
+def _regex_triggers(body: str) -> tuple[str, ...] | None:
+    """Lower-case words at least one of which every match of the regex ``body`` holds,
+    when the regex says so plainly; ``None`` otherwise.
+
+    Two places qualify: a run of literal text at the top level (its longest word), and
+    a top-level group of alternatives each starting with literal text (the longest word
+    of each). Words under three letters are too common to filter with. For
+    ``we (?:outperform|beat|surpass)`` that is outperform, beat or surpass; for
+    ``a|b`` or ``\\w+ing`` nothing.
+    """
+    try:
+        items: list[tuple[Any, Any]] = list(sre_parse.parse(body).data)
+    except re.error:
+        return None
+    best: tuple[str, ...] | None = None
+
+    def consider(words: list[str]) -> None:
+        nonlocal best
+        if (
+            words
+            and min(map(len, words)) >= 3
+            and (best is None or min(map(len, words)) > min(map(len, best)))
+        ):
+            best = tuple(words)
+
+    run = ""
+    for op, value in [*items, (None, None)]:
+        if op is sre_constants.LITERAL:
+            run += chr(value)
+            continue
+        if run.split():
+            consider([max(run.lower().split(), key=len)])
+        run = ""
+        if op is sre_constants.BRANCH:  # (?:a|b) is inlined as its alternatives
+            consider(_leading_words(value[1]))
+        elif op is sre_constants.SUBPATTERN:  # (a|b), a capturing group
+            inner = list(value[-1])
+            if len(inner) == 1 and inner[0][0] is sre_constants.BRANCH:
+                consider(_leading_words(inner[0][1][1]))
+    return best
+
+
+def _leading_words(alternatives: Iterable[Any]) -> list[str]:
+    """The longest word of each alternative's leading literal text; ``[]`` if one has
+    none (then no word is required)."""
+    words = []
+    for alternative in alternatives:
+        lead = ""
+        for op, value in alternative:
+            if op is not sre_constants.LITERAL:
+                break
+            lead += chr(value)
+        if not lead.split():
+            return []
+        words.append(max(lead.lower().split(), key=len))
+    return words
 
 
 @lru_cache(maxsize=1)
