@@ -276,15 +276,20 @@ print(json.dumps({"peak": peak, "findings": [
 """
 
 
-def bomb_probe(source: str) -> dict[str, Any]:
-    """Check ``source`` in a child process (BOMB_PROBE); its peak memory and findings."""
-    probe = subprocess.run(
-        [sys.executable, "-c", BOMB_PROBE],
+def run_probe(script: str, source: str) -> subprocess.CompletedProcess[bytes]:
+    """Run a probe ``script`` in a child process with ``source`` on its standard input."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
         input=source.encode(),
         capture_output=True,
         timeout=600,
         check=False,
     )
+
+
+def bomb_probe(source: str) -> dict[str, Any]:
+    """Check ``source`` in a child process (BOMB_PROBE); its peak memory and findings."""
+    probe = run_probe(BOMB_PROBE, source)
     assert probe.returncode == 0, f"exit {probe.returncode}: {probe.stderr.decode()[-2000:]}"
     return dict(json.loads(probe.stdout))
 
@@ -350,13 +355,7 @@ check_page("reference/hostile.md", sys.stdin.buffer.read(), Settings())
 def test_hostile_input_is_checked_in_linear_time(hostile: str) -> None:
     """Each takes well under a second when checking is linear; quadratic work takes
     minutes. Measured as CPU time in a child process, cut off at 10 s."""
-    probe = subprocess.run(
-        [sys.executable, "-c", CPU_PROBE],
-        input=hostile.encode(),
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
+    probe = run_probe(CPU_PROBE, hostile)
     assert probe.returncode == 0, f"exit {probe.returncode} (-24: over 10 s of CPU)"
 
 

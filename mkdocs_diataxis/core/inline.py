@@ -37,9 +37,9 @@ class InlineText:
     _items: tuple[Span | Code, ...]
     _link_offsets: tuple[int, ...] = ()
     _non_image_offsets: tuple[int, ...] = ()
+    # Computed on first use: most blocks never need their sentences or quotes.
     _sentence_ends: tuple[int, ...] | None = None
     _quote_offsets: tuple[int, ...] | None = None
-    """Computed on first use: most blocks never need their sentences."""
 
     @classmethod
     def of(cls, block: Block) -> InlineText:

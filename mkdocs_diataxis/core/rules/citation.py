@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import Block, Code, Document, Heading, Span
+from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Code, Document, Heading, Span
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.inline import InlineText, inline_text, one_line
 from mkdocs_diataxis.core.rule import Rule
@@ -304,7 +304,7 @@ def find_figures(doc: Document, settings: Settings) -> list[Figure]:
     page = _Page(doc, settings)
     figures: list[Figure] = []
     for block in doc.blocks:
-        if block.kind not in ("paragraph", "heading", "table_cell") or not block.items:
+        if block.kind not in PROSE_LEAVES or not block.items:
             continue
         if not _could_hold_figure(block):
             continue
@@ -413,7 +413,7 @@ class _Page:
             if before is not None:
                 self.next[id(before)] = block
             last_child[parent_key] = block
-            if block.kind in ("paragraph", "heading", "table_cell"):
+            if block.kind in PROSE_LEAVES:
                 owner = block.parent if block.kind == "table_cell" else block.enclosing("list_item")
                 if owner is not None:
                     self.own_leaves.setdefault(id(owner), []).append(block)
