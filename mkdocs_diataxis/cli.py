@@ -69,6 +69,7 @@ class Project:
         if not isinstance(data, dict):
             raise CliError(f"{self.config_file}: expected a mapping of settings")
         self.data = data
+        self._shown: dict[str, str] = {}
         self.docs_dir = os.path.join(self.base_dir, str(data.get("docs_dir") or "docs"))
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
@@ -106,16 +107,21 @@ class Project:
                         found.add(path.replace(os.sep, "/"))
         return sorted(path for path in found if not self.exclude.match(path))
 
+    def shown(self, path: str) -> str:
+        """A page's path as output shows it: relative to the working folder."""
+        if path not in self._shown:  # a page may have thousands of findings
+            self._shown[path] = os.path.relpath(os.path.join(self.docs_dir, path))
+        return self._shown[path]
+
     def check(self, paths: Sequence[str], jobs: int | None = None) -> list[PageResult]:
-        """Check the pages (all, or those under ``paths``) with ``jobs`` worker
-        processes (``None``: the ``jobs`` setting, else one per core on large sites)."""
+        """Check the pages (all, or those under ``paths``) here and in ``jobs`` worker
+        processes (``None``: the ``jobs`` setting, else one per other core on large
+        sites)."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
         jobs = self.settings.jobs if jobs is None else jobs
         # An explicit jobs count is used as given; automatic workers wait for 1 MB.
         threshold = 0 if jobs else PARALLEL_MIN_BYTES
-        batch = Batch(
-            pages, self.settings, worker_count(jobs, busy_main=False), min_bytes=threshold
-        )
+        batch = Batch(pages, self.settings, worker_count(jobs), min_bytes=threshold)
         return batch.results() + self.loops.results(self.settings)
 
 
@@ -180,7 +186,7 @@ def _sorted(results: Sequence[PageResult]) -> list[Finding]:
 def _text(project: Project, findings: list[Finding], pages: int, out: TextIO) -> None:
     colour = out.isatty() and "NO_COLOR" not in os.environ
     for f in findings:
-        path = os.path.relpath(os.path.join(project.docs_dir, f.path))
+        path = project.shown(f.path)
         level: str = f.severity
         if colour:
             level = ("\033[33m" if f.severity == "warning" else "\033[36m") + level + "\033[0m"
@@ -200,7 +206,7 @@ def _github_escape(value: str, *, property_value: bool = False) -> str:
 
 def _github(project: Project, findings: list[Finding], out: TextIO) -> None:
     for f in findings:
-        path = os.path.relpath(os.path.join(project.docs_dir, f.path))
+        path = project.shown(f.path)
         kind = "warning" if f.severity == "warning" else "notice"
         message = f.message + (f" — {f.suggestion}" if f.suggestion else "")
         out.write(
@@ -253,9 +259,7 @@ def _sarif(project: Project, findings: list[Finding]) -> dict[str, Any]:
                                         # A URI reference: "my page#1.md" would
                                         # otherwise end at the space or the "#".
                                         "uri": quote(
-                                            os.path.relpath(
-                                                os.path.join(project.docs_dir, f.path)
-                                            ).replace(os.sep, "/"),
+                                            project.shown(f.path).replace(os.sep, "/"),
                                             safe="/",
                                         )
                                     },
@@ -414,8 +418,9 @@ def parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_jobs,
-        help="worker processes (default: the plugin's jobs setting, else one per core when"
-        " the pages hold 1 MB or more; 0 checks in this process)",
+        help="worker processes besides this one, which checks pages too (default: the"
+        " plugin's jobs setting, else one per core less one when the pages hold 1 MB or"
+        " more; 0 checks in this process only)",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders inside docs_dir")
     check.set_defaults(run=_check)

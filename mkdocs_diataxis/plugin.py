@@ -120,7 +120,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             self._batch_keys.append(key)
         self._cache = cache  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
-        workers = worker_count(self.settings.jobs, busy_main=True)
+        workers = worker_count(self.settings.jobs)
         # An explicit jobs count is used as given; automatic workers wait for 1 MB.
         threshold = 0 if self.settings.jobs else PARALLEL_MIN_BYTES
         self._batch = Batch(pending, self.settings, workers, size=size, min_bytes=threshold)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import Batch, worker_count
+from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, worker_count
 from mkdocs_diataxis.core.check import check_file
 
 PAGES = {
@@ -75,21 +75,25 @@ def test_a_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("jobs", "busy_main", "cores", "expected"),
-    [
-        (None, True, 2, 1),
-        (None, False, 2, 2),
-        (None, True, 1, 0),
-        (None, False, 1, 0),
-        (3, True, 2, 3),
-        (0, False, 8, 0),
-    ],
+    ("jobs", "cores", "expected"), [(None, 2, 1), (None, 8, 7), (None, 1, 0), (3, 2, 3), (0, 8, 0)]
 )
 def test_worker_count(
-    monkeypatch: pytest.MonkeyPatch, jobs: int | None, busy_main: bool, cores: int, expected: int
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None, cores: int, expected: int
 ) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: cores)
-    assert worker_count(jobs, busy_main=busy_main) == expected
+    assert worker_count(jobs) == expected
+
+
+def test_this_process_checks_chunks_no_worker_has_started(tmp_path: Path) -> None:
+    settings = Settings.from_mapping({}, str(tmp_path))
+    line = b"Some plain prose.\n"
+    page = b"# P\n\n" + line * (CHUNK_BYTES // 4 // len(line))
+    pages = [(f"reference/p{n}.md", page) for n in range(40)]
+    batch = Batch(pages, settings, 1, min_bytes=0)
+    # Ten chunks of four pages; one worker holds at most two before it has started.
+    results = batch.results()
+    assert results == [check_page(path, source, settings) for path, source in pages]
+    assert 0 < batch.checked_here < len(pages)
 
 
 def test_workers_that_cannot_start_leave_the_pages_to_this_process(

@@ -26,17 +26,18 @@ PARALLEL_MIN_BYTES = 1_000_000
 """Below this much Markdown the pages are checked in this process: a worker takes about
 0.3 s to start, as long as checking 1 MB takes here (see the performance page)."""
 
-_CHUNKS_PER_WORKER = 4
-"""Pages go to workers in this many chunks each, so a slow chunk does not hold the rest."""
+CHUNK_BYTES = 64_000
+"""Pages go out in chunks of about this much Markdown (some 50 ms of checking): a worker
+holds the chunk after its current one, so the last chunks must be small for every
+process to finish at about the same time."""
 
 
-def worker_count(jobs: int | None, *, busy_main: bool) -> int:
-    """How many worker processes to use: ``jobs`` when given, else one per core, less
-    the core the main process is busy on (``busy_main``, as during a build)."""
+def worker_count(jobs: int | None) -> int:
+    """How many worker processes to use: ``jobs`` when given, else one per core less the
+    one this process works on (it renders during a build, and checks while it waits)."""
     if jobs is not None:
         return max(0, jobs)
-    cores = os.cpu_count() or 1
-    return cores - 1 if busy_main else (cores if cores > 1 else 0)
+    return (os.cpu_count() or 1) - 1
 
 
 class Batch:
@@ -61,6 +62,8 @@ class Batch:
         self.pages = list(pages)
         self.settings = settings
         self._executor: ProcessPoolExecutor | None = None
+        self.checked_here = 0
+        """How many pages this process checked itself (the rest went to workers)."""
         self._futures: list[tuple[list[SourcePage], Future[list[PageResult]]]] = []
         if size is None:
             size = sum(_size(source) for _, source in self.pages)
@@ -84,7 +87,7 @@ class Batch:
                 initargs=(self.settings,),
             )
             # Processes start (and settings are pickled) as work is submitted.
-            for chunk in _chunks(self.pages, workers * _CHUNKS_PER_WORKER):
+            for chunk in _chunks(self.pages, CHUNK_BYTES):
                 self._futures.append((chunk, self._executor.submit(_check_chunk, chunk)))
         except (OSError, ValueError, NotImplementedError, RuntimeError, TypeError):
             # No processes here (a sandbox, a process limit, a platform without them):
@@ -93,20 +96,36 @@ class Batch:
             self._futures = []
 
     def results(self) -> list[PageResult]:
-        """Every page's result, in the order the pages were given."""
+        """Every page's result, in the order the pages were given.
+
+        This process does not sit idle while it waits: it takes chunks no worker has
+        started, from the last one back, while the workers work from the first.
+        """
         if self._executor is None:
-            return [_check(page, self.settings) for page in self.pages]
-        results: list[PageResult] = []
+            return self._check_here(self.pages)
+        done: dict[int, list[PageResult]] = {}
         try:
-            for chunk, future in self._futures:
+            for number in range(len(self._futures) - 1, -1, -1):
+                chunk, future = self._futures[number]
+                if future.cancel():
+                    done[number] = self._check_here(chunk)
+            results: list[PageResult] = []
+            for number, (chunk, future) in enumerate(self._futures):
+                if number in done:
+                    results.extend(done[number])
+                    continue
                 try:
                     results.extend(future.result())
                 except Exception:  # any worker failure: check here instead
-                    results.extend(_check(page, self.settings) for page in chunk)
+                    results.extend(self._check_here(chunk))
         finally:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
         return results
+
+    def _check_here(self, pages: list[SourcePage]) -> list[PageResult]:
+        self.checked_here += len(pages)
+        return [_check(page, self.settings) for page in pages]
 
     def cancel(self) -> None:
         """Stop the workers without waiting for results (the build failed)."""
@@ -115,18 +134,16 @@ class Batch:
             self._executor = None
 
 
-def _chunks(pages: list[SourcePage], count: int) -> list[list[SourcePage]]:
-    """``pages`` in up to ``count`` runs of about equal size in bytes, order kept."""
-    sizes = [_size(source) for _, source in pages]
-    target = max(1, sum(sizes) // max(1, count))
+def _chunks(pages: list[SourcePage], target: int) -> list[list[SourcePage]]:
+    """``pages`` in runs of about ``target`` bytes each (a larger page alone), order kept."""
     chunks: list[list[SourcePage]] = [[]]
     size = 0
-    for page, page_size in zip(pages, sizes, strict=True):
+    for page in pages:
         if size >= target:
             chunks.append([])
             size = 0
         chunks[-1].append(page)
-        size += page_size
+        size += _size(page[1])
     return [chunk for chunk in chunks if chunk]
 
 
