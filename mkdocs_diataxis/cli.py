@@ -121,7 +121,8 @@ class Project:
         jobs = self.settings.jobs if jobs is None else jobs
         # An explicit jobs count is used as given; automatic workers wait for 1 MB.
         threshold = 0 if jobs else PARALLEL_MIN_BYTES
-        batch = Batch(pages, self.settings, worker_count(jobs), min_bytes=threshold)
+        # This process runs one thread, so workers may start as forks of it.
+        batch = Batch(pages, self.settings, worker_count(jobs), min_bytes=threshold, fork=True)
         return batch.results() + self.loops.results(self.settings)
 
 

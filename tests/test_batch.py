@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, worker_count
+from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, _context, worker_count
 from mkdocs_diataxis.core.check import check_file
 
 PAGES = {
@@ -38,11 +40,12 @@ def test_with_options_revalidates_and_keeps_the_origin_in_step() -> None:
     assert settings.origin == ({"jobs": None}, "/site")
 
 
-def test_workers_give_the_in_process_results_in_page_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fork", [False, True])
+def test_workers_give_the_in_process_results_in_page_order(tmp_path: Path, fork: bool) -> None:
     settings = Settings.from_mapping({}, str(tmp_path))
     pages = list(PAGES.items())
     inline = Batch(pages, settings, 0)
-    parallel = Batch(pages, settings, 2, min_bytes=0)
+    parallel = Batch(pages, settings, 2, min_bytes=0, fork=fork)
     assert not inline.parallel
     assert parallel.parallel
     assert parallel.results() == inline.results()
@@ -108,3 +111,17 @@ def test_workers_that_cannot_start_leave_the_pages_to_this_process(
     batch = Batch(pages, settings, 2, min_bytes=0)
     assert not batch.parallel
     assert batch.results() == [check_page(path, source, settings) for path, source in pages]
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="no safe fork here")
+def test_workers_fork_only_from_a_process_with_one_thread() -> None:
+    assert _context(fork=False).get_start_method() == "spawn"
+    assert _context(fork=True).get_start_method() == "fork"
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert _context(fork=True).get_start_method() == "spawn"
+    finally:
+        release.set()
+        thread.join()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs_diataxis.core.document import Document
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from mkdocs_diataxis.core.document import _MARKDOWN, Document
 from tests.conftest import md
 
 
@@ -332,3 +337,43 @@ def test_inline_text_finds_links_in_a_range_with_or_without_images() -> None:
     assert not inline.has_link(5, 8)
     assert inline.has_link(5, 9, images=False)
     assert not inline.has_link(10, 20)
+
+
+# --- the plain-text shortcut gives markdown-it's own inline tokens -------------------------
+
+_REFERENCE = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _inline_tokens(parser: MarkdownIt, source: str) -> list[list[tuple[str, str]]]:
+    return [
+        [(child.type, child.content) for child in token.children or []]
+        for token in parser.parse(source)
+        if token.type == "inline"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("one  \ntwo", [("text", "one"), ("hardbreak", ""), ("text", "two")]),
+        ("one \ntwo", [("text", "one"), ("softbreak", ""), ("text", "two")]),
+        ("one\t\ntwo", [("text", "one\t"), ("softbreak", ""), ("text", "two")]),
+        ("a: $5 + 6% - b!\nc", [("text", "a: $5 + 6% - b!"), ("softbreak", ""), ("text", "c")]),
+    ],
+)
+def test_plain_text_gives_markdown_its_tokens(source: str, expected: list[tuple[str, str]]) -> None:
+    assert _inline_tokens(_MARKDOWN, source) == [expected]
+    assert _inline_tokens(_REFERENCE, source) == [expected]
+
+
+_PLAIN_LINE = st.tuples(
+    st.sampled_from(["", " ", "  ", "\t"]),  # indentation
+    st.text(alphabet=st.sampled_from(list("ab1 \t:$%#+-=@^{}!|.\u00a0\x00\u2028")), max_size=12),
+    st.sampled_from(["", " ", "  ", "   ", "\t", " \t"]),  # what ends the line
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True, database=None)
+@given(st.lists(_PLAIN_LINE, max_size=6).map("\n".join))
+def test_plain_text_shortcut_matches_the_inline_parser(source: str) -> None:
+    assert _inline_tokens(_MARKDOWN, source) == _inline_tokens(_REFERENCE, source)
