@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_diataxis.core import Settings, check_page
+from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.rules.citation import find_figures
 from tests.conftest import all_findings, findings, md
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -15,8 +17,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def figures(text: str, **options: object) -> list[tuple[str, str, str | None]]:
     """(text, kind, scope) of every figure on a page."""
-    facts = check_page("reference/p.md", text, Settings.from_mapping(options)).facts
-    return [(f.text, f.kind, f.scope) for f in facts.figures]
+    found = find_figures(Document.parse("reference/p.md", text), Settings.from_mapping(options))
+    return [(f.text, f.kind, f.scope) for f in found]
 
 
 def uncited(text: str, **options: object) -> list[tuple[int, int, str]]:
@@ -45,11 +47,12 @@ def test_labelled_fixture_exactly() -> None:
             "acronyms": {"enabled": False},
         }
     )
-    result = check_page("reference/perf.md", (FIXTURES / "citations.md").read_bytes(), settings)
+    source = (FIXTURES / "citations.md").read_bytes()
+    result = check_page("reference/perf.md", source, settings)
     reported = {(f.line, f.column): f.rule for f in result.findings}
     actual = [
         (f.line, f.column, f.kind, f.scope, f.text, reported.pop((f.line, f.column), "-"))
-        for f in result.facts.figures
+        for f in find_figures(Document.parse("reference/perf.md", source), settings)
     ]
     assert actual == expected
     assert reported == {}  # no finding that is not at a figure

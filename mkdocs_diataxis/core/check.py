@@ -11,7 +11,6 @@ from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
-from mkdocs_diataxis.core.rules.citation import Figure
 from mkdocs_diataxis.core.settings import Settings
 
 
@@ -26,8 +25,11 @@ class PageFacts:
     title: str
     lines: int
     words: int
-    figures: tuple[Figure, ...] = ()
-    """Every performance figure, with its class and the scope that cites it."""
+    figures_measured: int = 0
+    """How many performance figures on the page are measured ones (not configuration,
+    targets, reading times or examples)."""
+    figures_cited: int = 0
+    """How many of those a citation covers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,8 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         category_source=decision.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
         words=doc.word_count,
-        figures=tuple(figures),
+        figures_measured=sum(1 for figure in figures if figure.kind == "measured"),
+        figures_cited=sum(1 for figure in figures if figure.cited),
     )
     if any(problem.rule == "page/unreadable" for problem in doc.problems):
         return PageResult(path, tuple(_apply_severity(page.check(doc), settings)), facts, True)
@@ -91,8 +94,11 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     ]
     kept = [finding for finding in raw if not suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
+    # A baseline records and matches warnings only, so only they need an identity.
     findings = [
         dataclasses.replace(f, data={**f.data, "fingerprint": fingerprint(f, doc.lines)})
+        if f.severity == "warning"
+        else f
         for f in findings
     ]
     if settings.baseline is not None:

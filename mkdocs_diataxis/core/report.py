@@ -251,11 +251,8 @@ def build_report(
         if facts.category is not None:
             cells = report.coverage.setdefault(section, {c: [] for c in CATEGORIES})
             cells[facts.category].append(result.path)
-        for figure in facts.figures:
-            if figure.kind == "measured":
-                report.figures_measured += 1
-                if figure.scope is not None and figure.scope != "methodology-without-source":
-                    report.figures_cited += 1
+        report.figures_measured += facts.figures_measured
+        report.figures_cited += facts.figures_cited
     report.coverage = dict(sorted(report.coverage.items()))
     if plan is not None:
         report.milestones = [

@@ -296,6 +296,12 @@ class Figure:
     container: str
     """``table``, ``list`` or ``prose``: where the figure stands, for suggestions."""
 
+    @property
+    def cited(self) -> bool:
+        """A measured figure that a source covers (a methodology section that names no
+        source does not count)."""
+        return self.kind == "measured" and self.scope not in (None, "methodology-without-source")
+
 
 def find_figures(doc: Document, settings: Settings) -> list[Figure]:
     """Every performance figure on the page, classified, with its covering scope."""
