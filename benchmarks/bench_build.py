@@ -29,7 +29,7 @@ def main() -> None:
         on = {"DIATAXIS_ENABLED": "true", "DIATAXIS_JOBS": args.jobs}
         off = {"DIATAXIS_ENABLED": "false"}
         run(command, site, off)  # warm the file system cache and .pyc files
-        times, memory, ons, offs = [], [], [], []
+        times, memory, ons, offs, peaks_on, peaks_off = [], [], [], [], [], []
         for _ in range(args.pairs):
             time_off, peak_off = run(command, site, off)
             time_on, peak_on = run(command, site, on)
@@ -37,10 +37,13 @@ def main() -> None:
             memory.append(peak_on / peak_off)
             ons.append(time_on)
             offs.append(time_off)
+            peaks_on.append(peak_on)
+            peaks_off.append(peak_off)
     print(
         f"bench_build pages={args.pages} pairs={args.pairs} jobs={args.jobs}"
         f" off={min(offs):.1f}s on={min(ons):.1f}s"
-        f" time_ratio={spread(times)} memory_ratio={spread(memory)}"
+        f" time_ratio={spread(times)} peak_off={min(peaks_off) / 1e6:.0f}MB"
+        f" peak_on={min(peaks_on) / 1e6:.0f}MB memory_ratio={spread(memory)}"
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,17 @@ def test_workers_fork_only_from_a_process_with_one_thread() -> None:
     finally:
         release.set()
         thread.join()
+
+
+def test_workers_exit_when_the_queue_is_empty_before_results_are_asked_for(
+    tmp_path: Path,
+) -> None:
+    settings = Settings.from_mapping({}, str(tmp_path))
+    pages = list(PAGES.items())
+    batch = Batch(pages, settings, 1, min_bytes=0)
+    assert batch.parallel
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []  # gone while the build renders on
+    assert batch.results() == [check_page(path, source, settings) for path, source in pages]

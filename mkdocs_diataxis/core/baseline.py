@@ -51,16 +51,14 @@ class Baseline:
     """Absolute path of the file (watched under ``mkdocs serve``)."""
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Recorded warnings turned into info (``data["baselined"] = "yes"``)."""
+        """Recorded warnings turned into info, marked ``baselined``."""
         seen: Counter[str] = Counter()
         kept = []
         for finding in findings:
-            mark = finding.data.get("fingerprint", "")
+            mark = finding.fingerprint
             if finding.severity == "warning" and seen[mark] < self.counts.get(mark, 0):
                 seen[mark] += 1
-                finding = dataclasses.replace(
-                    finding, severity="info", data={**finding.data, "baselined": "yes"}
-                )
+                finding = dataclasses.replace(finding, severity="info", baselined=True)
             kept.append(finding)
         return kept
 
@@ -98,7 +96,7 @@ def baseline_json(findings: Iterable[Finding]) -> str:
             "rule": f.rule,
             "text": f.text,
             "line": f.line,
-            "fingerprint": f.data.get("fingerprint", ""),
+            "fingerprint": f.fingerprint,
         }
         for f in sorted(findings, key=Finding.sort_key)
         if f.severity == "warning"

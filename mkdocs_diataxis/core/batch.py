@@ -91,6 +91,10 @@ class Batch:
             # Processes start (and settings are pickled) as work is submitted.
             for chunk in _chunks(self.pages, CHUNK_BYTES):
                 self._futures.append((chunk, self._executor.submit(_check_chunk, chunk)))
+            # Workers exit as soon as the queue is empty, not when the results are
+            # collected: during a build that is long before MkDocs reaches its own
+            # peak of memory, so a worker's interpreter does not add to it.
+            self._executor.shutdown(wait=False)
         except (OSError, ValueError, NotImplementedError, RuntimeError, TypeError):
             # No processes here (a sandbox, a process limit, a platform without them):
             # check in this process instead.

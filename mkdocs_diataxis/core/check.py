@@ -96,7 +96,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
     # A baseline records and matches warnings only, so only they need an identity.
     findings = [
-        dataclasses.replace(f, data={**f.data, "fingerprint": fingerprint(f, doc.lines)})
+        dataclasses.replace(f, fingerprint=fingerprint(f, doc.lines))
         if f.severity == "warning"
         else f
         for f in findings

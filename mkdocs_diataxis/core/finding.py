@@ -27,7 +27,10 @@ class Finding:
     text: str
     message: str
     suggestion: str = ""
-    data: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    fingerprint: str = field(default="", compare=False)
+    """The finding's identity in a baseline (warnings only; see ``core.baseline``)."""
+    baselined: bool = field(default=False, compare=False)
+    """A warning recorded in the baseline, reported at info."""
 
     def format(self) -> str:
         """The one-line form used in build logs: ``path:line:col: [rule] message — suggestion``."""

@@ -247,7 +247,7 @@ def build_report(
             )
         )
         report.findings.extend(result.findings)
-        report.baselined += sum(1 for f in result.findings if f.data.get("baselined"))
+        report.baselined += sum(1 for f in result.findings if f.baselined)
         if facts.category is not None:
             cells = report.coverage.setdefault(section, {c: [] for c in CATEGORIES})
             cells[facts.category].append(result.path)

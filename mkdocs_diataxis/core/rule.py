@@ -33,7 +33,6 @@ class Rule:
         text: str,
         message: str,
         suggestion: str = "",
-        **data: str,
     ) -> Finding:
         """A finding of this rule at its default severity (settings may change it later)."""
         return Finding(
@@ -45,5 +44,4 @@ class Rule:
             text=text,
             message=message,
             suggestion=suggestion,
-            data=dict(data),
         )

@@ -335,7 +335,6 @@ def check(doc: Document, settings: Settings, figures: Sequence[Figure]) -> Itera
             figure.text,
             f'"{one_line(figure.text)}" is a measured performance figure with no source in reach',
             _SUGGESTIONS[figure.container],
-            kind=figure.kind,
         )
     if weak:
         heading = _methodology_heading(doc)
@@ -347,7 +346,6 @@ def check(doc: Document, settings: Settings, figures: Sequence[Figure]) -> Itera
             text,
             f"{len(weak)} measured figure(s) rely on a methodology section that names no source",
             "link the benchmark code or its results from this section",
-            figures=str(len(weak)),
         )
 
 

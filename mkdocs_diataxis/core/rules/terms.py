@@ -104,7 +104,6 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
                 if entry.reason
                 else f'"{shown}" is on the list',
                 suggestion=f"use {replacements} instead" if replacements else "rephrase",
-                data={"entry": entry.source},
             )
 
 
