@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from mkdocs_diataxis.core.document import _MARKDOWN, Document
+from mkdocs_diataxis.core.document import _MARKDOWN, Document, _Builder
 from tests.conftest import md
 
 
@@ -377,3 +377,13 @@ _PLAIN_LINE = st.tuples(
 @given(st.lists(_PLAIN_LINE, max_size=6).map("\n".join))
 def test_plain_text_shortcut_matches_the_inline_parser(source: str) -> None:
     assert _inline_tokens(_MARKDOWN, source) == _inline_tokens(_REFERENCE, source)
+
+
+def test_line_end_is_the_next_newline_or_the_limit() -> None:
+    doc = Document.parse("p.md", "one\n\ntwo three\nfour")
+    builder = _Builder(doc)
+    text = doc.text
+    for limit in range(len(text) + 1):
+        for offset in range(limit + 1):
+            found = text.find("\n", offset, limit)
+            assert builder.line_end(offset, limit) == (limit if found < 0 else found)

@@ -419,8 +419,12 @@ class _Builder:
         return self.line_starts[line_index]
 
     def line_end(self, offset: int, limit: int) -> int:
-        end = self.text.find("\n", offset, limit)
-        return limit if end < 0 else end
+        """The offset of the newline that ends ``offset``'s line, or ``limit`` if that
+        comes first. From the line index, not a scan: on a 1 MB line, scanning to its
+        end from every piece of text on it was quadratic."""
+        index = bisect.bisect_right(self.line_starts, offset)
+        end = self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.text)
+        return min(end, limit)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset."""
