@@ -16,7 +16,9 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from mkdocs_diataxis.core.check import PageResult, check_file, check_page
 from mkdocs_diataxis.core.settings import Settings
@@ -67,6 +69,8 @@ class Batch:
         self.pages = list(pages)
         self.settings = settings
         self._executor: ProcessPoolExecutor | None = None
+        self._workers: list[BaseProcess] = []
+        self._queue: Any = None
         self.checked_here = 0
         """How many pages this process checked itself (the rest went to workers)."""
         self._futures: list[tuple[list[SourcePage], Future[list[PageResult]]]] = []
@@ -91,6 +95,12 @@ class Batch:
             # Processes start (and settings are pickled) as work is submitted.
             for chunk in _chunks(self.pages, CHUNK_BYTES):
                 self._futures.append((chunk, self._executor.submit(_check_chunk, chunk)))
+            # The executor forgets its processes and queue once shut down, and on
+            # Python 3.10 and 3.11 a worker's death after `results` cancelled some
+            # futures stops its manager thread before it stops the other workers:
+            # keep the handles to stop them here (see `_stop_workers`).
+            self._workers = list((getattr(self._executor, "_processes", None) or {}).values())
+            self._queue = getattr(self._executor, "_call_queue", None)
             # Workers exit as soon as the queue is empty, not when the results are
             # collected: during a build that is long before MkDocs reaches its own
             # peak of memory, so a worker's interpreter does not add to it.
@@ -110,6 +120,7 @@ class Batch:
         if self._executor is None:
             return self._check_here(self.pages)
         done: dict[int, list[PageResult]] = {}
+        complete = failed = False
         try:
             for number in range(len(self._futures) - 1, -1, -1):
                 chunk, future = self._futures[number]
@@ -124,8 +135,11 @@ class Batch:
                     results.extend(future.result())
                 except Exception:  # any worker failure: check here instead
                     results.extend(self._check_here(chunk))
+                    failed = True
+            complete = not failed
         finally:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            if not complete:  # a worker failed, or this process was interrupted
+                self._stop_workers()
             self._executor = None
         return results
 
@@ -137,7 +151,23 @@ class Batch:
         """Stop the workers without waiting for results (the build failed)."""
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            self._stop_workers()
             self._executor = None
+
+    def _stop_workers(self) -> None:
+        """End every worker still running. Only when results are not all in: a worker
+        stopped while the executor is winding down normally would mark it broken."""
+        for process in self._workers:
+            if process.is_alive():
+                process.terminate()
+        for process in self._workers:
+            process.join(timeout=5)
+        if self._queue is not None:
+            # Chunks no worker will read stay in the queue's pipe; without this, the
+            # queue's feeder thread would hold up this process's exit forever.
+            self._queue.cancel_join_thread()
+        self._workers = []
+        self._queue = None
 
 
 def _context(fork: bool) -> BaseContext:
