@@ -340,3 +340,32 @@ def test_findings_list_stops_at_a_thousand_warnings_first_and_says_where_the_res
     assert findings.index("### reference/z.md") < findings.index("### how\\-to/a.md")
     without_report = render_status_page(report, title="S", page_path="diataxis-status.md")
     assert "are listed with `mkdocs-diataxis check`." in without_report
+
+
+def test_findings_stay_packed_until_read() -> None:
+    """A build keeps every page's result to its end: the report must not hold the
+    findings as objects (some 380 bytes each), only packed, and unpack them exactly."""
+    import gc
+
+    from mkdocs_diataxis.core.finding import Finding, pack, unpack
+
+    pages = {f"how-to/p{n}.md": "# P\n\nIt is blazing fast, simply.\n" for n in range(50)}
+    report = build_report(results(pages), Settings(), None)
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Finding)]
+    assert report.count() == 100
+    assert report.by_rule() == [("terms/forbidden", 50, 50)]
+    first = next(report.findings())
+    assert (first.path, first.line, first.column, first.rule) == (
+        "how-to/p0.md",
+        3,
+        7,
+        "terms/forbidden",
+    )
+    assert len(first.fingerprint) > 0
+    baselined = Finding("r/x", "info", "a.md", 2, 3, "t", "m", "s", "f1", baselined=True)
+    assert unpack(pack([baselined, first])) == (baselined, first)
+    assert unpack(pack([baselined]))[0].baselined is True
+    assert unpack(pack([baselined]))[0].fingerprint == "f1"
+    assert pack([]) == b""
+    assert unpack(b"") == ()

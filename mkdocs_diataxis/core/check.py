@@ -7,11 +7,11 @@ import dataclasses
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.document import Document
-from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.finding import Finding, pack, unpack
 from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
 from mkdocs_diataxis.core.settings import Settings
 
@@ -36,13 +36,29 @@ class PageFacts:
 
 @dataclass(frozen=True, slots=True)
 class PageResult:
-    """The outcome of checking one page: findings in source order, and facts."""
+    """The outcome of checking one page: findings in source order, and facts.
+
+    The findings are kept packed (see `finding.pack`): a build holds every page's
+    result until it ends, and reads the findings only a few times.
+    """
 
     path: str
-    findings: tuple[Finding, ...]
+    packed: bytes = field(repr=False)
     facts: PageFacts
     unreadable: bool = False
     """The page could not be decoded, so nothing but ``page/unreadable`` was checked."""
+
+    @classmethod
+    def of(
+        cls, path: str, findings: Iterable[Finding], facts: PageFacts, unreadable: bool = False
+    ) -> PageResult:
+        return cls(path, pack(findings), facts, unreadable)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The page's findings, unpacked anew at each use (read it once into a local
+        when going over them more than once)."""
+        return unpack(self.packed)
 
 
 def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult:
@@ -105,7 +121,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         figures_cited=sum(1 for figure in figures if figure.cited),
     )
     if any(problem.rule == "page/unreadable" for problem in doc.problems):
-        return PageResult(path, tuple(_apply_severity(page.check(doc), settings)), facts, True)
+        return PageResult.of(path, _apply_severity(page.check(doc), settings), facts, True)
     suppressions = suppression.read(doc)
     raw = [
         *page.check(doc),
@@ -125,7 +141,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     ]
     if settings.baseline is not None:
         findings = settings.baseline.apply(findings)
-    return PageResult(path, tuple(findings), facts)
+    return PageResult.of(path, findings, facts)
 
 
 def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
@@ -68,7 +68,10 @@ class Report:
     """Everything computed about the docs in one build."""
 
     pages: list[PageRow] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    results: list[PageResult] = field(default_factory=list)
+    """Every page's result, by path: the findings, unpacked only where they are read."""
+    rule_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(rule, severity) -> number of findings."""
     coverage: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Section -> category -> page paths (stubs included; see ``pages``)."""
     milestones: list[MilestoneState] = field(default_factory=list)
@@ -83,17 +86,22 @@ class Report:
     def by_source(self, source: str) -> int:
         return sum(1 for page in self.pages if page.category_source == source)
 
+    def findings(self) -> Iterator[Finding]:
+        """Every finding, by page path and then in source order."""
+        for result in self.results:
+            yield from result.findings
+
     def count(self, rule: str | None = None, severity: str | None = None) -> int:
         return sum(
-            1
-            for f in self.findings
-            if (rule is None or f.rule == rule or f.rule.startswith(rule + "/"))
-            and (severity is None or f.severity == severity)
+            number
+            for (found, level), number in self.rule_counts.items()
+            if (rule is None or found == rule or found.startswith(rule + "/"))
+            and (severity is None or level == severity)
         )
 
     def by_rule(self) -> list[tuple[str, int, int]]:
         """(rule, warnings, info) for every rule with findings, by rule id."""
-        counts: Counter[tuple[str, str]] = Counter((f.rule, f.severity) for f in self.findings)
+        counts = self.rule_counts
         rules = sorted({rule for rule, _ in counts})
         return [(rule, counts[(rule, "warning")], counts[(rule, "info")]) for rule in rules]
 
@@ -148,7 +156,7 @@ class Report:
             },
             "coverage": self.coverage,
             "pages": [asdict(page) for page in self.pages],
-            "findings": [_finding_dict(f) for f in self.findings] if findings else [],
+            "findings": [_finding_dict(f) for f in self.findings()] if findings else [],
             "plan": [
                 {
                     "name": m.name,
@@ -170,7 +178,6 @@ class Report:
     def write_json(self, out: TextIO) -> None:
         """Write `to_json`'s text to ``out``, one finding at a time: a site with tens
         of thousands of findings never holds them all as JSON objects at once."""
-        findings = self.findings
         data = self.to_dict(findings=False)
         out.write("{")
         for number, (key, value) in enumerate(data.items()):
@@ -178,9 +185,10 @@ class Report:
             if key != "findings":
                 out.write(_json(value, 1))
                 continue
-            for index, finding in enumerate(findings):
-                out.write(("," if index else "[") + "\n    " + _json(_finding_dict(finding), 2))
-            out.write("\n  ]" if findings else "[]")
+            count = 0
+            for count, finding in enumerate(self.findings(), 1):
+                out.write(("," if count > 1 else "[") + "\n    " + _json(_finding_dict(finding), 2))
+            out.write("\n  ]" if count else "[]")
         out.write("\n}\n")
 
 
@@ -230,7 +238,8 @@ def build_report(
     by_path = {result.path: result for result in ordered}
     for result in ordered:
         facts = result.facts
-        families = Counter(f.rule.split("/", 1)[0] for f in result.findings)
+        findings = result.findings
+        families = Counter(f.rule.split("/", 1)[0] for f in findings)
         section = section_of(result.path, settings, section_depth)
         report.pages.append(
             PageRow(
@@ -243,11 +252,12 @@ def build_report(
                 words=facts.words,
                 stub=facts.words < stub_words and not result.unreadable,
                 findings=dict(sorted(families.items())),
-                warnings=sum(1 for f in result.findings if f.severity == "warning"),
+                warnings=sum(1 for f in findings if f.severity == "warning"),
             )
         )
-        report.findings.extend(result.findings)
-        report.baselined += sum(1 for f in result.findings if f.baselined)
+        report.results.append(result)
+        report.rule_counts.update((f.rule, f.severity) for f in findings)
+        report.baselined += sum(1 for f in findings if f.baselined)
         if facts.category is not None:
             cells = report.coverage.setdefault(section, {c: [] for c in CATEGORIES})
             cells[facts.category].append(result.path)

@@ -8,6 +8,7 @@ input gives identical output (a date only when ``SOURCE_DATE_EPOCH`` is set).
 from __future__ import annotations
 
 import datetime
+import heapq
 import html
 import os
 import posixpath
@@ -277,22 +278,29 @@ class _Renderer:
     def findings(self) -> None:
         self.line("## Findings")
         self.line()
-        if not self.report.findings:
+        if not self.report.rule_counts:
             self.line("No findings.")
             return
         # Warnings first, then info findings, up to the cap: the page stays readable
-        # (and cheap for MkDocs to render) however large the site.
-        ranked = sorted(self.report.findings, key=lambda f: (f.severity != "warning", f.sort_key()))
-        shown, hidden = ranked[:FINDINGS_SHOWN], ranked[FINDINGS_SHOWN:]
+        # (and cheap for MkDocs to render) however large the site. Findings are unpacked
+        # a page at a time, and only the ones shown are kept.
+        shown = heapq.nsmallest(
+            FINDINGS_SHOWN,
+            self.report.findings(),
+            key=lambda f: (f.severity != "warning", f.sort_key()),
+        )
+        hidden = self.report.count() - len(shown)
         if hidden:
-            warnings = sum(1 for f in hidden if f.severity == "warning")
+            warnings = self.report.count(severity="warning") - sum(
+                1 for f in shown if f.severity == "warning"
+            )
             where = (
                 f"in the JSON report, {code(self.report_file)} at the root of the site"
                 if self.report_file
                 else "with `mkdocs-diataxis check`"
             )
             self.line(
-                f"The first {FINDINGS_SHOWN:,} findings, warnings first; {len(hidden):,} more"
+                f"The first {FINDINGS_SHOWN:,} findings, warnings first; {hidden:,} more"
                 f" ({warnings:,} warnings) are listed {where}."
             )
             self.line()
