@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import pickle
 import subprocess
 import sys
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, _context, worker_count
+from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, _can_fork, worker_count
 from mkdocs_diataxis.core.check import check_file
 
 PAGES = {
@@ -108,23 +108,25 @@ def test_workers_that_cannot_start_leave_the_pages_to_this_process(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("Resource temporarily unavailable")
 
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor.submit", refuse)
+    monkeypatch.setattr("subprocess.Popen", refuse)
+    monkeypatch.setattr("os.fork", refuse)
     settings = Settings.from_mapping({}, ".")
     pages = list(PAGES.items())
-    batch = Batch(pages, settings, 2, min_bytes=0)
-    assert not batch.parallel
-    assert batch.results() == [check_page(path, source, settings) for path, source in pages]
+    for fork in (False, True):
+        batch = Batch(pages, settings, 2, min_bytes=0, fork=fork)
+        assert not batch.parallel
+        assert batch.results() == [check_page(path, source, settings) for path, source in pages]
 
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="no safe fork here")
 def test_workers_fork_only_from_a_process_with_one_thread() -> None:
-    assert _context(fork=False).get_start_method() == "spawn"
-    assert _context(fork=True).get_start_method() == "fork"
+    assert not _can_fork(fork=False)
+    assert _can_fork(fork=True)
     release = threading.Event()
     thread = threading.Thread(target=release.wait)
     thread.start()
     try:
-        assert _context(fork=True).get_start_method() == "spawn"
+        assert not _can_fork(fork=True)
     finally:
         release.set()
         thread.join()
@@ -137,15 +139,41 @@ def test_workers_exit_when_the_queue_is_empty_before_results_are_asked_for(
     pages = list(PAGES.items())
     batch = Batch(pages, settings, 1, min_bytes=0)
     assert batch.parallel
+    (pid,) = batch.worker_pids
     deadline = time.monotonic() + 30
-    while multiprocessing.active_children() and time.monotonic() < deadline:
+    while _running(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert multiprocessing.active_children() == []  # gone while the build renders on
+    assert not _running(pid)  # gone (and reaped) while the build renders on
     assert batch.results() == [check_page(path, source, settings) for path, source in pages]
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("fork", [False, True])
+def test_large_chunks_and_large_results_do_not_block_the_pipes(fork: bool) -> None:
+    # Chunks of page bytes and results each larger than a pipe's buffer: both sides
+    # writing at once must not wait on each other.
+    settings = Settings.from_mapping({}, ".")
+    lines = (b"Step %d is blazing fast.\n\n" % n for n in range(12_000))
+    page = b"# P\n\n" + b"".join(lines)  # 340 KB, and 230 KB of packed findings
+    pages = [(f"how-to/p{n}.md", page) for n in range(6)]
+    batch = Batch(pages, settings, 2, min_bytes=0, fork=fork)
+    found: list[object] = []
+    thread = threading.Thread(target=lambda: found.extend(batch.results()), daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "the workers and this process wait on each other"
+    assert [len(result.findings) for result in found] == [12_000] * 6
+
+
 _KILL_A_WORKER = """
-import multiprocessing, os, signal, threading, time
+import os, signal, sys, threading, time
 from mkdocs_diataxis.core import Settings, check_page
 from mkdocs_diataxis.core.batch import Batch
 
@@ -155,10 +183,12 @@ def main():
     pages = [(f"reference/p{n}.md", b"# P\\n\\n" + line * 400) for n in range(60)]
     batch = Batch(pages, settings, 2, min_bytes=0)
     def kill():
-        os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+        os.kill(batch.worker_pids[0], signal.SIGKILL)
     threading.Timer(1.0, kill).start()
     results = batch.results()
     print("same" if results == [check_page(p, s, settings) for p, s in pages] else "differ")
+    # Plain child processes: no multiprocessing, so no resource tracker either.
+    print("multiprocessing" in sys.modules)
 
 if __name__ == "__main__":
     main()
@@ -166,11 +196,11 @@ if __name__ == "__main__":
 
 
 def test_a_killed_worker_loses_no_results_and_leaves_no_process_behind(tmp_path: Path) -> None:
-    # On Python 3.10 and 3.11 a worker's death after this process cancelled chunks left
-    # the other worker and the queue's feeder thread waiting: the process never exited.
+    # On Python 3.10 and 3.11 a worker's death in a ProcessPoolExecutor after this
+    # process cancelled chunks left the other worker waiting: the process never exited.
     script = tmp_path / "kill_a_worker.py"
     script.write_text(_KILL_A_WORKER, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
-    assert (done.returncode, done.stdout) == (0, "same\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "same\nFalse\n", "")
