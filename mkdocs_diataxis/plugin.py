@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,7 +22,7 @@ from mkdocs_diataxis.core.batch import PARALLEL_MIN_BYTES, Batch, SourcePage, wo
 from mkdocs_diataxis.core.check import check_file
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
-from mkdocs_diataxis.status import render_status_page
+from mkdocs_diataxis.status.render import fill_blocks, render_status_page_blocks
 
 log = get_plugin_logger(__name__)
 
@@ -51,6 +53,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self._order: list[str] = []
         self._status_file: File | None = None
         self._status_rendered = False
+        self._blocks: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds, so
@@ -71,6 +74,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self._batch = None
         self._status_file = None
         self._status_rendered = False
+        self._blocks = {}
         return config
 
     # Late, so that files other plugins add in on_files are present (and skipped), and
@@ -156,15 +160,41 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         report = self._collect()
         status = self.settings.status_page
         self._status_rendered = True
-        return render_status_page(
+
+        def href(path: str) -> str:
+            file = files.get_file_from_path(path)
+            if file is None:  # not a page of the site: the path, as a Markdown link has it
+                return quote(posixpath.relpath(path, posixpath.dirname(status.path) or "."))
+            return file.url_relative_to(page.file)
+
+        markdown, self._blocks = render_status_page_blocks(
             report,
             title=status.title,
             page_path=status.path,
+            href=href,
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
             admonitions="admonition" in config.markdown_extensions,
             report_file=self.settings.report,
         )
+        return markdown
+
+    # First, so that other plugins see the status page's whole HTML.
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self._blocks or page.file.src_uri != self.settings.status_page.path:
+            return html
+        html, missing = fill_blocks(html, self._blocks)
+        self._blocks = {}
+        if missing:
+            log.warning(
+                f"{page.file.src_uri}: {len(missing)} of the status page's tables and lists"
+                " are missing: a Markdown extension or plugin removed the HTML comments that"
+                f" hold their places ({missing[0]})"
+            )
+        return html
 
     def _collect(self) -> Report:
         """Wait for the checks, log every finding once, build the report."""
