@@ -19,7 +19,7 @@ from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core import Finding, PageResult, Settings
-from mkdocs_diataxis.core.batch import PARALLEL_MIN_BYTES, Batch, SourcePage, worker_count
+from mkdocs_diataxis.core.batch import Batch, SourcePage
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.registry import RULES
@@ -119,10 +119,8 @@ class Project:
         sites)."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
         jobs = self.settings.jobs if jobs is None else jobs
-        # An explicit jobs count is used as given; automatic workers wait for 1 MB.
-        threshold = 0 if jobs else PARALLEL_MIN_BYTES
         # This process runs one thread, so workers may start as forks of it.
-        batch = Batch(pages, self.settings, worker_count(jobs), min_bytes=threshold, fork=True)
+        batch = Batch.for_jobs(pages, self.settings, jobs, fork=True)
         return batch.results() + self.loops.results(self.settings)
 
 

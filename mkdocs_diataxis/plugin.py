@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import PageResult, Settings, check_page
-from mkdocs_diataxis.core.batch import PARALLEL_MIN_BYTES, Batch, SourcePage, worker_count
+from mkdocs_diataxis.core.batch import Batch, SourcePage
 from mkdocs_diataxis.core.check import check_file
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
@@ -124,10 +122,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             self._batch_keys.append(key)
         self._cache = cache  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
-        workers = worker_count(self.settings.jobs)
-        # An explicit jobs count is used as given; automatic workers wait for 1 MB.
-        threshold = 0 if self.settings.jobs else PARALLEL_MIN_BYTES
-        self._batch = Batch(pending, self.settings, workers, size=size, min_bytes=threshold)
+        self._batch = Batch.for_jobs(pending, self.settings, self.settings.jobs, size=size)
         if self.settings.status_page.enabled:
             self._add_status_page(files, config)
         return files
@@ -153,19 +148,15 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        status_file = self._status_file
-        # By path, not identity: a plugin later in on_files may have copied the File.
-        if status_file is None or page.file.src_uri != status_file.src_uri:
+        if not self._is_status(page):
             return markdown
         report = self._collect()
         status = self.settings.status_page
         self._status_rendered = True
 
-        def href(path: str) -> str:
+        def href(path: str) -> str | None:
             file = files.get_file_from_path(path)
-            if file is None:  # not a page of the site: the path, as a Markdown link has it
-                return quote(posixpath.relpath(path, posixpath.dirname(status.path) or "."))
-            return file.url_relative_to(page.file)
+            return None if file is None else file.url_relative_to(page.file)
 
         markdown, self._blocks = render_status_page_blocks(
             report,
@@ -184,7 +175,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self._blocks or page.file.src_uri != self.settings.status_page.path:
+        if not self._blocks or not self._is_status(page):
             return html
         html, missing = fill_blocks(html, self._blocks)
         self._blocks = {}
@@ -195,6 +186,10 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
                 f" hold their places ({missing[0]})"
             )
         return html
+
+    def _is_status(self, page: Page) -> bool:
+        # By path, not identity: a plugin later in on_files may have copied the File.
+        return self._status_file is not None and page.file.src_uri == self._status_file.src_uri
 
     def _collect(self) -> Report:
         """Wait for the checks, log every finding once, build the report."""

@@ -92,6 +92,21 @@ class Batch:
         if workers > 0 and size >= min_bytes and settings.origin is not None:
             self._start(workers, _can_fork(fork))
 
+    @classmethod
+    def for_jobs(
+        cls,
+        pages: Sequence[SourcePage],
+        settings: Settings,
+        jobs: int | None,
+        *,
+        size: int | None = None,
+        fork: bool = False,
+    ) -> Batch:
+        """As the ``jobs`` setting asks: that many workers whatever the pages' size, or
+        with ``None`` one per core less one (`worker_count`) once they hold 1 MB."""
+        threshold = 0 if jobs else PARALLEL_MIN_BYTES
+        return cls(pages, settings, worker_count(jobs), size=size, min_bytes=threshold, fork=fork)
+
     @property
     def parallel(self) -> bool:
         """Whether worker processes are checking the pages."""

@@ -119,7 +119,7 @@ def render_status_page_blocks(
     *,
     title: str,
     page_path: str,
-    href: Callable[[str], str],
+    href: Callable[[str], str | None],
     repo_url: str | None = None,
     edit_uri: str | None = None,
     admonitions: bool = False,
@@ -127,7 +127,9 @@ def render_status_page_blocks(
 ) -> tuple[str, dict[str, str]]:
     """The page as Markdown whose tables and lists of findings are HTML comments, and
     the HTML of each, by its comment: `fill_blocks` puts them into the converted page.
-    ``href`` is the URL of a page by its path, relative to this page.
+    ``href`` is the URL of a page by its path, relative to this page (``None`` for a
+    path that is not a page of the site: its path relative to this page, as a Markdown
+    link would have it).
 
     A site of 2,000 pages makes a page of 460 KB of Markdown, mostly tables; converting
     those took MkDocs 0.8 s and 16 MB at the moment the build holds the most memory.
@@ -142,9 +144,13 @@ def render_status_page_blocks(
 def fill_blocks(html: str, blocks: dict[str, str]) -> tuple[str, list[str]]:
     """``html`` with every block in its place, and the comments that were not found (a
     Markdown extension or plugin removed them)."""
-    missing = [comment for comment in blocks if comment not in html]
-    pieces = re.split("(" + "|".join(map(re.escape, blocks)) + ")", html) if blocks else [html]
-    return "".join(blocks.get(piece, piece) for piece in pieces), missing
+    if not blocks:
+        return html, []
+    pieces = re.split("(" + "|".join(map(re.escape, blocks)) + ")", html)
+    found = set(pieces[1::2])  # the comments the split kept
+    return "".join(blocks.get(piece, piece) for piece in pieces), [
+        comment for comment in blocks if comment not in found
+    ]
 
 
 def _source_url(repo_url: str | None, edit_uri: str | None) -> str | None:
@@ -167,7 +173,7 @@ class _Renderer:
         self.source_url = source_url
         self.report_file: str | None = None
         self.out: list[str] = []
-        self.href: Callable[[str], str] | None = None
+        self.href: Callable[[str], str | None] | None = None
         """With it, tables and lists of findings are written as HTML blocks."""
         self.blocks: dict[str, str] = {}
 
@@ -187,43 +193,47 @@ class _Renderer:
     def line(self, value: str = "") -> None:
         self.out.append(value)
 
+    def relative(self, path: str) -> str:
+        """The URL of a page's source file relative to this page's."""
+        return quote(posixpath.relpath(path, self.base or "."))
+
     def link(self, path: str, label: str | None = None) -> str:
-        target = posixpath.relpath(path, self.base or ".")
-        return f"[{text(label if label is not None else path)}]({quote(target)})"
+        return f"[{text(label if label is not None else path)}]({self.relative(path)})"
 
     def format(self, parts: Sequence[Part] | str) -> str:
         """A cell or list item, as Markdown or (with `href`) as HTML."""
-        if isinstance(parts, str):
-            parts = (parts,)
-        out = []
-        for part in parts:
-            if self.href is None:
-                if isinstance(part, str):
-                    out.append(text(part))
-                elif isinstance(part, _Link):
-                    out.append(
-                        self.link(part.path, part.label)
-                        if part.path
-                        else f"[{text(part.label)}]({part.url})"
-                    )
-                elif isinstance(part, _Code):
-                    out.append(code(part.value))
-                elif isinstance(part, _Own):
-                    out.append(html.escape(part.value))
-                else:
-                    out.append(f"*{text(part.value)}*")
-            elif isinstance(part, str):
-                out.append(html.escape(part))
-            elif isinstance(part, _Link):
-                url = self.href(part.path) if part.path else part.url
-                out.append(f'<a href="{html.escape(url)}">{html.escape(part.label)}</a>')
-            elif isinstance(part, _Code):
-                out.append(f"<code>{html.escape(part.value)}</code>")
-            elif isinstance(part, _Own):
-                out.append(html.escape(part.value))
-            else:
-                out.append(f"<em>{html.escape(part.value)}</em>")
-        return "".join(out)
+        write = self._markdown if self.href is None else self._html
+        return "".join(map(write, (parts,) if isinstance(parts, str) else parts))
+
+    def _markdown(self, part: Part) -> str:
+        if isinstance(part, str):
+            return text(part)
+        if isinstance(part, _Link):
+            return (
+                self.link(part.path, part.label)
+                if part.path
+                else f"[{text(part.label)}]({part.url})"
+            )
+        if isinstance(part, _Code):
+            return code(part.value)
+        if isinstance(part, _Em):
+            return f"*{text(part.value)}*"
+        return html.escape(part.value)
+
+    def _html(self, part: Part) -> str:
+        if isinstance(part, str):
+            return html.escape(part)
+        if isinstance(part, _Link):
+            url = part.url
+            if part.path:
+                assert self.href is not None
+                url = self.href(part.path) or self.relative(part.path)
+            return f'<a href="{html.escape(url)}">{html.escape(part.label)}</a>'
+        if isinstance(part, _Code):
+            return f"<code>{html.escape(part.value)}</code>"
+        if isinstance(part, _Em):
+            return f"<em>{html.escape(part.value)}</em>"
+        return html.escape(part.value)
 
     def block(self, markup: str) -> None:
         """An HTML block, kept out of the Markdown (see `render_status_page_blocks`)."""
