@@ -173,18 +173,25 @@ def test_large_chunks_and_large_results_do_not_block_the_pipes(fork: bool) -> No
 
 
 _KILL_A_WORKER = """
-import os, signal, sys, threading, time
+import os, signal, sys
 from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import Batch
+from mkdocs_diataxis.core.batch import Batch, _Worker
 
 def main():
     settings = Settings.from_mapping({}, ".")
     line = b"Spawning takes 286ns on the test machine.\\n"
     pages = [(f"reference/p{n}.md", b"# P\\n\\n" + line * 400) for n in range(60)]
+    # Kill the first worker as its first chunk goes out: it is certainly alive then (a
+    # worker exits only when its input closes), whatever the machine's speed.
+    send = _Worker.send
+    sent = []
+    def send_then_kill(worker, message):
+        send(worker, message)
+        sent.append(worker.pid)
+        if worker.pid == sent[0] and sent.count(worker.pid) == 2:
+            os.kill(worker.pid, signal.SIGKILL)
+    _Worker.send = send_then_kill
     batch = Batch(pages, settings, 2, min_bytes=0)
-    def kill():
-        os.kill(batch.worker_pids[0], signal.SIGKILL)
-    threading.Timer(1.0, kill).start()
     results = batch.results()
     print("same" if results == [check_page(p, s, settings) for p, s in pages] else "differ")
     # Plain child processes: no multiprocessing, so no resource tracker either.
