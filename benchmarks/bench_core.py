@@ -17,19 +17,20 @@ from pathlib import Path
 from generate import generate
 from measure import seconds_per_mb
 
-from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.document import _MARKDOWN, Document
+from mkdocs_diataxis.core import check_page, load_settings
+from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.document.markdown import MARKDOWN
 
 
 def throughput(name: str, pages: list[tuple[str, bytes]]) -> str:
     size = sum(len(source) for _, source in pages) / 1e6
-    settings = Settings.from_mapping({}, ".")
+    settings = load_settings({}, ".")
     rates = [
         1 / seconds_per_mb(run, pages)
         for run in (
             lambda path, source: check_page(path, source, settings),
-            Document.parse,
-            lambda path, source: _MARKDOWN.parse(source.decode("utf-8", "replace")),
+            parse_document,
+            lambda path, source: MARKDOWN.parse(source.decode("utf-8", "replace")),
         )
     ]
     check, parse, markdown_it = rates

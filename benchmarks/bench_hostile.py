@@ -18,7 +18,7 @@ from pathlib import Path
 from generate import generate
 from measure import seconds_per_mb
 
-from mkdocs_diataxis.core import Settings, check_page
+from mkdocs_diataxis.core import check_page, load_settings
 
 
 def hostile(scale: float) -> dict[str, str]:
@@ -41,7 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
-    settings = Settings.from_mapping({}, ".")
+    settings = load_settings({}, ".")
 
     def check(path: str, source: bytes) -> object:
         return check_page(path, source, settings)

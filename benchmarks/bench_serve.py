@@ -41,7 +41,7 @@ def rebuilds(site: Path, enabled: bool, count: int) -> tuple[list[float], list[i
         if index:
             times.append(elapsed)
             plugin = config.plugins.get("diataxis")
-            checked.append(plugin.checked if plugin is not None else 0)
+            checked.append(plugin.session.checked if plugin is not None else 0)
     page.write_text(original, "utf-8")
     return times, checked
 

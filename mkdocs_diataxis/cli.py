@@ -6,9 +6,11 @@ Exit codes: 0 clean (or info findings only), 1 warning findings, 2 usage or conf
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,12 +20,17 @@ import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis import __version__
-from mkdocs_diataxis.core import Finding, PageResult, Settings
-from mkdocs_diataxis.core.batch import Batch, SourcePage
+from mkdocs_diataxis.config import DiataxisConfig
+from mkdocs_diataxis.core import Finding, PageResult, Settings, SettingsError
+from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
+from mkdocs_diataxis.core.check import check_example
 from mkdocs_diataxis.core.links import LinkLoops
+from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
+from mkdocs_diataxis.status import render_status_page
+from mkdocs_diataxis.workers import Batch, SourcePage
 
 EXIT_CLEAN, EXIT_WARNINGS, EXIT_ERROR = 0, 1, 2
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -74,7 +81,7 @@ class Project:
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
         options, self.has_plugin = _plugin_options(data.get("plugins"))
-        self.settings = _validate(options, self.config_file, self.base_dir)
+        self.settings = _validate(options, self.config_file)
         self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
         self.loops = LinkLoops(self.docs_dir)
 
@@ -113,14 +120,12 @@ class Project:
             self._shown[path] = os.path.relpath(os.path.join(self.docs_dir, path))
         return self._shown[path]
 
-    def check(self, paths: Sequence[str], jobs: int | None = None) -> list[PageResult]:
-        """Check the pages (all, or those under ``paths``) here and in ``jobs`` worker
-        processes (``None``: the ``jobs`` setting, else one per other core on large
-        sites)."""
+    def check(self, paths: Sequence[str]) -> list[PageResult]:
+        """Check the pages (all, or those under ``paths``) here and in as many worker
+        processes as the ``jobs`` setting asks for."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
-        jobs = self.settings.jobs if jobs is None else jobs
         # This process runs one thread, so workers may start as forks of it.
-        batch = Batch.for_jobs(pages, self.settings, jobs, fork=True)
+        batch = Batch.for_jobs(pages, self.settings, self.settings.jobs, fork=True)
         return batch.results() + self.loops.results(self.settings)
 
 
@@ -148,10 +153,8 @@ def _plugin_options(plugins: Any) -> tuple[dict[str, Any], bool]:
     return {}, False
 
 
-def _validate(options: dict[str, Any], config_file: str, base_dir: str) -> Settings:
-    """The same validation as the plugin: MkDocs' config options, then the core."""
-    from mkdocs_diataxis.config import DiataxisConfig
-
+def _validate(options: dict[str, Any], config_file: str) -> Settings:
+    """The plugin's own validation: its MkDocs config options, run once."""
     options.pop("enabled", None)
     config = DiataxisConfig(config_file_path=config_file)
     config.load_dict(options)
@@ -162,7 +165,7 @@ def _validate(options: dict[str, Any], config_file: str, base_dir: str) -> Setti
         print(
             f"warning: {config_file}: plugin 'diataxis' option '{key}': {warning}", file=sys.stderr
         )
-    return Settings.from_mapping(dict(config), base_dir)
+    return config.settings()
 
 
 def _string_lines(value: Any) -> list[str]:
@@ -289,19 +292,19 @@ def _output(path: str | None) -> TextIO:
 def _check(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
     if args.baseline is not None:
-        from mkdocs_diataxis.core.baseline import BaselineError, load_baseline
-
-        try:
-            load_baseline(args.baseline, args.baseline)  # its errors name it as given
+        try:  # its errors name it as given
+            baseline = load_baseline(os.path.abspath(args.baseline), args.baseline)
         except BaselineError as error:
             raise CliError(str(error)) from None
-        project.settings = project.settings.with_options(baseline=os.path.abspath(args.baseline))
+        project.settings = dataclasses.replace(project.settings, baseline=baseline)
+    if args.jobs is not _FROM_SETTINGS:
+        project.settings = dataclasses.replace(project.settings, jobs=args.jobs)
     if not project.has_plugin:
         print(
             f"note: {project.config_file} has no 'diataxis' plugin entry; checking with defaults",
             file=sys.stderr,
         )
-    results = project.check(args.paths, args.jobs)
+    results = project.check(args.paths)
     findings = _sorted(results)
     out = _output(args.output)
     try:
@@ -312,8 +315,7 @@ def _check(args: argparse.Namespace) -> int:
         elif args.format == "sarif":
             out.write(json.dumps(_sarif(project, findings), indent=2, ensure_ascii=False) + "\n")
         else:
-            report = build_report(results, project.settings, project.settings.status_page.plan)
-            report.write_json(out)
+            build_report(results, project.settings).write_json(out)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -321,18 +323,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from mkdocs_diataxis.status import render_status_page
-
     project = Project(args.config_file)
-    results = project.check([])
+    report = build_report(project.check([]), project.settings)
     status = project.settings.status_page
-    report = build_report(
-        results,
-        project.settings,
-        status.plan,
-        stub_words=status.stub_words,
-        section_depth=status.section_depth,
-    )
     extensions = project.data.get("markdown_extensions") or []
     names = {next(iter(e)) if isinstance(e, dict) else e for e in extensions}
     markdown = render_status_page(
@@ -353,10 +346,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from mkdocs_diataxis.core.baseline import baseline_json
-
     project = Project(args.config_file)
-    project.settings = project.settings.with_options(baseline=None)  # record everything
+    project.settings = dataclasses.replace(project.settings, baseline=None)  # record everything
     findings = _sorted(project.check([]))
     out = _output(args.output)
     try:
@@ -381,14 +372,27 @@ def _explain(args: argparse.Namespace) -> int:
     rule = RULES.get(args.rule)
     if rule is None:
         raise CliError(f"unknown rule '{args.rule}'; `mkdocs-diataxis rules` lists them")
-    print(f"{rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}")
+    print(f"{rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}\n")
+    example = rule.example
+    note = f" ({example.note})" if example.note else ""
+    print(f"Example, {example.path}{note}:\n")
+    print(textwrap.indent(example.source.decode("utf-8", "replace"), "    ").rstrip())
+    print("\nReported as:\n")
+    for finding in check_example(rule).findings:
+        print(f"    {finding.format()}")
     return EXIT_CLEAN
 
 
-def _jobs(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a number of worker processes, got {value!r}")
-    return int(value)
+_FROM_SETTINGS: Any = object()
+"""``-j`` not given: the ``jobs`` setting decides."""
+
+
+def _jobs(value: str) -> int | None:
+    """``-j``: the values the ``jobs`` setting takes, ``auto`` among them."""
+    try:
+        return check_jobs(int(value) if value.isdigit() else value)
+    except SettingsError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -417,9 +421,11 @@ def parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_jobs,
-        help="worker processes besides this one, which checks pages too (default: the"
-        " plugin's jobs setting, else one per core less one when the pages hold 1 MB or"
-        " more; 0 checks in this process only)",
+        default=_FROM_SETTINGS,
+        metavar="JOBS",
+        help="worker processes besides this one, which checks pages too: auto (one per"
+        " core less one when the pages hold 1 MB or more), a number, or 0 to check in"
+        " this process only (default: the plugin's jobs setting)",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders inside docs_dir")
     check.set_defaults(run=_check)

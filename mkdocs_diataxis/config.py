@@ -1,7 +1,9 @@
 """The ``diataxis`` entry of ``mkdocs.yml``, declared as MkDocs config options.
 
-Each option's validation is the core's (`mkdocs_diataxis.core.settings.OPTIONS`),
-so the plugin and the command line accept and reject exactly the same values.
+Each option's validation is the core's (`mkdocs_diataxis.core.options.OPTIONS`), run
+once by MkDocs; the option keeps what it returns (compiled patterns, the term list, the
+plan), and `DiataxisConfig.settings` hands them to the checks as they are. The command
+line loads the same options the same way, so both accept and reject the same values.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
-from mkdocs_diataxis.core.settings import OPTIONS, SettingsError
+from mkdocs_diataxis.core import Settings
+from mkdocs_diataxis.core.options import OPTIONS, RAW_DEFAULTS, SettingsError
 
 
 class _Checked(BaseConfigOption[Any]):
-    """An option validated by the core validator of the same name; keeps the plain value."""
+    """An option validated by the core validator of the same name; keeps its result."""
 
-    def __init__(self, name: str, default: object = None) -> None:
+    def __init__(self, name: str) -> None:
         super().__init__()
         self._name = name
         self._check = OPTIONS[name]
-        self.default = default
+        self.default = RAW_DEFAULTS.get(name)
 
     def pre_validation(self, config: base.Config, key_name: str) -> None:
         # File options (terms.file, acronyms.glossary) are relative to mkdocs.yml.
@@ -31,12 +34,11 @@ class _Checked(BaseConfigOption[Any]):
 
     def run_validation(self, value: object) -> object:
         try:
-            self._check(value, getattr(self, "_base_dir", os.getcwd()))
+            return self._check(value, getattr(self, "_base_dir", os.getcwd()))
         except SettingsError as error:
             # MkDocs names the option; name the key inside it too ("categories.how-to").
             where = f"{error.option}: " if error.option != self._name else ""
             raise ValidationError(f"{where}{error.message}") from None
-        return value
 
 
 class DiataxisConfig(base.Config):
@@ -106,7 +108,7 @@ class DiataxisConfig(base.Config):
     - `section_depth` (default: automatic): group pages into sections by their first
       N folders instead of by the folders above their category folder."""
 
-    report = _Checked("report", default="diataxis-report.json")
+    report = _Checked("report")
     """File name of the JSON report written into `site_dir` (default
     `diataxis-report.json`); `null` writes none."""
 
@@ -119,3 +121,7 @@ class DiataxisConfig(base.Config):
     uses one per core but one, when the site holds at least 1 MB of Markdown; `0` checks
     in the build's own process; a number starts that many workers whatever the site's
     size. Findings are the same either way; only the build's wall time changes."""
+
+    def settings(self) -> Settings:
+        """The validated options as the checks read them (call after validation)."""
+        return Settings(**{name: self[name] for name in OPTIONS})

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, check_page
-from tests.conftest import findings
+from mkdocs_diataxis.core import Settings, check_page, load_settings
+from tests.helpers import findings
 
 
 def acronyms(text: str, base_dir: str = ".", **options: object) -> list[tuple[int, int, str]]:
     options.setdefault("terms", {"enabled": False})
-    settings = Settings.from_mapping(options, base_dir)
+    settings = load_settings(options, base_dir)
     return [
         (f.line, f.column, f.text)
         for f in check_page("reference/p.md", text, settings).findings
@@ -77,10 +77,10 @@ def test_glossary_yaml_file(tmp_path: Path) -> None:
 
 
 def test_missing_glossary_is_a_config_error() -> None:
-    from mkdocs_diataxis.core import SettingsError
+    from mkdocs_diataxis.core import SettingsError, load_settings
 
     with pytest.raises(SettingsError, match=r"cannot read glossary \./nope\.md"):
-        Settings.from_mapping({"acronyms": {"glossary": "nope.md"}}, ".")
+        load_settings({"acronyms": {"glossary": "nope.md"}}, ".")
 
 
 def test_known_lists() -> None:

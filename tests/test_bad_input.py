@@ -661,7 +661,7 @@ def test_a_loop_through_a_second_link_is_named_once(tmp_path: Path) -> None:
 
 
 def test_large_data_without_aliases_is_not_an_alias_bomb() -> None:
-    from mkdocs_diataxis.core.frontmatter import YamlLimitError, load_yaml
+    from mkdocs_diataxis.core.datafile import YamlLimitError, load_yaml
 
     glossary = "".join(f"T{n}: Term number {n}\n" for n in range(6_000))
     assert len(load_yaml(glossary)) == 6_000

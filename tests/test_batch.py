@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import CHUNK_BYTES, Batch, _can_fork, worker_count
+from mkdocs_diataxis.core import Settings, check_page, load_settings
 from mkdocs_diataxis.core.check import check_file
+from mkdocs_diataxis.workers.schedule import CHUNK_BYTES, Batch, worker_count
+from mkdocs_diataxis.workers.worker import can_fork
 
 PAGES = {
     "reference/spawn.md": b"# Spawn\n\nSpawning takes 286ns.\n",
@@ -24,28 +25,23 @@ PAGES = {
 }
 
 
-def test_settings_travel_to_workers_by_their_options() -> None:
-    settings = Settings.from_mapping({"terms": {"allow": ["simply"]}, "jobs": 2}, "/site")
+def test_settings_travel_to_workers_as_validated(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yml"
+    terms.write_text("- pattern: frobnicate\n", encoding="utf-8")
+    options = {"terms": {"file": "terms.yml", "allow": ["simply"]}, "jobs": 2, "exempt": ["x.md"]}
+    settings = load_settings(options, str(tmp_path))
+    terms.unlink()  # a worker never reads a data file again
     copy = pickle.loads(pickle.dumps(settings))
-    assert copy.origin == ({"terms": {"allow": ["simply"]}, "jobs": 2}, "/site")
-    assert copy.terms.entries == settings.terms.entries
-    assert copy.jobs == 2
-
-
-def test_settings_built_by_hand_cannot_travel() -> None:
-    with pytest.raises(TypeError, match=r"only settings made by Settings\.from_mapping"):
-        pickle.dumps(Settings())
-
-
-def test_with_options_revalidates_and_keeps_the_origin_in_step() -> None:
-    settings = Settings.from_mapping({"jobs": 3}, "/site").with_options(jobs=None)
-    assert settings.jobs is None
-    assert settings.origin == ({"jobs": None}, "/site")
+    assert copy == settings
+    assert [m.regex for m in copy.terms.matchers] == [m.regex for m in settings.terms.matchers]
+    assert copy.terms.entries[-1].patterns == ("frobnicate",)
+    assert copy.exempt.match("a/x.md")
+    assert copy.folder_category == settings.folder_category
 
 
 @pytest.mark.parametrize("fork", [False, True])
 def test_workers_give_the_in_process_results_in_page_order(tmp_path: Path, fork: bool) -> None:
-    settings = Settings.from_mapping({}, str(tmp_path))
+    settings = load_settings({}, str(tmp_path))
     pages = list(PAGES.items())
     inline = Batch(pages, settings, 0)
     parallel = Batch(pages, settings, 2, min_bytes=0, fork=fork)
@@ -59,17 +55,22 @@ def test_workers_read_files_themselves(tmp_path: Path) -> None:
     for path, source in PAGES.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(source)
-    settings = Settings.from_mapping({}, str(tmp_path))
+    settings = load_settings({}, str(tmp_path))
     files = [(path, tmp_path / path) for path in PAGES]
     expected = [check_page(path, source, settings) for path, source in PAGES.items()]
     assert Batch(files, settings, 2, min_bytes=0).results() == expected
     assert Batch(files, settings, 0).results() == expected
 
 
-def test_small_sites_and_hand_built_settings_stay_in_process() -> None:
+def test_small_sites_stay_in_process() -> None:
+    assert not Batch(list(PAGES.items()), load_settings({}, "."), 2).parallel  # under 1 MB
+
+
+def test_settings_built_by_hand_travel_too() -> None:
     pages = list(PAGES.items())
-    assert not Batch(pages, Settings.from_mapping({}, "."), 2).parallel  # under 1 MB
-    assert not Batch(pages, Settings(), 2, min_bytes=0).parallel  # cannot be pickled
+    parallel = Batch(pages, Settings(), 2, min_bytes=0)
+    assert parallel.parallel
+    assert parallel.results() == Batch(pages, Settings(), 0).results()
 
 
 def test_a_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
@@ -91,7 +92,7 @@ def test_worker_count(
 
 
 def test_this_process_checks_chunks_no_worker_has_started(tmp_path: Path) -> None:
-    settings = Settings.from_mapping({}, str(tmp_path))
+    settings = load_settings({}, str(tmp_path))
     line = b"Some plain prose.\n"
     page = b"# P\n\n" + line * (CHUNK_BYTES // 4 // len(line))
     pages = [(f"reference/p{n}.md", page) for n in range(40)]
@@ -110,7 +111,7 @@ def test_workers_that_cannot_start_leave_the_pages_to_this_process(
 
     monkeypatch.setattr("subprocess.Popen", refuse)
     monkeypatch.setattr("os.fork", refuse)
-    settings = Settings.from_mapping({}, ".")
+    settings = load_settings({}, ".")
     pages = list(PAGES.items())
     for fork in (False, True):
         batch = Batch(pages, settings, 2, min_bytes=0, fork=fork)
@@ -120,13 +121,13 @@ def test_workers_that_cannot_start_leave_the_pages_to_this_process(
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="no safe fork here")
 def test_workers_fork_only_from_a_process_with_one_thread() -> None:
-    assert not _can_fork(fork=False)
-    assert _can_fork(fork=True)
+    assert not can_fork(fork=False)
+    assert can_fork(fork=True)
     release = threading.Event()
     thread = threading.Thread(target=release.wait)
     thread.start()
     try:
-        assert not _can_fork(fork=True)
+        assert not can_fork(fork=True)
     finally:
         release.set()
         thread.join()
@@ -135,7 +136,7 @@ def test_workers_fork_only_from_a_process_with_one_thread() -> None:
 def test_workers_exit_when_the_queue_is_empty_before_results_are_asked_for(
     tmp_path: Path,
 ) -> None:
-    settings = Settings.from_mapping({}, str(tmp_path))
+    settings = load_settings({}, str(tmp_path))
     pages = list(PAGES.items())
     batch = Batch(pages, settings, 1, min_bytes=0)
     assert batch.parallel
@@ -159,7 +160,7 @@ def _running(pid: int) -> bool:
 def test_large_chunks_and_large_results_do_not_block_the_pipes(fork: bool) -> None:
     # Chunks of page bytes and results each larger than a pipe's buffer: both sides
     # writing at once must not wait on each other.
-    settings = Settings.from_mapping({}, ".")
+    settings = load_settings({}, ".")
     lines = (b"Step %d is blazing fast.\n\n" % n for n in range(12_000))
     page = b"# P\n\n" + b"".join(lines)  # 340 KB, and 230 KB of packed findings
     pages = [(f"how-to/p{n}.md", page) for n in range(6)]
@@ -174,23 +175,24 @@ def test_large_chunks_and_large_results_do_not_block_the_pipes(fork: bool) -> No
 
 _KILL_A_WORKER = """
 import os, signal, sys
-from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.batch import Batch, _Worker
+from mkdocs_diataxis.core import Settings, check_page, load_settings
+from mkdocs_diataxis.workers.schedule import Batch
+from mkdocs_diataxis.workers.worker import Worker
 
 def main():
-    settings = Settings.from_mapping({}, ".")
+    settings = load_settings({}, ".")
     line = b"Spawning takes 286ns on the test machine.\\n"
     pages = [(f"reference/p{n}.md", b"# P\\n\\n" + line * 400) for n in range(60)]
     # Kill the first worker as its first chunk goes out: it is certainly alive then (a
     # worker exits only when its input closes), whatever the machine's speed.
-    send = _Worker.send
+    send = Worker.send
     sent = []
     def send_then_kill(worker, message):
         send(worker, message)
         sent.append(worker.pid)
         if worker.pid == sent[0] and sent.count(worker.pid) == 2:
             os.kill(worker.pid, signal.SIGKILL)
-    _Worker.send = send_then_kill
+    Worker.send = send_then_kill
     batch = Batch(pages, settings, 2, min_bytes=0)
     results = batch.results()
     print("same" if results == [check_page(p, s, settings) for p, s in pages] else "differ")

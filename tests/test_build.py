@@ -159,7 +159,7 @@ def test_in_process_build(tmp_path: Path, strict: bool) -> None:
         else:
             mkdocs_build(config)
             plugin = config.plugins["diataxis"]
-            assert sorted(plugin.results) == sorted(BROKEN)  # generated.md is not there
+            assert sorted(plugin.session.results) == sorted(BROKEN)  # generated.md is not there
     finally:
         config.plugins.on_shutdown()
 

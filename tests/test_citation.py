@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, check_page
-from mkdocs_diataxis.core.document import Document
-from mkdocs_diataxis.core.rules.citation import find_figures
-from tests.conftest import all_findings, findings, md
+from mkdocs_diataxis.core import Settings, check_page, load_settings
+from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.figures import find_figures
+from tests.helpers import all_findings, findings, md
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def figures(text: str, **options: object) -> list[tuple[str, str, str | None]]:
     """(text, kind, scope) of every figure on a page."""
-    found = find_figures(Document.parse("reference/p.md", text), Settings.from_mapping(options))
+    found = find_figures(parse_document("reference/p.md", text), load_settings(options))
     return [(f.text, f.kind, f.scope) for f in found]
 
 
@@ -40,7 +40,7 @@ def test_labelled_fixture_exactly() -> None:
         position, kind, scope, text, rule = (part.strip() for part in row.split("|"))
         line, column = (int(n) for n in position.split(":"))
         expected.append((line, column, kind, None if scope == "-" else scope, text, rule))
-    settings = Settings.from_mapping(
+    settings = load_settings(
         {
             "citations": {"patterns": [r"Task \d+\.\d+"]},
             "terms": {"enabled": False},
@@ -52,7 +52,7 @@ def test_labelled_fixture_exactly() -> None:
     reported = {(f.line, f.column): f.rule for f in result.findings}
     actual = [
         (f.line, f.column, f.kind, f.scope, f.text, reported.pop((f.line, f.column), "-"))
-        for f in find_figures(Document.parse("reference/perf.md", source), settings)
+        for f in find_figures(parse_document("reference/perf.md", source), settings)
     ]
     assert actual == expected
     assert reported == {}  # no finding that is not at a figure
@@ -394,10 +394,10 @@ def test_suppression_and_severity_apply() -> None:
     ],
 )
 def test_invalid_citation_settings(options: dict[str, object], message: str) -> None:
-    from mkdocs_diataxis.core import SettingsError
+    from mkdocs_diataxis.core import SettingsError, load_settings
 
     with pytest.raises(SettingsError, match=r"^" + __import__("re").escape(message)):
-        Settings.from_mapping(options)
+        load_settings(options)
 
 
 # --- hostile input: bounded time ---------------------------------------------------------

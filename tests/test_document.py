@@ -7,17 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from mkdocs_diataxis.core.document import _MARKDOWN, Document, _Builder
-from tests.conftest import md
+from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.document.markdown import MARKDOWN
+from mkdocs_diataxis.core.document.walk import TokenWalk
+from tests.helpers import md
 
 
 def prose(text: str | bytes) -> list[tuple[int, int, str]]:
-    return [(s.line, s.column, s.text) for s in Document.parse("p.md", text).spans]
+    return [(s.line, s.column, s.text) for s in parse_document("p.md", text).spans]
 
 
 def position_of(text: str | bytes, word: str) -> tuple[int, int, str]:
     """(line, column, block kind) of the first prose occurrence of ``word``."""
-    for span in Document.parse("p.md", text).spans:
+    for span in parse_document("p.md", text).spans:
         index = span.text.find(word)
         if index >= 0:
             return span.line, span.column_of(index), span.block.kind
@@ -37,13 +39,13 @@ def test_prose_after_yaml_front_matter_keeps_file_lines() -> None:
 
 
 def test_front_matter_is_never_prose() -> None:
-    doc = Document.parse("p.md", "---\ntitle: Fast path\n---\nBody\n")
+    doc = parse_document("p.md", "---\ntitle: Fast path\n---\nBody\n")
     assert doc.meta == {"title": "Fast path"}
     assert [s.text for s in doc.spans] == ["Body"]
 
 
 def test_multimarkdown_meta_is_front_matter() -> None:
-    doc = Document.parse("p.md", "Title: Old style\ndiataxis: reference\n\nBody text\n")
+    doc = parse_document("p.md", "Title: Old style\ndiataxis: reference\n\nBody text\n")
     assert doc.meta == {"title": "Old style", "diataxis": "reference"}
     assert prose("Title: Old style\n\nBody text\n") == [(3, 1, "Body text")]
 
@@ -77,7 +79,7 @@ def test_list_items_nested_and_continued() -> None:
         (3, 6, "nested item here"),
         (4, 6, "lazy continuation"),
     ]
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(b.line, b.level, b.ordered) for b in doc.list_items] == [
         (1, 1, True),
         (2, 1, True),
@@ -98,7 +100,7 @@ def test_table_cells_header_and_rows() -> None:
         |-----------|------|
         | spawn     | 286ns |
     """)
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     (table,) = doc.tables
     assert [(c.text, c.line, c.column) for c in table.header] == [
         ("Operation", 3, 3),
@@ -112,7 +114,7 @@ def test_table_cells_header_and_rows() -> None:
 
 def test_blockquote_prose_is_marked() -> None:
     text = "> quoted words\n> more\n"
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert prose(text) == [(1, 3, "quoted words"), (2, 3, "more")]
     assert all(span.block.enclosing("blockquote") for span in doc.spans)
 
@@ -127,7 +129,7 @@ def test_admonition_body_is_prose_not_code() -> None:
 
         After.
     """)
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert prose(text) == [(2, 5, "Inside the note."), (5, 9, "Nested tip text."), (7, 1, "After.")]
     assert doc.code == []
     assert [(d.kind, d.name, d.title, d.line) for d in doc.directives] == [
@@ -162,7 +164,7 @@ def test_fenced_code_in_list_and_admonition_is_code() -> None:
             print("blazing")
             ~~~
     """)
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(c.kind, c.line, c.text) for c in doc.code] == [
         ("fenced", 3, "make fast\n"),
         ("fenced", 8, 'print("blazing")\n'),
@@ -172,7 +174,7 @@ def test_fenced_code_in_list_and_admonition_is_code() -> None:
 
 def test_indented_code_outside_blocks_is_code() -> None:
     text = "Para\n\n    indented code\n"
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(c.kind, c.line) for c in doc.code] == [("indented", 3)]
     assert prose(text) == [(1, 1, "Para")]
 
@@ -181,7 +183,7 @@ def test_inline_code_and_link_targets_are_not_prose() -> None:
     text = (
         'Use `fast_path()` and [the guide](https://x.org/fast "Fast title") or <https://y.org>.\n'
     )
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert prose(text) == [
         (1, 1, "Use "),
         (1, 18, " and "),
@@ -207,7 +209,7 @@ def test_image_alt_and_reference_links() -> None:
 
 
 def test_escapes_and_entities_map_each_character() -> None:
-    doc = Document.parse("p.md", "a \\*b &amp; c\n")
+    doc = parse_document("p.md", "a \\*b &amp; c\n")
     (span,) = doc.spans
     assert span.text == "a *b & c"
     assert [span.column_of(i) for i in range(len(span.text))] == [1, 2, 4, 5, 6, 7, 12, 13]
@@ -220,7 +222,7 @@ def test_headings_atx_and_setext() -> None:
         Setext title
         ------------
     """)
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(h.level, h.text, h.line, h.column) for h in doc.headings] == [
         (2, "Install it", 1, 4),
         (2, "Setext title", 3, 1),
@@ -229,7 +231,7 @@ def test_headings_atx_and_setext() -> None:
 
 def test_html_comments_block_and_inline() -> None:
     text = "<!-- block one -->\n\nText <!-- inline two --> more\n"
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(c.text, c.line, c.column) for c in doc.comments] == [
         (" block one ", 1, 1),
         (" inline two ", 3, 6),
@@ -239,7 +241,7 @@ def test_html_comments_block_and_inline() -> None:
 
 def test_abbreviations_and_footnote_definitions_are_recorded() -> None:
     text = "Uses WASM.[^1]\n\n*[WASM]: WebAssembly\n\n[^1]: Measured in bench.rs\n"
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(a.term, a.definition, a.line) for a in doc.abbreviations] == [
         ("WASM", "WebAssembly", 3)
     ]
@@ -248,19 +250,19 @@ def test_abbreviations_and_footnote_definitions_are_recorded() -> None:
 
 
 def test_invalid_utf8_is_a_problem_not_an_exception() -> None:
-    doc = Document.parse("p.md", b"ok line\nbad \xff byte\n")
+    doc = parse_document("p.md", b"ok line\nbad \xff byte\n")
     assert [(p.rule, p.line, p.column) for p in doc.problems] == [("page/unreadable", 2, 5)]
     assert doc.spans == []
 
 
 def test_broken_front_matter_is_a_problem_with_its_line() -> None:
-    doc = Document.parse("p.md", "---\ntitle: a\nbad: [unclosed\n---\nBody\n")
+    doc = parse_document("p.md", "---\ntitle: a\nbad: [unclosed\n---\nBody\n")
     assert [(p.rule, p.line) for p in doc.problems] == [("page/front-matter", 4)]
     assert [s.text for s in doc.spans] == ["Body"]
 
 
 def test_front_matter_that_is_a_list_is_a_problem() -> None:
-    doc = Document.parse("p.md", "---\n- a\n- b\n---\nBody\n")
+    doc = parse_document("p.md", "---\n- a\n- b\n---\nBody\n")
     assert [(p.rule, p.line) for p in doc.problems] == [("page/front-matter", 2)]
     assert doc.meta == {}
 
@@ -269,7 +271,7 @@ def test_yaml_alias_bomb_is_refused() -> None:
     # Each level refers to the previous nine times: 9**20 nodes if expanded.
     levels = [f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 21)]
     bomb = "---\nl0: &l0 [x]\n" + "\n".join(levels) + "\n---\nBody\n"
-    doc = Document.parse("p.md", bomb)
+    doc = parse_document("p.md", bomb)
     assert [p.rule for p in doc.problems] == ["page/front-matter"]
 
 
@@ -284,7 +286,7 @@ def test_blocks_in_document_order_with_structure() -> None:
         |----|----|
         | a  | b  |
     """)
-    doc = Document.parse("p.md", text)
+    doc = parse_document("p.md", text)
     assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [
         ("paragraph", 1, 1),
         ("list", 3, 4),
@@ -307,7 +309,7 @@ def test_blocks_in_document_order_with_structure() -> None:
 
 
 def test_leaf_items_keep_prose_code_and_links_in_order() -> None:
-    doc = Document.parse("p.md", "Run `make` per [docs](https://d.org) now.\n")
+    doc = parse_document("p.md", "Run `make` per [docs](https://d.org) now.\n")
     (paragraph,) = [b for b in doc.blocks if b.kind == "paragraph"]
     assert [type(item).__name__ for item in paragraph.items] == [
         "Span",
@@ -325,9 +327,9 @@ def test_heading_attribute_list_is_not_prose() -> None:
 
 
 def test_inline_text_finds_links_in_a_range_with_or_without_images() -> None:
-    from mkdocs_diataxis.core.inline import inline_text
+    from mkdocs_diataxis.core.document import inline_text
 
-    doc = Document.parse("a.md", "One ![pic](p.png) two [link](u) three.\n")
+    doc = parse_document("a.md", "One ![pic](p.png) two [link](u) three.\n")
     [block] = [b for b in doc.blocks if b.kind == "paragraph"]
     inline = inline_text(doc, block)
     assert inline.text == "One  two link three."  # an image's alt text is not prose
@@ -362,7 +364,7 @@ def _inline_tokens(parser: MarkdownIt, source: str) -> list[list[tuple[str, str]
     ],
 )
 def test_plain_text_gives_markdown_its_tokens(source: str, expected: list[tuple[str, str]]) -> None:
-    assert _inline_tokens(_MARKDOWN, source) == [expected]
+    assert _inline_tokens(MARKDOWN, source) == [expected]
     assert _inline_tokens(_REFERENCE, source) == [expected]
 
 
@@ -376,12 +378,12 @@ _PLAIN_LINE = st.tuples(
 @settings(max_examples=1000, deadline=None, derandomize=True, database=None)
 @given(st.lists(_PLAIN_LINE, max_size=6).map("\n".join))
 def test_plain_text_shortcut_matches_the_inline_parser(source: str) -> None:
-    assert _inline_tokens(_MARKDOWN, source) == _inline_tokens(_REFERENCE, source)
+    assert _inline_tokens(MARKDOWN, source) == _inline_tokens(_REFERENCE, source)
 
 
 def test_line_end_is_the_next_newline_or_the_limit() -> None:
-    doc = Document.parse("p.md", "one\n\ntwo three\nfour")
-    builder = _Builder(doc)
+    doc = parse_document("p.md", "one\n\ntwo three\nfour")
+    builder = TokenWalk(doc)
     text = doc.text
     for limit in range(len(text) + 1):
         for offset in range(limit + 1):

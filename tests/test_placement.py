@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, check_page
-from tests.conftest import all_findings, findings
+from mkdocs_diataxis.core import check_page, load_settings
+from tests.helpers import all_findings, findings
 
 
 def category(path: str, text: str = "# T\n", **options: object) -> tuple[str | None, str | None]:
-    facts = check_page(path, text, Settings.from_mapping(options)).facts
+    facts = check_page(path, text, load_settings(options)).facts
     return facts.category, facts.category_source
 
 

@@ -22,6 +22,10 @@ PAGES = {
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
+    # MkDocs keeps one instance of a plugin with on_startup per process (what serve
+    # relies on), and it reuses what it checked for any site with the same settings:
+    # each test starts a serve session of its own.
+    MkDocsConfig.plugins.plugin_cache.clear()
     return make_site(tmp_path, PAGES)
 
 
@@ -37,7 +41,7 @@ def uncited(config: MkDocsConfig) -> list[tuple[str, int]]:
     plugin = config.plugins["diataxis"]
     return [
         (f.path, f.line)
-        for result in plugin.results.values()
+        for result in plugin.session.results.values()
         for f in result.findings
         if f.rule == "citation/uncited"
     ]
@@ -50,12 +54,12 @@ def status_html(site: Path) -> str:
 def test_a_one_page_change_rechecks_exactly_that_page(site: Path) -> None:
     first = rebuild(site)
     plugin = first.plugins["diataxis"]
-    assert plugin.checked == 4
+    assert plugin.session.checked == 4
     assert rebuild(site).plugins["diataxis"] is plugin  # the instance serve keeps
-    assert plugin.checked == 0
+    assert plugin.session.checked == 0
     (site / "docs/reference/b.md").write_text("# B\n\nSending takes 1.5 µs.\n", "utf-8")
     config = rebuild(site)
-    assert plugin.checked == 1
+    assert plugin.session.checked == 1
     assert uncited(config) == [("reference/a.md", 3), ("reference/b.md", 3)]
     assert "1.5 µs" in status_html(site)
 
@@ -65,9 +69,9 @@ def test_deleting_a_page_drops_its_findings_and_fixing_the_last_one_shows(site: 
     assert "286ns" in status_html(site)
     (site / "docs/reference/a.md").unlink()
     config = rebuild(site)
-    assert config.plugins["diataxis"].checked == 0
+    assert config.plugins["diataxis"].session.checked == 0
     assert uncited(config) == []
-    assert sorted(config.plugins["diataxis"].results) == [
+    assert sorted(config.plugins["diataxis"].session.results) == [
         "how-to/c.md",
         "index.md",
         "reference/b.md",
@@ -85,7 +89,7 @@ def test_changed_settings_check_every_page_again(site: Path) -> None:
         "utf-8",
     )
     config = rebuild(site)
-    assert plugin.checked == 4
+    assert plugin.session.checked == 4
     assert uncited(config) == []
 
 
@@ -102,10 +106,10 @@ def test_an_edited_terms_file_checks_every_page_again(site: Path) -> None:
     plugin = rebuild(site).plugins["diataxis"]
     terms.write_text("- pattern: words\n", "utf-8")
     config = rebuild(site)
-    assert plugin.checked == 4
+    assert plugin.session.checked == 4
     hits = sorted(
         (f.path, f.text)
-        for result in config.plugins["diataxis"].results.values()
+        for result in config.plugins["diataxis"].session.results.values()
         for f in result.findings
         if f.rule == "terms/forbidden"
     )

@@ -8,8 +8,8 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from mkdocs_diataxis.core import Settings, SettingsError
-from tests.conftest import all_findings
+from mkdocs_diataxis.core import Settings, SettingsError, load_settings
+from tests.helpers import all_findings
 
 
 @pytest.mark.parametrize(
@@ -66,12 +66,12 @@ def test_invalid_settings_name_the_option(
     options: dict[str, object], option: str, message: str
 ) -> None:
     with pytest.raises(SettingsError) as caught:
-        Settings.from_mapping(options)
+        load_settings(options)
     assert (caught.value.option, caught.value.message) == (option, message)
 
 
 def test_defaults_are_the_spec_defaults() -> None:
-    settings = Settings.from_mapping({})
+    settings = load_settings({})
     assert settings.categories["how-to"] == ("how-to", "howto", "guides", "how-to-guides")
     assert settings.exempt.patterns == ("index.md", "**/index.md", "README.md", "**/README.md")
     assert settings.require_category.patterns == ("**/*.md",)
@@ -117,16 +117,5 @@ def test_mkdocs_config_rejects_category_list_of_non_strings(
 def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
     config = load_config(str(write_config(tmp_path, "")))
     plugin = config.plugins["diataxis"]
-    assert dict(plugin.config) == {
-        "categories": None,
-        "require_category": None,
-        "exempt": None,
-        "severity": None,
-        "citations": None,
-        "terms": None,
-        "acronyms": None,
-        "status_page": None,
-        "report": "diataxis-report.json",
-        "baseline": None,
-        "jobs": None,
-    }
+    assert plugin.config.settings() == Settings()
+    assert plugin.config["report"] == "diataxis-report.json"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, SettingsError, check_page
+from mkdocs_diataxis.core import Settings, SettingsError, check_page, load_settings
 from mkdocs_diataxis.core.plan import PlanError, load_plan, parse_plan
 from mkdocs_diataxis.core.report import build_report, section_of
+from mkdocs_diataxis.core.settings import StatusPageSettings
 from mkdocs_diataxis.status import render_status_page
 from mkdocs_diataxis.status.render import text
 
@@ -103,7 +104,7 @@ def test_plan_file_with_bad_yaml(tmp_path: Path) -> None:
 
 def test_plan_option_errors_name_the_option(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as caught:
-        Settings.from_mapping({"status_page": {"plan": "missing.yml"}}, str(tmp_path))
+        load_settings({"status_page": {"plan": "missing.yml"}}, str(tmp_path))
     assert caught.value.option == "status_page.plan"
     assert "cannot read plan file missing.yml" in caught.value.message
 
@@ -126,6 +127,8 @@ def test_deliverable_states() -> None:
                         {"page": "reference/warned.md"},
                         {"page": "reference/wrong.md", "category": "how-to"},
                         {"page": "reference/done.md", "category": "reference", "min_lines": 3},
+                        {"page": "reference/long.md", "lines": "1-2", "title": "Long"},
+                        {"page": "reference/later.md", "title": "Later"},
                     ],
                 }
             ]
@@ -139,8 +142,9 @@ def test_deliverable_states() -> None:
         "reference/warned.md": f"# Warned\n\nIt is blazing fast. {WORDS}\n",
         "reference/wrong.md": f"# Wrong\n\n{WORDS}\n",
         "reference/done.md": f"# Done\n\n{WORDS}\n",
+        "reference/long.md": f"# Long\n\n{WORDS}\n",
     }
-    report = build_report(results(pages), Settings(), plan)
+    report = build_report(results(pages), Settings(status_page=StatusPageSettings(plan=plan)))
     (milestone,) = report.milestones
     assert [(d.page, d.state, d.detail) for d in milestone.deliverables] == [
         ("reference/missing.md", "missing", "the page does not exist yet"),
@@ -150,8 +154,14 @@ def test_deliverable_states() -> None:
         ("reference/warned.md", "needs work", "1 warning"),
         ("reference/wrong.md", "needs work", "planned as how-to, is reference"),
         ("reference/done.md", "complete", ""),
+        ("reference/long.md", "needs work", "3 lines, over the planned 2"),
+        ("reference/later.md", "missing", "the page does not exist yet"),
     ]
-    assert (milestone.done, len(milestone.deliverables), milestone.due) == (1, 7, "2026-12-01")
+    assert (milestone.done, len(milestone.deliverables), milestone.due) == (1, 9, "2026-12-01")
+    assert [d.title for d in milestone.deliverables][-2:] == ["Long", "Later"]
+    markdown = render_status_page(report, title="S", page_path="s.md")
+    assert "| Later \\(reference/later.md\\) | any | ✗ missing |" in markdown
+    assert "| [Long](reference/long.md) | any | △ needs work |" in markdown
 
 
 # --- summary and coverage ---------------------------------------------------------------
@@ -286,7 +296,8 @@ def test_report_validates_against_its_shipped_schema() -> None:
         {"milestones": [{"name": "A", "due": "2026-12-01", "deliverables": ["guides/a.md"]}]}, "p"
     )
     pages = {"guides/a.md": f"# A\n\nSpawn takes 286ns. {WORDS}\n", "x.md": "# X\n"}
-    data = json.loads(build_report(results(pages), Settings(), plan).to_json())
+    settings = Settings(status_page=StatusPageSettings(plan=plan))
+    data = json.loads(build_report(results(pages), settings).to_json())
     jsonschema.validate(data, json.loads(schema_text))
 
 
@@ -323,7 +334,7 @@ def test_findings_list_stops_at_a_thousand_warnings_first_and_says_where_the_res
         "how-to/a.md": "# A\n\n" + "Simply do it.\n\n" * 1002,
         "reference/z.md": "# Z\n\nA takes 1ns.\n\nB takes 2ns.\n\nC takes 3ns.\n",
     }
-    report = build_report(results(pages), Settings(), None)
+    report = build_report(results(pages), Settings())
     page = render_status_page(
         report, title="S", page_path="diataxis-status.md", report_file="diataxis-report.json"
     )
@@ -350,7 +361,7 @@ def test_findings_stay_packed_until_read() -> None:
     from mkdocs_diataxis.core.finding import Finding, pack, unpack
 
     pages = {f"how-to/p{n}.md": "# P\n\nIt is blazing fast, simply.\n" for n in range(50)}
-    report = build_report(results(pages), Settings(), None)
+    report = build_report(results(pages), Settings())
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, Finding)]
     assert report.count() == 100
@@ -414,7 +425,7 @@ def test_html_blocks_say_what_the_markdown_says() -> None:
     plan = parse_plan(
         {"milestones": [{"name": "M", "deliverables": ["guides/a.md", "x/<img src=y>.md"]}]}, "p"
     )
-    report = build_report(results(pages), Settings(), plan)
+    report = build_report(results(pages), Settings(status_page=StatusPageSettings(plan=plan)))
     options = {"title": "S", "page_path": "status/index.md", "repo_url": "https://r.example/x"}
     options["edit_uri"] = "edit/main/docs/"
     as_markdown = render_status_page(report, **options)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import findings, md
+from tests.helpers import findings, md
 
 PAGE_IN_TWO_FOLDERS = "reference/guides/x.md"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_diataxis.core import Settings, SettingsError
+from mkdocs_diataxis.core import SettingsError, load_settings
 from mkdocs_diataxis.core.termlist import load_default_terms
-from tests.conftest import all_findings, findings, md
+from tests.helpers import all_findings, findings, md
 
 
 def terms(text: str, path: str = "reference/p.md", **options: object) -> list[tuple[int, int, str]]:
@@ -170,7 +170,7 @@ def test_absolute_words_ship_disabled_and_can_be_enabled(tmp_path: Path) -> None
     assert terms("It always works.\n") == []
     (tmp_path / "terms.yml").write_text("- pattern: always\n  severity: warn\n  reason: absolute\n")
     options = {"terms": {"file": "terms.yml"}}
-    settings = Settings.from_mapping(options, str(tmp_path))
+    settings = load_settings(options, str(tmp_path))
     from mkdocs_diataxis.core import check_page
 
     found = check_page("reference/p.md", "It always works.\n", settings).findings
@@ -183,7 +183,7 @@ def test_project_file_entry_overrides_default_with_same_pattern(tmp_path: Path) 
     (tmp_path / "terms.yml").write_text(
         "- pattern: simply\n  severity: warn\n  replacements: ['(nothing)']\n  reason: house rule\n"
     )
-    settings = Settings.from_mapping({"terms": {"file": "terms.yml"}}, str(tmp_path))
+    settings = load_settings({"terms": {"file": "terms.yml"}}, str(tmp_path))
     from mkdocs_diataxis.core import check_page
 
     (finding,) = check_page("reference/p.md", "Simply run.\n", settings).findings
@@ -232,7 +232,7 @@ def test_malformed_terms_file_names_file_entry_and_key(
 ) -> None:
     (tmp_path / "terms.yml").write_text(content, encoding="utf-8")
     with pytest.raises(SettingsError) as caught:
-        Settings.from_mapping({"terms": {"file": "terms.yml"}}, str(tmp_path))
+        load_settings({"terms": {"file": "terms.yml"}}, str(tmp_path))
     assert caught.value.option == "terms"
     assert str(tmp_path / "terms.yml") in caught.value.message
     assert message in caught.value.message
@@ -240,7 +240,7 @@ def test_malformed_terms_file_names_file_entry_and_key(
 
 def test_missing_terms_file_is_named() -> None:
     with pytest.raises(SettingsError, match=r"cannot read terms file \./nope\.yml"):
-        Settings.from_mapping({"terms": {"file": "nope.yml"}}, ".")
+        load_settings({"terms": {"file": "nope.yml"}}, ".")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Check one page: parse it once, run every rule, apply suppressions and severities."""
+"""Check one page: parse it once, run every rule family on it, apply suppressions,
+severities and the baseline, and keep the facts the status page needs."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.baseline import fingerprint
-from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.document import Document, parse_document, unreadable_document
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
+from mkdocs_diataxis.core.options import load_settings
+from mkdocs_diataxis.core.registry import FAMILIES, RULES
+from mkdocs_diataxis.core.rule import Rule
+from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
 
 
@@ -69,7 +74,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     broken front matter come back as ``page/*`` findings.
     """
     with _collector_paused():
-        return check_document(Document.parse(path, source), settings)
+        return check_document(parse_document(path, source), settings)
 
 
 @contextlib.contextmanager
@@ -100,37 +105,30 @@ def check_file(path: str, file: str | os.PathLike[str], settings: Settings) -> P
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return check_document(
-            Document.unreadable(path, f"cannot read the file ({reason})"), settings
+            unreadable_document(path, f"cannot read the file ({reason})"), settings
         )
     return check_page(path, source, settings)
 
 
 def check_document(doc: Document, settings: Settings) -> PageResult:
-    """Run every rule on a parsed page; see `check_page`."""
-    path = doc.path
-    decision = placement.decide(doc, settings)
-    figures = citation.find_figures(doc, settings) if doc.text else []
+    """Run every rule family on a parsed page; see `check_page`."""
+    ctx = PageContext(doc, settings, RULES)
+    placement = ctx.placement
+    figures = ctx.figures
     facts = PageFacts(
-        path=path,
+        path=doc.path,
         title=_title(doc),
-        category=decision.category,
-        category_source=decision.source,
+        category=placement.category,
+        category_source=placement.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
         words=doc.word_count,
         figures_measured=sum(1 for figure in figures if figure.kind == "measured"),
         figures_cited=sum(1 for figure in figures if figure.cited),
     )
-    if any(problem.rule == "page/unreadable" for problem in doc.problems):
-        return PageResult.of(path, _apply_severity(page.check(doc), settings), facts, True)
-    suppressions = suppression.read(doc)
-    raw = [
-        *page.check(doc),
-        *placement.check(doc, settings),
-        *citation.check(doc, settings, figures),
-        *terms.check(doc, settings, decision.category),
-        *suppressions.findings,
-    ]
-    kept = [finding for finding in raw if not suppressions.silences(finding)]
+    if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):
+        return PageResult.of(doc.path, _apply_severity(page.check(ctx), settings), facts, True)
+    raw = [finding for family in FAMILIES for finding in family.check(ctx)]
+    kept = [finding for finding in raw if not ctx.suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
     # A baseline records and matches warnings only, so only they need an identity.
     findings = [
@@ -141,7 +139,14 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     ]
     if settings.baseline is not None:
         findings = settings.baseline.apply(findings)
-    return PageResult.of(path, findings, facts)
+    return PageResult.of(doc.path, findings, facts)
+
+
+def check_example(rule: Rule) -> PageResult:
+    """Check a rule's example page, with the options it names: what the rules
+    reference, ``mkdocs-diataxis explain`` and the tests show it reports."""
+    example = rule.example
+    return check_page(example.path, example.source, load_settings(example.settings))
 
 
 def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator[Finding]:

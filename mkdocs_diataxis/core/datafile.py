@@ -1,5 +1,6 @@
-"""Reading the project's own data files (term lists, glossaries, plans) with one kind
-of error message: the file is named, and for YAML the line of the problem."""
+"""Reading YAML safely (front matter and the project's own data files), and data files
+(term lists, glossaries, plans) with one kind of error message: the file is named, and
+for YAML the line of the problem."""
 
 from __future__ import annotations
 
@@ -7,7 +8,90 @@ from typing import Any
 
 import yaml
 
-from mkdocs_diataxis.core.frontmatter import load_yaml
+_MAX_ALIASES = 100
+"""YAML aliases allowed in one document: enough for real use."""
+_MAX_VALUES = 10_000
+"""Values a document may hold once its aliases are expanded: far more than any front
+matter, term list or plan needs, far too few for an alias bomb ("billion laughs"),
+which stays small while loaded (aliases share objects) and explodes when walked."""
+
+
+class YamlLimitError(yaml.YAMLError):
+    """YAML that is valid but too large or too deep to use; ``problem`` says which."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """A safe loader that refuses documents with an unreasonable number of aliases."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > _MAX_ALIASES:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {_MAX_ALIASES} aliases", None
+                )
+        return super().compose_node(parent, index)
+
+
+# libyaml's safe loader, when PyYAML was built with it: about ten times faster.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+
+def load_yaml(text: str) -> Any:
+    """Load YAML safely: no Python objects, no alias bombs, no unbounded recursion.
+
+    Raises `yaml.YAMLError` for invalid YAML and `YamlLimitError` (one of them) for YAML
+    nested too deeply to read or holding more than `_MAX_VALUES` values once expanded.
+    """
+    try:
+        data = _load(text)
+    except RecursionError:
+        raise YamlLimitError("it is nested too deeply to read") from None
+    # Without an alias the data is no larger than the text; with one, it may explode.
+    if "*" in text and _expands_beyond(data, _MAX_VALUES):
+        raise YamlLimitError(f"it expands to more than {_MAX_VALUES:,} values through YAML aliases")
+    return data
+
+
+def _load(text: str) -> Any:
+    if _FAST_LOADER is not None and "*" not in text:
+        # Without a "*" there is no alias to expand, so the C loader (which cannot
+        # count aliases) is safe; it builds the same data as the pure-Python one.
+        try:
+            return yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # the pure-Python loader below words the error the way users know
+    loader = _BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _expands_beyond(data: Any, limit: int) -> bool:
+    """Whether walking ``data`` (shared and recursive parts once per reference) meets
+    more than ``limit`` values; the walk itself stops there."""
+    stack = [data]
+    seen = 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            stack.extend(value)
+    return False
 
 
 class DataFileError(ValueError):

@@ -6,10 +6,8 @@ import pickle
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["warning", "info"]
-"""How loud a finding is: warnings fail ``mkdocs build --strict``, info findings never do."""
+from mkdocs_diataxis.core.vocabulary import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +41,19 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by place in the docs, then by rule, so reports are stable."""
         return (self.path, self.line, self.column, self.rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the page file itself (encoding, front matter), met while
+    reading it and reported by the ``page/*`` rules as a `Finding` at that place."""
+
+    rule: str
+    line: int
+    column: int
+    text: str
+    message: str
+    suggestion: str
 
 
 def pack(findings: Iterable[Finding]) -> bytes:

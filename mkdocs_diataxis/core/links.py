@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from mkdocs_diataxis.core.check import PageResult, check_document
-from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.document import unreadable_document
 from mkdocs_diataxis.core.settings import Settings
 
 
@@ -62,7 +62,7 @@ class LinkLoops:
                 os.path.realpath(self.docs_dir),
             ).replace(os.sep, "/")
             where = "docs_dir itself" if target == "." else f'"{target}"'
-            doc = Document.unreadable(
+            doc = unreadable_document(
                 folder,
                 f"this folder is a link back to {where}, a loop: the pages under it would be"
                 " read again at every level, so they are left out",

@@ -21,7 +21,7 @@ class PathPatterns:
 
     __slots__ = ("_spec", "patterns")
 
-    def __init__(self, patterns: Iterable[str]) -> None:
+    def __init__(self, patterns: Iterable[str] = ()) -> None:
         self.patterns = tuple(patterns)
         try:
             self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
@@ -31,6 +31,16 @@ class PathPatterns:
     def match(self, path: str) -> bool:
         """Whether ``path`` (relative, ``/``-separated) is matched."""
         return bool(self.patterns) and self._spec.match_file(path)
+
+    def __reduce__(self) -> tuple[type[PathPatterns], tuple[tuple[str, ...]]]:
+        # The patterns are all there is to send to a worker; it compiles them again.
+        return (PathPatterns, (self.patterns,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PathPatterns) and other.patterns == self.patterns
+
+    def __hash__(self) -> int:
+        return hash(self.patterns)
 
     def __repr__(self) -> str:
         return f"PathPatterns({list(self.patterns)!r})"

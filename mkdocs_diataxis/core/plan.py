@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_diataxis.core.datafile import DataFileError, read_yaml
+from mkdocs_diataxis.core.vocabulary import CATEGORIES
 
-CATEGORIES = ("tutorial", "how-to", "reference", "explanation")
 _PLAN_KEYS = ("milestones",)
 _MILESTONE_KEYS = ("name", "due", "deliverables")
 _DELIVERABLE_KEYS = ("page", "category", "lines", "min_lines", "min_words", "title")

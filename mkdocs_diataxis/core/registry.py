@@ -1,32 +1,33 @@
-"""Every rule the plugin knows, with its default severity and its documentation.
+"""Every rule family, registered once: the single source for checking, ``severity:``
+validation, suppression comments, the reference docs and the command line.
 
-The list is the single source for ``severity:`` validation, suppression comments,
-the reference docs and the command line.
+A family is a module of ``core/rules/`` that honours the `Family` contract; adding a
+rule touches its family's module, its tests and its reference doc, nothing else.
 """
 
 from __future__ import annotations
 
-from mkdocs_diataxis.core.rule import Rule
+from collections.abc import Iterable
+from typing import Protocol
+
+from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.rule import Rule, RuleSet
 from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
 
-RULES: dict[str, Rule] = {
-    rule.id: rule
-    for module in (page, placement, citation, terms, suppression)
-    for rule in module.RULES
-}
+
+class Family(Protocol):
+    """A rule family: its rules, and one check of a page that yields findings of those
+    rules only. What the check may read is what `PageContext` offers."""
+
+    @property
+    def RULES(self) -> tuple[Rule, ...]: ...  # noqa: N802 (a module constant)
+
+    def check(self, ctx: PageContext, /) -> Iterable[Finding]: ...
+
+
+FAMILIES: tuple[Family, ...] = (page, placement, citation, terms, suppression)
+"""In documentation order; ``page`` first, as it alone runs on a page that cannot be read."""
+
+RULES = RuleSet(rule for family in FAMILIES for rule in family.RULES)
 """Rule id -> rule, in documentation order."""
-
-FAMILIES: frozenset[str] = frozenset(rule.family for rule in RULES.values())
-
-
-def expand_rule_names(name: str) -> tuple[str, ...]:
-    """The rule ids a name in ``severity:`` or a suppression stands for.
-
-    ``placement/nested`` -> itself; ``placement/*`` -> every placement rule;
-    anything unknown -> ``()``.
-    """
-    if name in RULES:
-        return (name,)
-    if name.endswith("/*") and name[:-2] in FAMILIES:
-        return tuple(rid for rid, rule in RULES.items() if rule.family == name[:-2])
-    return ()

@@ -1,7 +1,9 @@
 """The report: everything the status page shows, as plain data that serialises to JSON.
 
-`build_report` turns the per-page results of a build (or a CLI run) and the plan into
-a `Report`; ``Report.to_json`` is the ``diataxis-report.json`` format (schema in
+`build_report` turns the per-page results of a build (or a CLI run) and the settings
+(the plan, what counts as a stub, how pages group into sections) into a `Report`: one
+code path for the plugin, ``check --format json`` and ``status``, so they agree.
+``Report.to_json`` is the ``diataxis-report.json`` format (schema in
 ``data/report.schema.json``); ``mkdocs_diataxis.status`` renders it as Markdown.
 """
 
@@ -10,17 +12,17 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
 from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.plan import Deliverable, Plan
-from mkdocs_diataxis.core.settings import CATEGORIES, Settings
+from mkdocs_diataxis.core.plan import Deliverable
+from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.vocabulary import CATEGORIES, DeliverableState
 
 REPORT_VERSION = 1
-STATES = ("missing", "stub", "draft", "needs work", "complete")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +43,24 @@ class PageRow:
 
 
 @dataclass(frozen=True, slots=True)
-class DeliverableState:
+class DeliverableProgress:
     """A planned page and where it stands."""
 
     page: str
     category: str | None
-    state: str
+    state: DeliverableState
     detail: str
     lines: int | None = None
     words: int | None = None
+    title: str = ""
+    """The plan's name for the page, if it gives one."""
 
 
 @dataclass(frozen=True, slots=True)
 class MilestoneState:
     name: str
     due: str | None
-    deliverables: tuple[DeliverableState, ...]
+    deliverables: tuple[DeliverableProgress, ...]
 
     @property
     def done(self) -> int:
@@ -112,6 +116,10 @@ class Report:
     @property
     def planned_done(self) -> int:
         return sum(m.done for m in self.milestones)
+
+    def deliverable_states(self) -> Counter[DeliverableState]:
+        """How many planned pages are in each state."""
+        return Counter(d.state for m in self.milestones for d in m.deliverables)
 
     def summary_sentence(self) -> str:
         """One plain sentence a manager can read."""
@@ -224,15 +232,9 @@ def section_of(path: str, settings: Settings, depth: int | None = None) -> str:
     return folders[0] if folders else ""
 
 
-def build_report(
-    results: Iterable[PageResult],
-    settings: Settings,
-    plan: Plan | None = None,
-    *,
-    stub_words: int = 50,
-    section_depth: int | None = None,
-) -> Report:
+def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
     """Assemble the report of a whole site from its pages' results."""
+    status = settings.status_page
     report = Report()
     ordered = sorted(results, key=lambda result: result.path)
     by_path = {result.path: result for result in ordered}
@@ -240,7 +242,7 @@ def build_report(
         facts = result.facts
         findings = result.findings
         families = Counter(f.rule.split("/", 1)[0] for f in findings)
-        section = section_of(result.path, settings, section_depth)
+        section = section_of(result.path, settings, status.section_depth)
         report.pages.append(
             PageRow(
                 path=result.path,
@@ -250,7 +252,7 @@ def build_report(
                 section=section,
                 lines=facts.lines,
                 words=facts.words,
-                stub=facts.words < stub_words and not result.unreadable,
+                stub=facts.words < status.stub_words and not result.unreadable,
                 findings=dict(sorted(families.items())),
                 warnings=sum(1 for f in findings if f.severity == "warning"),
             )
@@ -264,33 +266,34 @@ def build_report(
         report.figures_measured += facts.figures_measured
         report.figures_cited += facts.figures_cited
     report.coverage = dict(sorted(report.coverage.items()))
-    if plan is not None:
+    if status.plan is not None:
         report.milestones = [
             MilestoneState(
                 milestone.name,
                 milestone.due.isoformat() if milestone.due else None,
                 tuple(
-                    _deliverable_state(d, by_path.get(d.page), stub_words)
+                    _progress(d, by_path.get(d.page), status.stub_words)
                     for d in milestone.deliverables
                 ),
             )
-            for milestone in plan.milestones
+            for milestone in status.plan.milestones
         ]
     return report
 
 
-def _deliverable_state(
+def _progress(
     deliverable: Deliverable, result: PageResult | None, stub_words: int
-) -> DeliverableState:
-    def state(name: str, detail: str) -> DeliverableState:
+) -> DeliverableProgress:
+    def state(name: DeliverableState, detail: str) -> DeliverableProgress:
         facts = result.facts if result is not None else None
-        return DeliverableState(
+        return DeliverableProgress(
             deliverable.page,
             deliverable.category,
             name,
             detail,
             facts.lines if facts else None,
             facts.words if facts else None,
+            deliverable.title,
         )
 
     if result is None:
@@ -306,6 +309,8 @@ def _deliverable_state(
     if short:
         return state("draft", "below target: " + ", ".join(short))
     problems: list[str] = []
+    if deliverable.max_lines is not None and facts.lines > deliverable.max_lines:
+        problems.append(f"{facts.lines} lines, over the planned {deliverable.max_lines}")
     if deliverable.category is not None and facts.category != deliverable.category:
         problems.append(
             f"planned as {deliverable.category}, is {facts.category or 'uncategorized'}"
@@ -316,7 +321,3 @@ def _deliverable_state(
     if problems:
         return state("needs work", "; ".join(problems))
     return state("complete", "")
-
-
-def states_count(milestones: Sequence[MilestoneState]) -> Counter[str]:
-    return Counter(d.state for m in milestones for d in m.deliverables)

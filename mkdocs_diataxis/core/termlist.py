@@ -8,6 +8,7 @@ safe (no back-references, no nested unbounded repetition) so matching stays line
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mkdocs_diataxis.core.datafile import DataFileError, read_yaml
-from mkdocs_diataxis.core.frontmatter import load_yaml
+from mkdocs_diataxis.core.datafile import DataFileError, load_yaml, read_yaml
+from mkdocs_diataxis.core.vocabulary import CATEGORIES, LEVELS
 
 if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
     from re import _constants as sre_constants
@@ -26,7 +27,6 @@ else:  # pragma: no cover
     import sre_constants
     import sre_parse
 
-CATEGORIES = ("tutorial", "how-to", "reference", "explanation")
 KEYS = (
     "pattern",
     "inflections",
@@ -37,7 +37,6 @@ KEYS = (
     "scope",
     "unless_cited",
 )
-SEVERITIES = ("warn", "info", "ignore")
 
 
 class TermListError(ValueError):
@@ -178,6 +177,11 @@ def load_default_terms() -> tuple[TermEntry, ...]:
     return tuple(parse_term_list(load_yaml(text), "default terms.yml"))
 
 
+def default_entries() -> tuple[TermEntry, ...]:
+    """The term list of a site that configures none: the shipped entries in use."""
+    return tuple(merge_terms(load_default_terms(), (), ()))
+
+
 def load_term_file(path: str) -> list[TermEntry]:
     """A project's term file; errors name the file, the entry and the key."""
     what = f"terms file {path}"
@@ -222,7 +226,7 @@ def _entry(item: Any, where: str) -> TermEntry:
         except (re.error, TermListError) as error:
             raise TermListError(f"{where}: key 'pattern': {pattern!r}: {error}") from None
     severity = item.get("severity", "warn")
-    if severity not in SEVERITIES:
+    if severity not in LEVELS:
         raise TermListError(
             f"{where}: key 'severity': expected warn, info or ignore, got {severity!r}"
         )
@@ -356,6 +360,4 @@ def merge_terms(
 
 
 def _replace_patterns(entry: TermEntry, patterns: tuple[str, ...]) -> TermEntry:
-    from dataclasses import replace
-
-    return replace(entry, patterns=patterns)
+    return dataclasses.replace(entry, patterns=patterns)

@@ -18,8 +18,8 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.report import Report, states_count
-from mkdocs_diataxis.core.settings import CATEGORIES
+from mkdocs_diataxis.core.report import Report
+from mkdocs_diataxis.core.vocabulary import CATEGORIES, DELIVERABLE_STATES
 
 # The page's own CSS (in the page, not the site): the progress bars. Colours come from
 # Material's variables when present, with plain fallbacks for the mkdocs theme.
@@ -374,8 +374,8 @@ class _Renderer:
         self.line("## Plan progress")
         self.line()
         self.bar(r.planned_done, r.planned, "Overall")
-        counts = states_count(r.milestones)
-        self.line(", ".join(f"{_STATE_MARKS[s]}: {counts[s]}" for s in _STATE_MARKS))
+        counts = r.deliverable_states()
+        self.line(", ".join(f"{_STATE_MARKS[s]}: {counts[s]}" for s in DELIVERABLE_STATES))
         self.line()
         for milestone in r.milestones:
             due = f" (due {milestone.due})" if milestone.due else ""
@@ -384,7 +384,10 @@ class _Renderer:
             self.bar(milestone.done, len(milestone.deliverables), "Deliverables")
             rows: list[list[Sequence[Part] | str]] = []
             for d in milestone.deliverables:
-                page = d.page if d.state == "missing" else (_Link(d.page, d.page),)
+                if d.state == "missing":  # nothing to link to: say where it goes
+                    page: Sequence[Part] | str = f"{d.title} ({d.page})" if d.title else d.page
+                else:
+                    page = (_Link(d.title or d.page, d.page),)
                 rows.append([page, d.category or "any", _STATE_MARKS[d.state], d.detail])
             self.table(["Page", "Category", "State", "Detail"], rows)
 

@@ -1,20 +1,20 @@
 """``placement/*``: every page sits in one Diátaxis category, and its front matter agrees.
 
-A page's category comes from front matter ``diataxis:`` first, then from the nearest
-category folder in its path (``components/rt/guides/x.md`` is how-to).
+The category itself is decided in ``core/category.py`` (front matter first, then the
+nearest category folder); these rules report what is wrong with how it was decided.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import Document, iter_front_matter_key_lines
+from mkdocs_diataxis.core.category import FRONT_MATTER_KEY
+from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.rule import Rule
-from mkdocs_diataxis.core.settings import CATEGORIES, Settings, closest
-
-FRONT_MATTER_KEY = "diataxis"
+from mkdocs_diataxis.core.rule import Example, Rule
+from mkdocs_diataxis.core.spelling import closest
+from mkdocs_diataxis.core.vocabulary import CATEGORIES
 
 UNCATEGORIZED = Rule(
     "placement/uncategorized",
@@ -26,10 +26,9 @@ how-to, reference or explanation. The category comes from front matter
 (`diataxis: how-to`) or from a category folder anywhere in the page's path
 (`guides/`, `reference/`, ... as mapped by `categories`).
 
-Example: `docs/deploying.md` with no front matter.
-
 Fix: move the page into a category folder, declare `diataxis: <category>` in its
 front matter, or add it to `exempt` if it is a landing page.""",
+    Example("deploying.md", b"# Deploying\n", "no front matter, in no category folder"),
 )
 MISMATCH = Rule(
     "placement/mismatch",
@@ -39,9 +38,8 @@ MISMATCH = Rule(
 folder or wrongly labelled; readers browsing the folder and the status page would
 disagree about what it is. The front matter wins for the status page meanwhile.
 
-Example: `reference/deploy.md` with `diataxis: how-to`.
-
 Fix: move the page to a folder of the declared category, or correct the front matter.""",
+    Example("reference/deploy.md", b"---\ndiataxis: how-to\n---\n# Deploy\n"),
 )
 NESTED = Rule(
     "placement/nested",
@@ -51,10 +49,9 @@ NESTED = Rule(
 The nearest folder (`guides/`, how-to) decides the category meanwhile, but the
 structure is confusing: a category folder belongs in one place in the tree.
 
-Example: `reference/guides/install.md`.
-
 Fix: move the page so that its path holds one category folder only, or rename a
 folder that is not meant as a category (or remove it from `categories`).""",
+    Example("reference/guides/install.md", b"# Install\n"),
 )
 UNKNOWN_CATEGORY = Rule(
     "placement/unknown-category",
@@ -64,54 +61,18 @@ UNKNOWN_CATEGORY = Rule(
 Anything else is ignored (the folder decides instead) and reported, with the
 closest valid name as the suggestion.
 
-Example: `diataxis: howto-guide`.
-
 Fix: use one of the four names, e.g. `diataxis: how-to`.""",
+    Example("guides/upgrade.md", b"---\ndiataxis: howto-guide\n---\n# Upgrade\n"),
 )
 RULES = (UNCATEGORIZED, MISMATCH, NESTED, UNKNOWN_CATEGORY)
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """How a page's category was decided.
-
-    ``source`` is ``"front matter"``, ``"folder"`` or ``None`` (no category).
-    ``folders`` lists each category folder in the path, outermost first, as
-    (folder name, category).
-    """
-
-    category: str | None
-    source: str | None
-    declared: object
-    folders: tuple[tuple[str, str], ...]
-
-    @property
-    def folder_category(self) -> str | None:
-        """The category of the nearest category folder, if any."""
-        return self.folders[-1][1] if self.folders else None
-
-
-def decide(doc: Document, settings: Settings) -> Placement:
-    """The page's category and where it came from."""
-    segments = doc.path.split("/")[:-1]
-    folders = tuple(
-        (segment, settings.folder_category[segment.lower()])
-        for segment in segments
-        if segment.lower() in settings.folder_category
-    )
-    declared = doc.meta.get(FRONT_MATTER_KEY)
-    if isinstance(declared, str) and declared.strip().lower() in CATEGORIES:
-        return Placement(declared.strip().lower(), "front matter", declared, folders)
-    if folders:
-        return Placement(folders[-1][1], "folder", declared, folders)
-    return Placement(None, None, declared, folders)
-
-
-def check(doc: Document, settings: Settings) -> Iterator[Finding]:
+def check(ctx: PageContext) -> Iterator[Finding]:
     """Placement findings for one page; pages matched by ``exempt`` get none."""
+    doc, settings = ctx.doc, ctx.settings
     if settings.exempt.match(doc.path):
         return
-    placement = decide(doc, settings)
+    placement = ctx.placement
     declared = placement.declared
     line, column, shown = _declared_at(doc, declared)
     unknown = declared is not None and placement.source != "front matter"
@@ -168,7 +129,7 @@ def check(doc: Document, settings: Settings) -> Iterator[Finding]:
 def _declared_at(doc: Document, declared: object) -> tuple[int, int, str]:
     """Where the front matter's category stands and its text as written: the word
     itself for a (quoted or bare) string, else the whole value on its line."""
-    key = next(iter_front_matter_key_lines(doc, FRONT_MATTER_KEY), None)
+    key = next(doc.front_matter_keys(FRONT_MATTER_KEY), None)
     if key is None:
         return 1, 1, str(declared).strip()
     line, column = key

@@ -1,200 +1,47 @@
-"""Suppression comments and ``diataxis_ignore``, and the rules that keep them honest.
-
-``<!-- diataxis: disable RULE[,RULE] -->`` silences the named rules from its line to
-a matching ``<!-- diataxis: enable -->`` (or the end of the page);
-``<!-- diataxis: disable-next-line RULE -->`` silences them on the next line only;
-front matter ``diataxis_ignore: [RULE, ...]`` silences them on the whole page.
-A rule may be named by id (``placement/nested``) or family (``placement/*``).
-"""
+"""``suppression/*``: suppression comments and ``diataxis_ignore`` that say nothing the
+plugin understands. How suppressions are read and applied is ``core/suppressions.py``."""
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
-from mkdocs_diataxis.core.document import Document, iter_front_matter_key_lines
+from mkdocs_diataxis.core import suppressions
+from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.rule import Rule
-from mkdocs_diataxis.core.settings import did_you_mean
-
-IGNORE_KEY = "diataxis_ignore"
-_ALL = "*"
+from mkdocs_diataxis.core.rule import Example, Rule
 
 UNKNOWN_RULE = Rule(
-    "suppression/unknown-rule",
+    suppressions.UNKNOWN_RULE,
     "warning",
     "A suppression comment or diataxis_ignore names a rule that does not exist.",
     """A typo in a suppression must not silently switch a check off, nor leave the
 author believing it did. Rule ids are listed in the rules reference; a family can be
 named as `placement/*`.
 
-Example: `<!-- diataxis: disable placement/uncategorised -->`.
-
 Fix: correct the rule id (the message suggests the closest one).""",
+    Example(
+        "how-to/deploy.md",
+        b"<!-- diataxis: disable placement/uncategorised -->\n# Deploy\n",
+        "the misspelt id silences nothing",
+    ),
 )
 UNKNOWN_DIRECTIVE = Rule(
-    "suppression/unknown-directive",
+    suppressions.UNKNOWN_DIRECTIVE,
     "warning",
     "A comment starting with `diataxis:` is not disable, enable or disable-next-line.",
     """Comments of the form `<!-- diataxis: ... -->` are read as instructions to the
 plugin. One it does not understand is reported rather than ignored, for the same
 reason as unknown rule ids.
 
-Example: `<!-- diataxis: disabel placement/nested -->`.
-
 Fix: use `disable RULE[,RULE]`, `enable [RULE,...]` or `disable-next-line RULE[,RULE]`.""",
+    Example("how-to/deploy.md", b"# Deploy\n\n<!-- diataxis: disabel placement/nested -->\n"),
 )
 RULES = (UNKNOWN_RULE, UNKNOWN_DIRECTIVE)
 
-# `diataxis: disable a/b, c/d` inside an HTML comment, rule names possibly on later
-# lines; the action is any word so a misspelt one can be reported. Not
-# `diataxis_ignore` or prose mentioning diataxis.
-_DIRECTIVE = re.compile(r"\s*diataxis:[ \t]*(?P<action>[\w-]*)(?P<rules>[^>]*?)\s*\Z")
-_SEPARATOR = re.compile(r"[\s,]+")
+_BY_ID = {rule.id: rule for rule in RULES}
 
 
-@dataclass(slots=True)
-class Suppressions:
-    """Which rules are silenced where on one page."""
-
-    page: set[str] = field(default_factory=set)
-    ranges: list[tuple[str, int, int]] = field(default_factory=list)
-    """(rule id or ``*``, first line, last line), inclusive."""
-    findings: list[Finding] = field(default_factory=list)
-    """Findings about the suppressions themselves."""
-
-    _index: dict[str, tuple[list[int], list[int]]] | None = None
-
-    def silences(self, finding: Finding) -> bool:
-        """Whether ``finding`` is suppressed on its page and line."""
-        if finding.rule in self.page:
-            return True
-        if self._index is None:
-            self._index = _index(self.ranges)
-        return any(_covers(self._index.get(rule), finding.line) for rule in (finding.rule, _ALL))
-
-
-def _index(ranges: list[tuple[str, int, int]]) -> dict[str, tuple[list[int], list[int]]]:
-    """Per rule: first lines in order, and the furthest last line reached by any range
-    starting at or before each; one bisection then answers whether a line is covered,
-    so thousands of suppressions stay linear."""
-    by_rule: dict[str, list[tuple[int, int]]] = {}
-    for rule, first, last in ranges:
-        by_rule.setdefault(rule, []).append((first, last))
-    index = {}
-    for rule, spans in by_rule.items():
-        spans.sort()
-        furthest, reach = 0, []
-        for _, last in spans:
-            furthest = max(furthest, last)
-            reach.append(furthest)
-        index[rule] = ([first for first, _ in spans], reach)
-    return index
-
-
-def _covers(entry: tuple[list[int], list[int]] | None, line: int) -> bool:
-    if entry is None:
-        return False
-    firsts, reach = entry
-    position = bisect.bisect_right(firsts, line) - 1
-    return position >= 0 and reach[position] >= line
-
-
-def read(doc: Document) -> Suppressions:
-    """Collect the page's suppressions, reporting malformed ones."""
-    found = Suppressions()
-    _read_front_matter(doc, found)
-    open_since: dict[str, int] = {}
-    last_line = max(len(doc.lines), 1)
-    for comment in doc.comments:
-        match = _DIRECTIVE.match(comment.text)
-        if match is None:
-            continue
-        action = match.group("action")
-        names = [name for name in _SEPARATOR.split(match.group("rules")) if name]
-        if action not in ("disable", "enable", "disable-next-line"):
-            found.findings.append(
-                UNKNOWN_DIRECTIVE.at(
-                    doc,
-                    *(
-                        doc.locate(action, comment.line, comment.column, comment.end_line)
-                        or (comment.line, comment.column)
-                    ),
-                    action,
-                    f'"diataxis: {action}" is not a directive the plugin knows',
-                    "use disable, enable or disable-next-line"
-                    + did_you_mean(action, ["disable", "enable", "disable-next-line"]),
-                )
-            )
-            continue
-        rule_ids = (
-            _expand(doc, names, comment.line, comment.column, found, comment.end_line)
-            if names
-            else [_ALL]
-        )
-        if action == "disable-next-line":
-            next_line = comment.end_line + 1
-            found.ranges.extend((rule, next_line, next_line) for rule in rule_ids)
-        elif action == "disable":
-            for rule in rule_ids:
-                open_since.setdefault(rule, comment.line)
-        else:
-            closing = list(open_since) if rule_ids == [_ALL] else rule_ids
-            for rule in closing:
-                if rule in open_since:
-                    found.ranges.append((rule, open_since.pop(rule), comment.end_line))
-    found.ranges.extend((rule, first, last_line) for rule, first in open_since.items())
-    return found
-
-
-def _read_front_matter(doc: Document, found: Suppressions) -> None:
-    value = doc.meta.get(IGNORE_KEY)
-    if value is None:
-        return
-    line, column = next(iter_front_matter_key_lines(doc, IGNORE_KEY), (1, 1))
-    if isinstance(value, str):
-        value = [name for name in _SEPARATOR.split(value) if name]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        found.findings.append(
-            UNKNOWN_RULE.at(
-                doc,
-                line,
-                column,
-                str(value),
-                f"{IGNORE_KEY} must be a list of rule ids, got {value!r}",
-                f"write it as {IGNORE_KEY}: [placement/uncategorized]",
-            )
-        )
-        return
-    found.page.update(_expand(doc, value, line, column, found))
-
-
-def _expand(
-    doc: Document,
-    names: list[str],
-    line: int,
-    column: int,
-    found: Suppressions,
-    last_line: int | None = None,
-) -> list[str]:
-    """The rule ids ``names`` stand for; each unknown name is reported where it is
-    written, searching the source from ``line``:``column`` to ``last_line``."""
-    from mkdocs_diataxis.core import registry  # late: the registry imports this module
-
-    rule_ids: list[str] = []
-    for name in names:
-        expanded = registry.expand_rule_names(name)
-        if not expanded:
-            found.findings.append(
-                UNKNOWN_RULE.at(
-                    doc,
-                    *(doc.locate(name, line, column, last_line) or (line, column)),
-                    name,
-                    f'"{name}" is not a rule, so nothing is suppressed by it',
-                    "use a rule id from the rules reference"
-                    + did_you_mean(name, list(registry.RULES)),
-                )
-            )
-        rule_ids.extend(expanded)
-    return rule_ids
+def check(ctx: PageContext) -> Iterator[Finding]:
+    """A finding for each suppression the page got wrong."""
+    for problem in ctx.suppressions.problems:
+        yield _BY_ID[problem.rule].reports(ctx.doc, problem)

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from mkdocs_diataxis.core.document import Document
+from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.datafile import load_yaml
+from mkdocs_diataxis.core.document import InlineText, one_line
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.frontmatter import load_yaml
-from mkdocs_diataxis.core.inline import InlineText, inline_text, one_line
-from mkdocs_diataxis.core.rule import Rule
-from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.rule import Example, Rule
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
 
 FORBIDDEN = Rule(
@@ -30,10 +29,9 @@ code, link targets, blockquotes and quoted titles are never checked. An entry's
 exceptions ("zero-cost abstraction", "infinite loop") cancel a hit they overlap, and
 its scope limits it to some categories.
 
-Example: `It enables hot deployment and zero-downtime updates.`
-
 Fix: use one of the suggested replacements, or describe the property with a figure
 and its source.""",
+    Example("index.md", b"# Home\n\nIt enables hot deployment and zero-downtime updates.\n"),
 )
 ACRONYM = Rule(
     "terms/acronym",
@@ -48,10 +46,9 @@ HTTP, JSON, URL, YAML...) plus `acronyms.known`. RFC 2119 keywords, Roman
 numerals, units (MB, NS) and shouted words (NOT, NOTE) are not acronyms. One
 finding per acronym per page, at its first use.
 
-Example: `Compile the module to WASM.` with no definition.
-
 Fix: write `WebAssembly (WASM)` at first use, or add `*[WASM]: WebAssembly` to the
 glossary.""",
+    Example("reference/runtime.md", b"# Runtime\n\nModules compile to WASM.\n"),
 )
 RULES = (FORBIDDEN, ACRONYM)
 
@@ -59,9 +56,15 @@ RULES = (FORBIDDEN, ACRONYM)
 # --- terms/forbidden -------------------------------------------------------------------
 
 
-def check_forbidden(doc: Document, settings: Settings, category: str | None) -> Iterator[Finding]:
+def check(ctx: PageContext) -> Iterator[Finding]:
+    """Both terms rules."""
+    yield from _forbidden(ctx)
+    yield from _acronyms(ctx)
+
+
+def _forbidden(ctx: PageContext) -> Iterator[Finding]:
     """One finding per hit of an entry that applies to the page's category."""
-    terms = settings.terms
+    doc, terms, category = ctx.doc, ctx.settings.terms, ctx.category
     if not terms.enabled or not terms.matchers or terms.exclude.match(doc.path):
         return
     # A hit holds one of its entry's triggers in the source, so one scan of the page
@@ -81,7 +84,7 @@ def check_forbidden(doc: Document, settings: Settings, category: str | None) -> 
     for block in doc.leaves_on(lines):
         if block.enclosing("blockquote"):
             continue
-        inline = inline_text(doc, block)
+        inline = ctx.inline(block)
         for start, end, entry in _hits(inline.text, matchers):
             if not inline.is_prose(start, end):
                 continue
@@ -235,9 +238,9 @@ def _shipped_lists() -> _Lists:
     )
 
 
-def check_acronyms(doc: Document, settings: Settings) -> Iterator[Finding]:
+def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     """``terms/acronym`` at the first use of each acronym not defined by then."""
-    acronyms = settings.acronyms
+    doc, acronyms = ctx.doc, ctx.settings.acronyms
     if not acronyms.enabled or acronyms.exclude.match(doc.path):
         return
     lists = _shipped_lists()
@@ -259,7 +262,7 @@ def check_acronyms(doc: Document, settings: Settings) -> Iterator[Finding]:
         if any(unknown(run) for run in _CAPITALS.findall(line))
     }
     for block in doc.leaves_on(lines):
-        inline = inline_text(doc, block)
+        inline = ctx.inline(block)
         for match in _CANDIDATE.finditer(inline.text):
             word = match.group(0)
             base = word[:-1] if word.endswith("s") else word
@@ -352,9 +355,3 @@ def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
         return match(last, len(acronym) - 1)
     # Before "(ABC)": the name must end right before the parenthesis.
     return match(last, len(acronym) - 1) and bool(words)
-
-
-def check(doc: Document, settings: Settings, category: str | None) -> Iterator[Finding]:
-    """Both terms rules."""
-    yield from check_forbidden(doc, settings, category)
-    yield from check_acronyms(doc, settings)

@@ -1,4 +1,5 @@
-"""Checking many pages: in this process, or in worker processes when that pays off.
+"""Scheduling: many pages checked in this process, or in worker processes when that
+pays off.
 
 Checking is pure (page bytes and settings in, `PageResult` out), so pages can be
 checked anywhere. Inside ``mkdocs build`` a worker checks while MkDocs renders on the
@@ -6,33 +7,24 @@ main process, which takes checking off the build's wall time on any machine with
 cores; the command line spreads pages over every core. Small sites are checked in this
 process: starting a worker costs more than it saves.
 
-Workers are plain child processes that talk to this one over two pipes, in pickles,
-rather than ``multiprocessing``'s: a spawned ``multiprocessing`` worker brings along a
-resource tracker, another interpreter (13 MB) that lives until the build ends, and on
-Python 3.10 and 3.11 its pool could leave workers behind when one died.
+This module decides who checks what: the pages go out in chunks, a feeder thread per
+worker keeps it busy, this process takes the chunks no worker has started, and the
+chunks of a worker that dies are checked here. The worker's side of the pipes is
+`mkdocs_diataxis.workers.worker`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import queue
-import signal
-import subprocess
-import sys
 import threading
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
 
-from mkdocs_diataxis.core.check import PageResult, check_file, check_page
+from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.settings import Settings
-
-SourcePage = tuple[str, "bytes | Path"]
-"""A page to check: its path relative to ``docs_dir``, and its bytes or the file that
-holds them (read where it is checked, so the main process need not keep every page)."""
+from mkdocs_diataxis.workers.worker import SourcePage, Worker, can_fork, check_source
 
 PARALLEL_MIN_BYTES = 1_000_000
 """Below this much Markdown the pages are checked in this process: a worker takes about
@@ -72,7 +64,7 @@ class Batch:
     ) -> None:
         """``size`` is the pages' total size in bytes, when the caller knows it; workers
         start only for ``min_bytes`` or more. ``fork`` lets workers start as forks of
-        this process where that is safe (see `_can_fork`)."""
+        this process where that is safe (see `can_fork`)."""
         self.pages = list(pages)
         self.settings = settings
         self.checked_here = 0
@@ -85,12 +77,12 @@ class Batch:
         self._lock = threading.Lock()
         self._done: dict[int, list[PageResult]] = {}
         self._failed: list[int] = []
-        self._workers: list[_Worker] = []
+        self._workers: list[Worker] = []
         self._feeders: list[threading.Thread] = []
         if size is None:
             size = sum(_size(source) for _, source in self.pages)
-        if workers > 0 and size >= min_bytes and settings.origin is not None:
-            self._start(workers, _can_fork(fork))
+        if workers > 0 and size >= min_bytes:
+            self._start(workers, can_fork(fork))
 
     @classmethod
     def for_jobs(
@@ -117,7 +109,7 @@ class Batch:
             # Every fork happens before any feeder thread starts: a fork is safe only
             # from a process with one thread.
             for _ in range(workers):
-                worker = _Worker.fork(self._workers) if fork else _Worker.spawn()
+                worker = Worker.fork(self._workers) if fork else Worker.spawn()
                 self._workers.append(worker)
                 worker.send(self.settings)
         except (OSError, ValueError, pickle.PicklingError):
@@ -133,7 +125,7 @@ class Batch:
             feeder.start()
             self._feeders.append(feeder)
 
-    def _feed(self, worker: _Worker) -> None:
+    def _feed(self, worker: Worker) -> None:
         """Keep one worker busy: it holds the chunk after the one it checks, so it never
         waits for this process (which may be busy rendering) between chunks. When no
         chunk is left, its input is closed and it exits."""
@@ -184,7 +176,7 @@ class Batch:
 
     def _check_here(self, pages: list[SourcePage]) -> list[PageResult]:
         self.checked_here += len(pages)
-        return [_check(page, self.settings) for page in pages]
+        return [check_source(page, self.settings) for page in pages]
 
     def cancel(self) -> None:
         """Stop the workers without waiting for results (the build failed)."""
@@ -196,142 +188,6 @@ class Batch:
     def _stop_workers(self) -> None:
         for worker in self._workers:
             worker.kill()
-
-
-class _Worker:
-    """A worker process and the pipes to it: chunks of pages in, their results out, one
-    pickle each. The first thing sent is the settings; closing its input ends it."""
-
-    def __init__(self, pid: int, to_worker: IO[bytes], from_worker: IO[bytes]) -> None:
-        self.pid = pid
-        self._to = to_worker
-        self._from = from_worker
-        self._process: subprocess.Popen[bytes] | None = None
-
-    @classmethod
-    def spawn(cls) -> _Worker:
-        """A fresh interpreter that imports only the core (about 0.2 s)."""
-        if not sys.executable:
-            raise OSError("no Python interpreter to start")
-        process = subprocess.Popen(
-            [sys.executable, "-c", _SPAWNED],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        assert process.stdin is not None and process.stdout is not None  # noqa: PT018
-        worker = cls(process.pid, process.stdin, process.stdout)
-        worker._process = process
-        # It imports from where this process does, whatever started it.
-        worker.send(sys.path)
-        return worker
-
-    @classmethod
-    def fork(cls, others: list[_Worker]) -> _Worker:
-        """A copy of this process that starts at once, settings already validated."""
-        to_read, to_write = os.pipe()
-        from_read, from_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            code = 1
-            try:
-                # Hold no end of another worker's pipes, or that worker would never see
-                # its input close.
-                for other in others:
-                    other._to.close()
-                    other._from.close()
-                os.close(to_write)
-                os.close(from_read)
-                _serve(os.fdopen(to_read, "rb"), os.fdopen(from_write, "wb"))
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(to_read)
-        os.close(from_write)
-        return cls(pid, os.fdopen(to_write, "wb"), os.fdopen(from_read, "rb"))
-
-    def send(self, message: object) -> None:
-        pickle.dump(message, self._to, protocol=pickle.HIGHEST_PROTOCOL)
-        self._to.flush()
-
-    def receive(self) -> list[PageResult]:
-        results: list[PageResult] = pickle.load(self._from)
-        return results
-
-    def close(self) -> None:
-        """Close its input (it exits) and wait for it."""
-        for pipe in (self._to, self._from):
-            with contextlib.suppress(OSError):  # already broken: the worker died
-                pipe.close()
-        self._wait()
-
-    def kill(self) -> None:
-        with contextlib.suppress(OSError):  # already gone
-            if self._process is not None:
-                self._process.kill()
-            else:
-                os.kill(self.pid, signal.SIGKILL)
-        self.close()
-
-    def _wait(self) -> None:
-        if self._process is not None:
-            self._process.wait()
-            return
-        with contextlib.suppress(ChildProcessError):  # reaped already
-            os.waitpid(self.pid, 0)
-
-
-_SPAWNED = (
-    "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
-    "from mkdocs_diataxis.core.batch import _serve_spawned; _serve_spawned()"
-)
-"""What a spawned worker runs: ``sys.path`` comes first on its input."""
-
-
-def _serve_spawned() -> None:
-    """A spawned worker: everything it writes to standard output goes to standard error,
-    so that the pipe carries only results."""
-    results = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    code = 1  # on any failure, the build checks this worker's pages itself
-    try:
-        _serve(sys.stdin.buffer, results)
-        code = 0
-    finally:
-        # At once: tearing down the interpreter would only keep the build waiting.
-        os._exit(code)
-
-
-def _serve(chunks_in: IO[bytes], results_out: IO[bytes]) -> None:
-    """Check chunks until the input closes. A thread reads ahead: the process that sends
-    the next chunk and this one, sending results, must never both wait on a full pipe."""
-    settings: Settings = pickle.load(chunks_in)
-    waiting: queue.SimpleQueue[list[SourcePage] | None] = queue.SimpleQueue()
-
-    def read() -> None:
-        try:
-            while True:
-                waiting.put(pickle.load(chunks_in))
-        except (EOFError, OSError, pickle.UnpicklingError):
-            waiting.put(None)
-
-    threading.Thread(target=read, daemon=True).start()
-    while (chunk := waiting.get()) is not None:
-        pickle.dump([_check(page, settings) for page in chunk], results_out, protocol=-1)
-        results_out.flush()
-
-
-def _can_fork(fork: bool) -> bool:
-    """Whether workers may start as forks of this process. A fork starts at once with
-    everything imported and validated, but is safe only in a process with one thread (no
-    other thread can hold a lock the fork would inherit) and not on macOS, whose system
-    libraries do not survive a fork. The build always spawns: mkdocs serve runs threads,
-    and a fork of a large MkDocs process would count its memory twice."""
-    return (
-        fork
-        and hasattr(os, "fork")
-        and sys.platform != "darwin"
-        and (threading.active_count() == 1)
-    )
 
 
 def _chunks(pages: list[SourcePage], target: int) -> list[list[SourcePage]]:
@@ -354,10 +210,3 @@ def _size(source: bytes | Path) -> int:
         return source.stat().st_size
     except OSError:
         return 0
-
-
-def _check(page: SourcePage, settings: Settings) -> PageResult:
-    path, source = page
-    if isinstance(source, bytes):
-        return check_page(path, source, settings)
-    return check_file(path, source, settings)

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import Block, Code, Document, Link, Span
+from mkdocs_diataxis.core.document.model import Block, Code, Document, Link, Span
 
 # A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket,
 # or at a line end. Matches "done. Next"; not "e.g. this", "v1.2" or "3.5 ms".

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
-if TYPE_CHECKING:
-    from mkdocs_diataxis.core.document import Problem
+from mkdocs_diataxis.core.datafile import YamlLimitError, load_yaml
+from mkdocs_diataxis.core.finding import Problem
 
 # MkDocs' own YAML front matter pattern (mkdocs/utils/meta.py): `---` line, body,
 # closing `---` or `...` line. Matches "---\na: 1\n---\n"; not "---\n" alone, and not
@@ -28,21 +28,6 @@ _TOP_LEVEL_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|\Z)")
 _META_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"(?:[ ]{4}|\t)\s*(?P<value>.*)")
 
-_MAX_ALIASES = 100
-"""YAML aliases allowed in one document: enough for real use."""
-_MAX_VALUES = 10_000
-"""Values a document may hold once its aliases are expanded: far more than any front
-matter, term list or plan needs, far too few for an alias bomb ("billion laughs"),
-which stays small while loaded (aliases share objects) and explodes when walked."""
-
-
-class YamlLimitError(yaml.YAMLError):
-    """YAML that is valid but too large or too deep to use; ``problem`` says which."""
-
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
 
 @dataclass(slots=True)
 class FrontMatter:
@@ -56,80 +41,8 @@ class FrontMatter:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """A safe loader that refuses documents with an unreasonable number of aliases."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > _MAX_ALIASES:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"more than {_MAX_ALIASES} aliases", None
-                )
-        return super().compose_node(parent, index)
-
-
-# libyaml's safe loader, when PyYAML was built with it: about ten times faster.
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
-
-
-def load_yaml(text: str) -> Any:
-    """Load YAML safely: no Python objects, no alias bombs, no unbounded recursion.
-
-    Raises `yaml.YAMLError` for invalid YAML and `YamlLimitError` (one of them) for YAML
-    nested too deeply to read or holding more than `_MAX_VALUES` values once expanded.
-    """
-    try:
-        data = _load(text)
-    except RecursionError:
-        raise YamlLimitError("it is nested too deeply to read") from None
-    # Without an alias the data is no larger than the text; with one, it may explode.
-    if "*" in text and _expands_beyond(data, _MAX_VALUES):
-        raise YamlLimitError(f"it expands to more than {_MAX_VALUES:,} values through YAML aliases")
-    return data
-
-
-def _load(text: str) -> Any:
-    if _FAST_LOADER is not None and "*" not in text:
-        # Without a "*" there is no alias to expand, so the C loader (which cannot
-        # count aliases) is safe; it builds the same data as the pure-Python one.
-        try:
-            return yaml.load(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass  # the pure-Python loader below words the error the way users know
-    loader = _BoundedLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
-def _expands_beyond(data: Any, limit: int) -> bool:
-    """Whether walking ``data`` (shared and recursive parts once per reference) meets
-    more than ``limit`` values; the walk itself stops there."""
-    stack = [data]
-    seen = 0
-    while stack:
-        value = stack.pop()
-        seen += 1
-        if seen > limit:
-            return True
-        if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            stack.extend(value)
-    return False
-
-
 def split_front_matter(text: str) -> FrontMatter:
     """Find the front matter of ``text`` (newlines already normalised to ``\\n``)."""
-    from mkdocs_diataxis.core.document import Problem
-
     match = _YAML_BLOCK.match(text)
     if match is not None:
         end_line = text.count("\n", 0, match.end())
@@ -191,8 +104,6 @@ def split_front_matter(text: str) -> FrontMatter:
 def _repeated_keys(body: str) -> Iterator[Problem]:
     """A problem at each top-level key that repeats an earlier one: YAML forbids it, and
     PyYAML (so MkDocs) silently keeps the last value."""
-    from mkdocs_diataxis.core.document import Problem
-
     seen: set[str] = set()
     for index, line in enumerate(body.split("\n")):
         if (match := _TOP_LEVEL_KEY.match(line)) is None:

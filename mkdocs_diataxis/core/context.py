@@ -1,0 +1,65 @@
+"""`PageContext`: everything a rule family may read about one page, each shared fact
+computed once however many rules ask for it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from mkdocs_diataxis.core.category import Placement, decide
+from mkdocs_diataxis.core.document import (
+    Block,
+    Document,
+    InlineText,
+    Outline,
+    inline_text,
+    outline_of,
+)
+from mkdocs_diataxis.core.figures import Figure, find_figures
+from mkdocs_diataxis.core.rule import RuleSet
+from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.suppressions import Suppressions, read_suppressions
+
+
+class PageContext:
+    """One page under check: the parsed page, the settings, the rules, and the facts
+    derived from them (category, figures, outline, suppressions, inline texts)."""
+
+    def __init__(self, doc: Document, settings: Settings, rules: RuleSet) -> None:
+        self.doc = doc
+        self.settings = settings
+        self.rules = rules
+        """Every rule, so that a suppression can name any of them."""
+
+    @property
+    def path(self) -> str:
+        """The page's path relative to ``docs_dir``, with ``/`` separators."""
+        return self.doc.path
+
+    @cached_property
+    def placement(self) -> Placement:
+        """The page's category and how it was decided."""
+        return decide(self.doc, self.settings)
+
+    @property
+    def category(self) -> str | None:
+        return self.placement.category
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        """The page's performance figures, classified, with what cites them (none when
+        citations are off or the page is excluded from them)."""
+        return find_figures(self.doc, self.settings)
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        """Which rules the page silences where."""
+        return read_suppressions(self.doc, self.rules)
+
+    @property
+    def outline(self) -> Outline:
+        """Siblings, list items' and rows' leaves, sections and heading chains."""
+        return outline_of(self.doc)
+
+    def inline(self, block: Block) -> InlineText:
+        """A leaf block's text as one string, with its way back to the source."""
+        return inline_text(self.doc, block)

@@ -1,0 +1,240 @@
+"""The document model: what rules read of a page, every piece at its real source position.
+
+A `Document` is built once per page by `parse_document`. Rules read its parts (prose
+spans, headings, tables, list items, code, comments, links, front matter) and never
+parse Markdown themselves.
+
+Positions are 1-based lines and columns in the file as it is on disk: front matter
+counts, a UTF-8 byte order mark does not, CRLF and lone CR end lines like LF, and
+every character (a tab too) is one column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs_diataxis.core.document.frontmatter import FrontMatter
+from mkdocs_diataxis.core.finding import Problem
+
+PROSE_LEAVES = frozenset(["paragraph", "heading", "table_cell"])
+"""Block kinds whose items are prose that rules read."""
+
+
+@dataclass(eq=False, slots=True)
+class Block:
+    """A structural element (paragraph, heading, list item, table cell, quote, admonition...).
+
+    Blocks form a tree through ``parent``: a paragraph inside a list item inside a
+    blockquote has that chain of parents.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    parent: Block | None = None
+    level: int = 0
+    """Heading level for headings, nesting depth (1 = outermost) for list items."""
+    ordered: bool = False
+    """For lists and list items: numbered."""
+    index: int = 0
+    """For table cells: the column (0-based); for body rows: the row (0-based)."""
+    items: list[Span | Code | Link] = field(default_factory=list)
+    """For paragraphs, headings and cells: prose, inline code and links, in source order."""
+
+    def enclosing(self, kind: str) -> Block | None:
+        """The nearest block of ``kind`` among this block and its parents."""
+        block: Block | None = self
+        while block is not None:
+            if block.kind == kind:
+                return block
+            block = block.parent
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of prose text as rendered, with where each character stands in the source.
+
+    ``columns`` is only set when the text is not a literal copy of the source (escapes,
+    entities): then it holds the source column of every character.
+    """
+
+    text: str
+    line: int
+    column: int
+    block: Block
+    columns: tuple[int, ...] | None = None
+    link: Link | None = None
+    """The link this text is the label of, if any."""
+
+    def column_of(self, index: int) -> int:
+        """The 1-based source column of ``text[index]``."""
+        if self.columns is None:
+            return self.column + index
+        if not self.columns:
+            return self.column
+        return self.columns[min(index, len(self.columns) - 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading: ``text`` is its inline content (closing hashes and attributes removed)."""
+
+    level: int
+    text: str
+    line: int
+    column: int
+    block: Block
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell."""
+
+    text: str
+    line: int
+    column: int
+    block: Block
+
+
+@dataclass(slots=True)
+class Table:
+    """A GFM table: header cells and body rows, each cell at its source position."""
+
+    line: int
+    end_line: int
+    block: Block
+    header: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Code kept apart from prose: ``kind`` is ``fenced``, ``indented`` or ``inline``."""
+
+    kind: str
+    line: int
+    column: int
+    end_line: int
+    text: str
+    info: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment: ``text`` is what stands between ``<!--`` and ``-->``."""
+
+    text: str
+    line: int
+    column: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image; ``kind`` is ``inline``, ``reference``, ``autolink`` or ``image``."""
+
+    target: str
+    kind: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A Material/pymdownx construct that is not prose: admonition/tab openers and the like.
+
+    ``title`` is the quoted title of an admonition or the label of a tab.
+    """
+
+    kind: str
+    name: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """An ``*[TERM]: definition`` line."""
+
+    term: str
+    definition: str
+    line: int
+
+
+@dataclass(slots=True)
+class Document:
+    """One page, parsed once. Build it with `Document.parse`."""
+
+    path: str
+    text: str
+    front_matter: FrontMatter
+    lines: list[str] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+    """Offset in ``text`` where each line starts."""
+    blocks: list[Block] = field(default_factory=list)
+    """Every block in document order (containers before what they contain)."""
+    spans: list[Span] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    list_items: list[Block] = field(default_factory=list)
+    blockquotes: list[Block] = field(default_factory=list)
+    code: list[Code] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+    footnotes: dict[str, int] = field(default_factory=dict)
+    """Footnote label -> line of its definition."""
+    problems: list[Problem] = field(default_factory=list)
+    derived: dict[str, Any] = field(default_factory=dict)
+    """Data derived from the model once and shared by every rule (each block's joined
+    text, the outline), by kind; see `inline_text` and `outline_of`."""
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The front matter data (empty when there is none or it is broken)."""
+        return self.front_matter.data
+
+    @property
+    def word_count(self) -> int:
+        """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
+        return sum(len(span.text.split()) for span in self.spans)
+
+    def locate(
+        self, text: str, line: int, column: int, last_line: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where ``text`` first stands in the source from ``line``:``column`` on, up to
+        ``last_line`` (default: the same line); ``None`` when it does not."""
+        if not text:
+            return None
+        for number in range(max(line, 1), min(last_line or line, len(self.lines)) + 1):
+            found = self.lines[number - 1].find(text, column - 1 if number == line else 0)
+            if found >= 0:
+                return number, found + 1
+        return None
+
+    def leaves_on(self, lines: set[int]) -> Iterator[Block]:
+        """Prose leaves (paragraphs, headings, table cells) touching any of ``lines``, in
+        document order: the blocks worth a rule's time when a scan of the raw page has
+        shown where its matches can be."""
+        if not lines:
+            return
+        for block in self.blocks:
+            if (
+                block.kind in PROSE_LEAVES
+                and block.items
+                and any(line in lines for line in range(block.line, block.end_line + 1))
+            ):
+                yield block
+
+    def front_matter_keys(self, key: str) -> Iterator[tuple[int, int]]:
+        """(line, column of the value) of each top-level ``key:`` line in the front matter."""
+        pattern = re.compile(rf"{re.escape(key)}[ \t]*:[ \t]*")
+        for index in range(self.front_matter.start_line, self.front_matter.end_line):
+            match = pattern.match(self.lines[index])
+            if match is not None:
+                yield index + 1, match.end() + 1

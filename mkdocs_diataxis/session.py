@@ -1,0 +1,129 @@
+"""One build's checking: which pages to check, what an earlier build of the same
+``mkdocs serve`` session already knows, the worker batch, each finding logged once,
+the report and its JSON file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+
+from mkdocs_diataxis.core import PageResult, Settings, check_page
+from mkdocs_diataxis.core.check import check_file
+from mkdocs_diataxis.core.links import LinkLoops
+from mkdocs_diataxis.core.report import Report, build_report
+from mkdocs_diataxis.workers import Batch, SourcePage
+
+log = get_plugin_logger(__name__)
+
+CacheKey = tuple[str, bytes]
+"""A page's path and the digest of its bytes."""
+
+
+class BuildSession:
+    """The checks of one build. Pages are read in `start` (``on_files``) and checked
+    while MkDocs renders them (in worker processes on large sites); `collect` waits for
+    them. A page whose bytes and settings an earlier session saw is not checked again.
+    """
+
+    def __init__(self, settings: Settings, previous: BuildSession | None = None) -> None:
+        self.settings = settings
+        self.results: dict[str, PageResult] = {}
+        """Each page's result by path, once `collect` has run."""
+        self.checked = 0
+        """Pages checked in this build (not taken from an earlier one)."""
+        self.report: Report | None = None
+        # Other settings, other findings: only the same settings may reuse results.
+        same = previous is not None and previous.settings == settings
+        self._known: dict[CacheKey, PageResult] = previous._cache if same and previous else {}
+        self._cache: dict[CacheKey, PageResult] = {}
+        self._batch: Batch | None = None
+        self._batch_keys: list[CacheKey] = []
+        self._order: list[str] = []
+
+    def start(self, files: Files, docs_dir: str) -> None:
+        """Take the build's pages and start checking the ones not known yet."""
+        pending: list[SourcePage] = []
+        size = 0
+        # MkDocs follows folder links; one back to a folder above it repeats the pages
+        # forty levels deep and then fails copying them. Name each loop once and leave
+        # its copies out of the build.
+        loops = LinkLoops(docs_dir)
+        for file in list(files):
+            if file.generated_by is None and loops.loop_in(file.src_uri) is not None:
+                files.remove(file)
+        for result in loops.results(self.settings):
+            self.results[result.path] = result
+            self._order.append(result.path)
+        for file in files.documentation_pages():
+            if file.generated_by is not None or file.inclusion.is_excluded():
+                continue
+            path = file.src_uri
+            self._order.append(path)
+            try:
+                source: bytes = file.content_bytes
+            except OSError:
+                file.inclusion = InclusionLevel.EXCLUDED  # MkDocs could not read it either
+                self.results[path] = check_file(path, file.abs_src_path or path, self.settings)
+                continue
+            if not _decodes(source):
+                # MkDocs would stop the build with a traceback reading this page; leave it
+                # out instead, so the finding is the one clear message.
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.results[path] = check_page(path, source, self.settings)
+                continue
+            key = (path, hashlib.blake2b(source, digest_size=16).digest())
+            if (known := self._known.get(key)) is not None:
+                self.results[path] = self._cache[key] = known
+                continue
+            # Pages on disk are read again where they are checked, so that this process
+            # does not hold every page's bytes while MkDocs renders.
+            pending.append((path, Path(file.abs_src_path) if file.abs_src_path else source))
+            size += len(source)
+            self._batch_keys.append(key)
+        self._known = {}  # only this build's pages: a long serve session stays small
+        self.checked = len(pending)
+        self._batch = Batch.for_jobs(pending, self.settings, self.settings.jobs, size=size)
+
+    def collect(self) -> Report:
+        """Wait for the checks, log every finding once, build the report."""
+        if self.report is not None:
+            return self.report
+        if self._batch is not None:
+            for key, result in zip(self._batch_keys, self._batch.results(), strict=True):
+                self.results[key[0]] = self._cache[key] = result
+            self._batch = None
+        for path in self._order:
+            for finding in self.results[path].findings:
+                if finding.severity == "warning":
+                    log.warning(finding.format())
+                else:
+                    log.info(finding.format())
+        self.report = build_report((self.results[path] for path in self._order), self.settings)
+        return self.report
+
+    def write_report(self, site_dir: str) -> None:
+        """Write the JSON report into ``site_dir`` (when one is configured)."""
+        if self.settings.report is None or self.report is None:
+            return
+        target = os.path.join(site_dir, self.settings.report)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            self.report.write_json(handle)
+
+    def cancel(self) -> None:
+        """Stop the workers (the build failed)."""
+        if self._batch is not None:
+            self._batch.cancel()
+            self._batch = None
+
+
+def _decodes(source: bytes) -> bool:
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
