@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from mkdocs_diataxis.core import PageResult, Settings, check_page
-from tests.test_build import build, make_site, warnings
-from tests.test_cli import cli
+from tests.helpers import build, make_site, warnings
+from tests.helpers import run_cli as cli
 
 SETTINGS = Settings()
 

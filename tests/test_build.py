@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -11,57 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HOOK = """
-from mkdocs.structure.files import File, InclusionLevel
-
-def on_files(files, config):
-    files.append(File.generated(config, "generated.md", content="# Generated\\n",
-                                inclusion=InclusionLevel.NOT_IN_NAV))
-    return files
-"""
-
-
-def make_site(root: Path, pages: dict[str, str | bytes], plugin: str = "  - diataxis\n") -> Path:
-    docs = root / "docs"
-    for path, content in pages.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    (root / "hooks.py").write_text(HOOK, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        f"site_name: Test\nhooks: [hooks.py]\nplugins:\n{plugin}", encoding="utf-8"
-    )
-    return root
-
-
-def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
-def warnings(output: str) -> list[str]:
-    prefix = "WARNING -  mkdocs_diataxis: "
-    return [line.removeprefix(prefix) for line in output.splitlines() if line.startswith(prefix)]
-
-
-BROKEN = {
-    "index.md": "# Home\n",
-    "loose.md": "# Loose\n",
-    "reference/api.md": "---\ntitle: API\ndiataxis: how-to\n---\n# API\n",
-    "reference/guides/install.md": "# Install\n",
-    "guides/upgrade.md": "---\ndiataxis: howto-guide\n---\n# Upgrade\n",
-}
+from tests.helpers import BROKEN, build, digest, make_site, warnings
 
 
 def test_strict_build_fails_with_each_placement_warning(tmp_path: Path) -> None:
@@ -125,14 +74,6 @@ def test_bad_pages_get_one_warning_each_and_others_are_still_checked(tmp_path: P
         " list it in exempt)",
     ]
     assert "Traceback" not in result.stderr
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_build_never_writes_under_docs_dir(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The mkdocs-diataxis command line, run as users run it (subprocesses)."""
+"""The mkdocs-diataxis command line: mostly run in this process (`cli.main`), with a few
+smoke tests run as users run it, in a process of its own."""
 
 from __future__ import annotations
 
@@ -10,22 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import BROKEN, build, make_site, warnings
+from tests.helpers import BROKEN, build, digest, make_site, run_cli, run_cli_process, warnings
 
 EXAMPLE_SITE = Path(__file__).parent.parent / "example-site"
-
-
-def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_diataxis.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 EVERY_RULE = {
@@ -42,7 +30,7 @@ EVERY_RULE = {
 
 def test_check_text_output_and_exit_code(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
-    result = cli(site, "check")
+    result = run_cli_process(site, "check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         'docs/guides/upgrade.md:2:11: warning [placement/unknown-category] "howto-guide" is not a'
@@ -63,7 +51,7 @@ def test_check_text_output_and_exit_code(tmp_path: Path) -> None:
 
 def test_clean_site_exits_0(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"index.md": "# Home\n", "guides/a.md": "# A\n"})
-    result = cli(site, "check")
+    result = run_cli(site, "check")
     assert (result.returncode, result.stdout) == (
         0,
         "0 warning(s), 0 info finding(s) in 2 page(s)\n",
@@ -72,14 +60,14 @@ def test_clean_site_exits_0(tmp_path: Path) -> None:
 
 def test_info_only_exits_0(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"guides/a.md": "# A\n\nSimply run it.\n"})
-    result = cli(site, "check")
+    result = run_cli(site, "check")
     assert result.returncode == 0
     assert "info [terms/forbidden]" in result.stdout
 
 
 def test_paths_limit_the_check(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
-    result = cli(site, "check", "docs/reference")
+    result = run_cli(site, "check", "docs/reference")
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == [
         "docs/reference/api.md",
         "docs/reference/guides/install.md",
@@ -88,7 +76,7 @@ def test_paths_limit_the_check(tmp_path: Path) -> None:
 
 def test_path_outside_docs_dir_is_a_usage_error(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
-    result = cli(site, "check", "mkdocs.yml")
+    result = run_cli(site, "check", "mkdocs.yml")
     assert result.returncode == 2
     assert result.stderr.startswith("mkdocs-diataxis: error: ")
     assert "is outside docs_dir" in result.stderr
@@ -97,7 +85,7 @@ def test_path_outside_docs_dir_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_config_error_is_one_line_exit_2(tmp_path: Path) -> None:
     plugin = "  - diataxis:\n      severity: {placement/uncategorized: loud}\n"
-    result = cli(make_site(tmp_path, BROKEN, plugin), "check")
+    result = run_cli(make_site(tmp_path, BROKEN, plugin), "check")
     assert result.returncode == 2
     assert result.stderr == (
         "mkdocs-diataxis: error: mkdocs.yml: plugin 'diataxis' option 'severity':"
@@ -114,19 +102,19 @@ def test_config_tags_do_not_break_loading(tmp_path: Path) -> None:
         "extra:\n  key: !ENV [SOME_KEY, default]\n"
     )
     (site / "mkdocs.yml").write_text(config)
-    assert cli(site, "check").returncode == 0
+    assert run_cli(site, "check").returncode == 0
 
 
 def test_no_plugin_entry_runs_with_defaults_and_says_so(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"loose.md": "# L\n"}, "  - search\n")
-    result = cli(site, "check")
+    result = run_cli(site, "check")
     assert result.returncode == 1
     assert "has no 'diataxis' plugin entry; checking with defaults" in result.stderr
 
 
 def test_github_format(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"guides/a.md": "# A\n\nLine one,\nit is blazing fast.\n"})
-    result = cli(site, "check", "--format", "github")
+    result = run_cli(site, "check", "--format", "github")
     assert result.stdout == (
         '::warning file=docs/guides/a.md,line=4,col=7,title=terms/forbidden::"blazing fast":'
         ' a speed claim without a number — use "fast" or "a measured figure with its source"'
@@ -136,7 +124,7 @@ def test_github_format(tmp_path: Path) -> None:
 
 def test_json_format_is_the_report(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
-    result = cli(site, "check", "--format", "json", "-o", "out.json")
+    result = run_cli(site, "check", "--format", "json", "-o", "out.json")
     data = json.loads((site / "out.json").read_text(encoding="utf-8"))
     assert result.returncode == 1
     assert data["version"] == 1
@@ -145,8 +133,8 @@ def test_json_format_is_the_report(tmp_path: Path) -> None:
 
 def test_sarif_format_matches_text_locations(tmp_path: Path) -> None:
     site = make_site(tmp_path, EVERY_RULE)
-    text = cli(site, "check")
-    sarif = json.loads(cli(site, "check", "--format", "sarif").stdout)
+    text = run_cli(site, "check")
+    sarif = json.loads(run_cli(site, "check", "--format", "sarif").stdout)
     (run,) = sarif["runs"]
     assert sarif["version"] == "2.1.0"
     rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
@@ -176,7 +164,7 @@ def test_sarif_format_matches_text_locations(tmp_path: Path) -> None:
 def test_check_and_plugin_report_the_same_findings(tmp_path: Path) -> None:
     site = make_site(tmp_path, EVERY_RULE)
     plugin = warnings(build(site).stderr)
-    text = cli(site, "check").stdout.splitlines()[:-1]
+    text = run_cli(site, "check").stdout.splitlines()[:-1]
     from_cli = sorted(
         line.removeprefix("docs/").replace(": warning [", ": [", 1)
         for line in text
@@ -201,7 +189,7 @@ def test_check_and_plugin_report_the_same_findings(tmp_path: Path) -> None:
 
 
 def test_check_agrees_with_the_plugin_on_the_example_site() -> None:
-    result = cli(EXAMPLE_SITE, "check")
+    result = run_cli_process(EXAMPLE_SITE, "check")
     assert result.returncode == 0, result.stdout
     assert result.stdout.endswith(
         "0 warning(s), 0 info finding(s) in "
@@ -211,7 +199,7 @@ def test_check_agrees_with_the_plugin_on_the_example_site() -> None:
 
 def test_status_command_writes_markdown(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
-    result = cli(site, "status", "-o", "status.md")
+    result = run_cli(site, "status", "-o", "status.md")
     assert result.returncode == 0
     markdown = (site / "status.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Documentation status\n")
@@ -219,12 +207,12 @@ def test_status_command_writes_markdown(tmp_path: Path) -> None:
 
 
 def test_rules_and_explain() -> None:
-    rules = cli(Path.cwd(), "rules")
+    rules = run_cli(Path.cwd(), "rules")
     assert rules.returncode == 0
     assert any(line.startswith("citation/uncited ") for line in rules.stdout.splitlines())
-    explain = cli(Path.cwd(), "explain", "terms/acronym")
+    explain = run_cli(Path.cwd(), "explain", "terms/acronym")
     assert explain.stdout.startswith("terms/acronym (warning)\n\nAn acronym is used before")
-    unknown = cli(Path.cwd(), "explain", "terms/acronyms")
+    unknown = run_cli(Path.cwd(), "explain", "terms/acronyms")
     assert (unknown.returncode, unknown.stderr) == (
         2,
         "mkdocs-diataxis: error: unknown rule 'terms/acronyms'; `mkdocs-diataxis rules` lists"
@@ -233,9 +221,9 @@ def test_rules_and_explain() -> None:
 
 
 def test_version_and_usage_errors() -> None:
-    assert cli(Path.cwd(), "--version").stdout.startswith("mkdocs-diataxis 0.")
-    assert cli(Path.cwd(), "check", "--format", "xml").returncode == 2
-    assert cli(Path.cwd(), "check", "-f", "nope.yml").stderr == (
+    assert run_cli_process(Path.cwd(), "--version").stdout.startswith("mkdocs-diataxis 0.")
+    assert run_cli(Path.cwd(), "check", "--format", "xml").returncode == 2
+    assert run_cli(Path.cwd(), "check", "-f", "nope.yml").stderr == (
         "mkdocs-diataxis: error: config file nope.yml does not exist\n"
     )
 
@@ -244,7 +232,7 @@ def test_version_and_usage_errors() -> None:
 def test_properdocs_config_name_is_found(tmp_path: Path, name: str) -> None:
     site = make_site(tmp_path, {"loose.md": "# L\n"})
     (site / "mkdocs.yml").rename(site / name)
-    assert cli(site, "check").returncode == 1
+    assert run_cli(site, "check").returncode == 1
 
 
 def test_baseline_adoption_flow(tmp_path: Path) -> None:
@@ -255,7 +243,7 @@ def test_baseline_adoption_flow(tmp_path: Path) -> None:
     site = make_site(tmp_path, pages, "  - diataxis:\n      baseline: baseline.json\n")
     (site / "baseline.json").write_text('{"version": 1, "findings": []}\n')
     assert build(site).returncode != 0
-    recorded = cli(site, "baseline", "-o", "baseline.json")
+    recorded = run_cli(site, "baseline", "-o", "baseline.json")
     assert recorded.stderr == "recorded 3 warning finding(s) in baseline.json\n"
     assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])
     page = site / "docs" / "reference" / "perf.md"
@@ -268,24 +256,24 @@ def test_baseline_adoption_flow(tmp_path: Path) -> None:
         ["reference/perf.md:17:14:", "[citation/uncited]"]
     ]
     page.write_text("# Perf\n\nSpawn takes 286ns.\n")  # fixed: no more "blazing fast"
-    cli(site, "baseline", "-o", "baseline.json")
+    run_cli(site, "baseline", "-o", "baseline.json")
     data = json.loads((site / "baseline.json").read_text())
     assert [(f["path"], f["rule"]) for f in data["findings"]] == [
         ("loose.md", "placement/uncategorized"),
         ("reference/perf.md", "citation/uncited"),
     ]
     # The CLI uses the config's baseline too; --baseline names another one.
-    check = cli(site, "check", "--format", "json")
+    check = run_cli(site, "check", "--format", "json")
     assert (check.returncode, json.loads(check.stdout)["summary"]["baselined"]) == (0, 2)
     (site / "empty.json").write_text('{"version": 1, "findings": []}\n')
-    other = cli(site, "check", "--baseline", "empty.json", "--format", "json")
+    other = run_cli(site, "check", "--baseline", "empty.json", "--format", "json")
     assert (other.returncode, json.loads(other.stdout)["summary"]["baselined"]) == (1, 0)
 
 
 def test_bad_baseline_file_is_a_clear_error(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"guides/a.md": "# A\n"})
     (site / "b.json").write_text("not json")
-    result = cli(site, "check", "--baseline", "b.json")
+    result = run_cli(site, "check", "--baseline", "b.json")
     assert result.returncode == 2
     assert result.stderr.startswith("mkdocs-diataxis: error: baseline b.json is not valid JSON")
 
@@ -297,10 +285,10 @@ def test_env_tags_in_plugin_options_resolve_as_in_mkdocs(
         "  - diataxis:\n      citations: {enabled: !ENV [CITE, false]}\n      jobs: !ENV [J, 0]\n"
     )
     site = make_site(tmp_path, {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"}, plugin)
-    assert cli(site, "check").stdout.endswith("0 warning(s), 0 info finding(s) in 1 page(s)\n")
+    assert run_cli(site, "check").stdout.endswith("0 warning(s), 0 info finding(s) in 1 page(s)\n")
     monkeypatch.setenv("CITE", "true")
     monkeypatch.setenv("J", "2")
-    result = cli(site, "check")
+    result = run_cli(site, "check")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith(
         'docs/reference/a.md:3:16: warning [citation/uncited] "286ns"'
@@ -308,8 +296,6 @@ def test_env_tags_in_plugin_options_resolve_as_in_mkdocs(
 
 
 def test_no_command_writes_under_docs_dir(tmp_path: Path) -> None:
-    from tests.test_build import digest
-
     site = make_site(tmp_path, BROKEN)
     before = digest(site / "docs")
     for args in (
@@ -319,7 +305,7 @@ def test_no_command_writes_under_docs_dir(tmp_path: Path) -> None:
         ["baseline", "-o", "baseline.json"],
         ["check", "--baseline", "baseline.json", "--jobs", "2"],
     ):
-        assert cli(site, *args).returncode in (0, 1), args
+        assert run_cli(site, *args).returncode in (0, 1), args
     assert digest(site / "docs") == before
     assert sorted(p.name for p in site.iterdir()) == [
         "baseline.json",
@@ -328,4 +314,50 @@ def test_no_command_writes_under_docs_dir(tmp_path: Path) -> None:
         "mkdocs.yml",
         "out.sarif",
         "status.md",
+    ]
+
+
+def test_json_report_is_the_builds_byte_for_byte(tmp_path: Path) -> None:
+    # Non-default stub_words and section_depth, a plan and a baseline: the command line
+    # once reported a page as a stub in section "" that the build put in "how-to".
+    pages = {
+        "how-to/short.md": "# Short\n\nThree words here.\n",
+        "how-to/deep/perf.md": "# Perf\n\nSpawn takes 286ns. It is blazing fast.\n",
+        "reference/api.md": "# API\n\nLookup takes 36ns with WASM.\n",
+        "loose.md": "# Loose\n",
+    }
+    plugin = (
+        "  - diataxis:\n      baseline: baseline.json\n"
+        "      status_page: {stub_words: 3, section_depth: 1, plan: plan.yml}\n"
+    )
+    site = make_site(tmp_path, pages, plugin)
+    (site / "plan.yml").write_text(
+        "milestones:\n  - name: One\n    deliverables:\n"
+        "      - {page: how-to/short.md, lines: 1-2, title: Short}\n"
+        "      - {page: how-to/missing.md, category: how-to}\n",
+        encoding="utf-8",
+    )
+    (site / "baseline.json").write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+    assert run_cli(site, "baseline", "-o", "baseline.json").returncode == 0
+    (site / "docs/reference/api.md").write_text("# API\n\nLookup takes 36ns.\n", "utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+        check=True,
+    )
+    assert "[citation/uncited]" in built.stderr  # a new finding next to baselined ones
+    checked = run_cli(site, "check", "--format", "json")
+    report = (site / "site" / "diataxis-report.json").read_text(encoding="utf-8")
+    assert checked.stdout == report
+    data = json.loads(report)
+    assert data["summary"]["baselined"] == 3
+    short = next(page for page in data["pages"] if page["path"] == "how-to/short.md")
+    assert (short["stub"], short["section"]) == (False, "how-to")
+    assert [(d["page"], d["state"], d["title"]) for d in data["plan"][0]["deliverables"]] == [
+        ("how-to/short.md", "needs work", "Short"),
+        ("how-to/missing.md", "missing", ""),
     ]

@@ -10,7 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from tests.test_build import make_site
+from tests.helpers import make_site
 
 PAGES = {
     "index.md": "# Home\n",

@@ -14,8 +14,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.test_build import make_site
-from tests.test_cli import cli
+from tests.helpers import make_site
+from tests.helpers import run_cli as cli
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import make_site
+from tests.helpers import make_site
 
 PAGES = {
     "index.md": "# Home\n",
