@@ -119,3 +119,51 @@ def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
     plugin = config.plugins["diataxis"]
     assert plugin.config.settings() == Settings()
     assert plugin.config["report"] == "diataxis-report.json"
+
+
+def test_a_build_reads_each_data_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+
+    from mkdocs_diataxis.core import datafile, glossary
+
+    reads: list[str] = []
+    read_text = datafile.read_text
+
+    def counting(path: str, what: str) -> str:
+        reads.append(Path(path).name)
+        return read_text(path, what)
+
+    monkeypatch.setattr(datafile, "read_text", counting)
+    monkeypatch.setattr(glossary, "read_text", counting)
+    config = write_config(
+        tmp_path,
+        ":\n      terms: {file: terms.yml}\n      acronyms: {glossary: glossary.md}"
+        "\n      status_page: {plan: plan.yml}\n      jobs: 1",
+    )
+    (tmp_path / "terms.yml").write_text("- pattern: frobnicate\n", encoding="utf-8")
+    (tmp_path / "glossary.md").write_text("*[QXZ]: Quux\n", encoding="utf-8")
+    (tmp_path / "plan.yml").write_text(
+        "milestones: [{name: M, deliverables: [a.md]}]\n", encoding="utf-8"
+    )
+    (tmp_path / "docs" / "a.md").write_text("# A\n\nWe frobnicate the QXZ.\n", encoding="utf-8")
+    loaded = load_config(str(config))
+    build(loaded)  # with a worker, which gets the settings as they are
+    assert sorted(reads) == ["glossary.md", "plan.yml", "terms.yml"]
+
+
+@pytest.mark.parametrize(("value", "jobs"), [("auto", None), ("0", 0), ("3", 3)])
+def test_cli_jobs_takes_what_the_setting_takes(value: str, jobs: int | None) -> None:
+    from mkdocs_diataxis.cli import parser
+
+    assert parser().parse_args(["check", "-j", value]).jobs == jobs
+
+
+def test_cli_jobs_rejects_what_the_setting_rejects(capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs_diataxis.cli import parser
+
+    with pytest.raises(SystemExit):
+        parser().parse_args(["check", "-j", "many"])
+    assert capsys.readouterr().err.endswith(
+        "argument -j/--jobs: expected auto or a number of worker processes (0 or more),"
+        " got str 'many'\n"
+    )
