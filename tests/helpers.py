@@ -61,10 +61,11 @@ def make_site(root: Path, pages: dict[str, str | bytes], plugin: str = "  - diat
     return root
 
 
-def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def build(root: Path, *args: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict ARGS`` (``--strict`` only with ``strict``) in ``root``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *args],
         cwd=root,
         capture_output=True,
         text=True,
