@@ -10,7 +10,6 @@ option's default, which `mkdocs_diataxis.core.settings` spells.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import posixpath
 import re
@@ -223,13 +222,8 @@ def _section(option: str, value: Any, keys: Sequence[str]) -> Mapping[str, Any]:
     return value
 
 
-def _keys(cls: type[Any]) -> tuple[str, ...]:
-    """The option keys of a settings class: its fields that a user sets."""
-    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
-
-
 def _citations(value: Any) -> CitationSettings:
-    data = _section("citations", value, _keys(CitationSettings))
+    data = _section("citations", value, ("enabled", "patterns", "methodology", "exclude"))
     return CitationSettings(
         **_given(
             data,
@@ -276,7 +270,6 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
         enabled=_bool("acronyms.enabled"),
         known=lambda v: frozenset(_string_list("acronyms.known", v)),
         exclude=_patterns("acronyms.exclude"),
-        glossary_file=_file("acronyms.glossary", base_dir),
     )
     if data.get("glossary") is not None:
         given["glossary_file"] = _file("acronyms.glossary", base_dir)(data["glossary"])
@@ -288,7 +281,7 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
 
 
 def _status_page(value: Any, base_dir: str) -> StatusPageSettings:
-    keys = tuple(key for key in _keys(StatusPageSettings) if key != "plan_file")
+    keys = ("enabled", "path", "title", "in_nav", "plan", "stub_words", "section_depth")
     data = _section("status_page", value, keys)
     given = _given(
         data,
