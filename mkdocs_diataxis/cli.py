@@ -23,7 +23,7 @@ from mkdocs_diataxis import __version__
 from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import Finding, PageResult, Settings, SettingsError
 from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
-from mkdocs_diataxis.core.check import check_example
+from mkdocs_diataxis.core.examples import check_example
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.pathmatch import PathPatterns
@@ -125,7 +125,7 @@ class Project:
         processes as the ``jobs`` setting asks for."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
         # This process runs one thread, so workers may start as forks of it.
-        batch = Batch.for_jobs(pages, self.settings, self.settings.jobs, fork=True)
+        batch = Batch.for_jobs(pages, self.settings, fork=True)
         return batch.results() + self.loops.results(self.settings)
 
 
@@ -376,7 +376,7 @@ def _explain(args: argparse.Namespace) -> int:
     example = rule.example
     note = f" ({example.note})" if example.note else ""
     print(f"Example, {example.path}{note}:\n")
-    print(textwrap.indent(example.source.decode("utf-8", "replace"), "    ").rstrip())
+    print(textwrap.indent(example.text, "    ").rstrip())
     print("\nReported as:\n")
     for finding in check_example(rule).findings:
         print(f"    {finding.format()}")

@@ -26,7 +26,9 @@ CacheKey = tuple[str, bytes]
 class BuildSession:
     """The checks of one build. Pages are read in `start` (``on_files``) and checked
     while MkDocs renders them (in worker processes on large sites); `collect` waits for
-    them. A page whose bytes and settings an earlier session saw is not checked again.
+    them. A page whose path, bytes and settings an earlier session saw is not checked
+    again: its result depends on nothing else, so this holds across sites too (MkDocs
+    keeps one plugin instance per process, for ``mkdocs serve``).
     """
 
     def __init__(self, settings: Settings, previous: BuildSession | None = None) -> None:
@@ -36,9 +38,10 @@ class BuildSession:
         self.checked = 0
         """Pages checked in this build (not taken from an earlier one)."""
         self.report: Report | None = None
+        self._known: dict[CacheKey, PageResult] = {}
         # Other settings, other findings: only the same settings may reuse results.
-        same = previous is not None and previous.settings == settings
-        self._known: dict[CacheKey, PageResult] = previous._cache if same and previous else {}
+        if previous is not None and previous.settings == settings:
+            self._known = previous._cache
         self._cache: dict[CacheKey, PageResult] = {}
         self._batch: Batch | None = None
         self._batch_keys: list[CacheKey] = []
@@ -86,7 +89,7 @@ class BuildSession:
             self._batch_keys.append(key)
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
-        self._batch = Batch.for_jobs(pending, self.settings, self.settings.jobs, size=size)
+        self._batch = Batch.for_jobs(pending, self.settings, size=size)
 
     def collect(self) -> Report:
         """Wait for the checks, log every finding once, build the report."""

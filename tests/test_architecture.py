@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import mkdocs_diataxis
-from mkdocs_diataxis.core.check import check_example
 from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.examples import check_example
 from mkdocs_diataxis.core.registry import FAMILIES, RULES
 
 PACKAGE = Path(mkdocs_diataxis.__file__).parent

@@ -167,3 +167,27 @@ def test_cli_jobs_rejects_what_the_setting_rejects(capsys: pytest.CaptureFixture
         "argument -j/--jobs: expected auto or a number of worker processes (0 or more),"
         " got str 'many'\n"
     )
+
+
+def test_every_option_is_validated_kept_and_declared() -> None:
+    import dataclasses
+
+    from mkdocs_diataxis.config import DiataxisConfig
+    from mkdocs_diataxis.core.options import OPTIONS
+
+    fields = {f.name for f in dataclasses.fields(Settings) if f.init}
+    declared = {name for name, _ in DiataxisConfig._schema}
+    assert set(OPTIONS) == fields == declared
+
+
+def test_null_inside_a_section_means_the_default() -> None:
+    settings = load_settings({"status_page": {"title": None, "stub_words": None, "path": None}})
+    assert settings == Settings()
+    assert load_settings({"terms": {"allow": None, "forbid": None}}) == Settings()
+
+
+@pytest.mark.parametrize("option", ["known", "allow", "forbid"])
+def test_a_list_option_given_as_something_else_is_an_error(option: str) -> None:
+    section = "acronyms" if option == "known" else "terms"
+    with pytest.raises(SettingsError, match="expected a list"):
+        load_settings({section: {option: ""}})

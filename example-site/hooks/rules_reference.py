@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from mkdocs_diataxis.core import Finding
-from mkdocs_diataxis.core.check import check_example
+from mkdocs_diataxis.core.examples import check_example
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.rule import Rule
 
@@ -64,16 +64,12 @@ def _example_markdown(rule: Rule, where: str) -> list[str]:
     result = check_example(rule)
     if not any(finding.rule == rule.id for finding in result.findings):
         log.warning(f"{where}: the example page for rule '{rule.id}' no longer triggers it")
-    try:
-        shown = example.source.decode("utf-8")
-    except UnicodeDecodeError:
-        shown = example.source.decode("latin-1")
     note = f" ({example.note})" if example.note else ""
     return [
         f"Example page `{example.path}`{note}:",
         "",
         "```markdown",
-        shown.rstrip("\n"),
+        example.text.rstrip("\n"),
         "```",
         "",
         "Build log:",

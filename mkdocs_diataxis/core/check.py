@@ -14,9 +14,7 @@ from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.document import Document, parse_document, unreadable_document
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.options import load_settings
 from mkdocs_diataxis.core.registry import FAMILIES, RULES
-from mkdocs_diataxis.core.rule import Rule
 from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
 
@@ -140,13 +138,6 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     if settings.baseline is not None:
         findings = settings.baseline.apply(findings)
     return PageResult.of(doc.path, findings, facts)
-
-
-def check_example(rule: Rule) -> PageResult:
-    """Check a rule's example page, with the options it names: what the rules
-    reference, ``mkdocs-diataxis explain`` and the tests show it reports."""
-    example = rule.example
-    return check_page(example.path, example.source, load_settings(example.settings))
 
 
 def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator[Finding]:

@@ -1,5 +1,10 @@
 """`PageContext`: everything a rule family may read about one page, each shared fact
-computed once however many rules ask for it."""
+computed once however many rules ask for it.
+
+The facts that need the settings (category, figures, suppressions) are kept here. Those
+of the page alone (each block's joined text, the outline) are kept on the `Document`
+itself, so that the code below the rules that computes facts can share them too;
+`inline` and `outline` here are the same objects."""
 
 from __future__ import annotations
 
@@ -29,11 +34,6 @@ class PageContext:
         self.settings = settings
         self.rules = rules
         """Every rule, so that a suppression can name any of them."""
-
-    @property
-    def path(self) -> str:
-        """The page's path relative to ``docs_dir``, with ``/`` separators."""
-        return self.doc.path
 
     @cached_property
     def placement(self) -> Placement:

@@ -58,11 +58,15 @@ def load_settings(data: Mapping[str, Any], base_dir: str = ".") -> Settings:
 
     ``base_dir`` is the folder of ``mkdocs.yml``: file options (``terms.file``,
     ``acronyms.glossary``, ``status_page.plan``, ``baseline``) are relative to it.
-    Unknown keys are left to the caller (MkDocs reports them itself); an absent option
-    takes its default, and so does ``None``, except ``report: null`` (no report).
+    Unknown keys are left to the caller (MkDocs reports them itself). Every option goes
+    through its validator, as MkDocs runs them: an absent one as `RAW_DEFAULTS` says,
+    or ``None`` (its default); ``report: null`` is no report.
     """
     return Settings(
-        **{name: check(data[name], base_dir) for name, check in OPTIONS.items() if name in data}
+        **{
+            name: check(data.get(name, RAW_DEFAULTS.get(name)), base_dir)
+            for name, check in OPTIONS.items()
+        }
     )
 
 
@@ -248,7 +252,7 @@ def _terms(value: Any, base_dir: str) -> TermSettings:
         project: list[TermEntry] = []
         if "file" in given:
             project.extend(load_term_file(given["file"]))
-        forbid = data.get("forbid") or []
+        forbid = [] if data.get("forbid") is None else data["forbid"]
         if not isinstance(forbid, list):
             raise SettingsError("terms.forbid", f"expected a list, got {_describe(forbid)}")
         project.extend(
@@ -258,7 +262,7 @@ def _terms(value: Any, base_dir: str) -> TermSettings:
         defaults = load_default_terms() if use_defaults else ()
     except TermListError as error:
         raise SettingsError("terms", str(error)) from None
-    allow = _string_list("terms.allow", data.get("allow") or [])
+    allow = _given(data, allow=lambda v: _string_list("terms.allow", v)).get("allow", ())
     entries = tuple(merge_terms(defaults, project, allow))
     return TermSettings(**given, entries=entries)
 

@@ -55,9 +55,16 @@ class DeliverableProgress:
     title: str = ""
     """The plan's name for the page, if it gives one."""
 
+    def to_dict(self) -> dict[str, Any]:
+        """As in the JSON report: ``title`` only when the plan gives one."""
+        data = asdict(self)
+        if not self.title:
+            del data["title"]
+        return data
+
 
 @dataclass(frozen=True, slots=True)
-class MilestoneState:
+class MilestoneProgress:
     name: str
     due: str | None
     deliverables: tuple[DeliverableProgress, ...]
@@ -78,7 +85,7 @@ class Report:
     """(rule, severity) -> number of findings."""
     coverage: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Section -> category -> page paths (stubs included; see ``pages``)."""
-    milestones: list[MilestoneState] = field(default_factory=list)
+    milestones: list[MilestoneProgress] = field(default_factory=list)
     figures_measured: int = 0
     figures_cited: int = 0
     baselined: int = 0
@@ -171,7 +178,7 @@ class Report:
                     "due": m.due,
                     "done": m.done,
                     "total": len(m.deliverables),
-                    "deliverables": [asdict(d) for d in m.deliverables],
+                    "deliverables": [d.to_dict() for d in m.deliverables],
                 }
                 for m in self.milestones
             ],
@@ -268,7 +275,7 @@ def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
     report.coverage = dict(sorted(report.coverage.items()))
     if status.plan is not None:
         report.milestones = [
-            MilestoneState(
+            MilestoneProgress(
                 milestone.name,
                 milestone.due.isoformat() if milestone.due else None,
                 tuple(

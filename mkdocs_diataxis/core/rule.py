@@ -28,6 +28,14 @@ class Example:
     settings: Mapping[str, Any] = field(default_factory=dict)
     """Plugin options the example needs, as written in ``mkdocs.yml``."""
 
+    @property
+    def text(self) -> str:
+        """The page as a reader sees it (a page that is not UTF-8 read as Latin-1)."""
+        try:
+            return self.source.decode("utf-8")
+        except UnicodeDecodeError:
+            return self.source.decode("latin-1")
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:

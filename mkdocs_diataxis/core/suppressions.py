@@ -20,8 +20,8 @@ from mkdocs_diataxis.core.rule import RuleSet
 from mkdocs_diataxis.core.spelling import did_you_mean
 
 IGNORE_KEY = "diataxis_ignore"
-UNKNOWN_RULE = "suppression/unknown-rule"
-UNKNOWN_DIRECTIVE = "suppression/unknown-directive"
+UNKNOWN_RULE_ID = "suppression/unknown-rule"
+UNKNOWN_DIRECTIVE_ID = "suppression/unknown-directive"
 _ALL = "*"
 
 # `diataxis: disable a/b, c/d` inside an HTML comment, rule names possibly on later
@@ -93,7 +93,7 @@ def read_suppressions(doc: Document, rules: RuleSet) -> Suppressions:
         if action not in ("disable", "enable", "disable-next-line"):
             found.problems.append(
                 Problem(
-                    UNKNOWN_DIRECTIVE,
+                    UNKNOWN_DIRECTIVE_ID,
                     *(
                         doc.locate(action, comment.line, comment.column, comment.end_line)
                         or (comment.line, comment.column)
@@ -135,7 +135,7 @@ def _read_front_matter(doc: Document, rules: RuleSet, found: Suppressions) -> No
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         found.problems.append(
             Problem(
-                UNKNOWN_RULE,
+                UNKNOWN_RULE_ID,
                 line,
                 column,
                 str(value),
@@ -163,7 +163,7 @@ def _expand(
         if not expanded:
             found.problems.append(
                 Problem(
-                    UNKNOWN_RULE,
+                    UNKNOWN_RULE_ID,
                     *(doc.locate(name, line, column, last_line) or (line, column)),
                     name,
                     f'"{name}" is not a rule, so nothing is suppressed by it',

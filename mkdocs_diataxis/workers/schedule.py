@@ -89,13 +89,13 @@ class Batch:
         cls,
         pages: Sequence[SourcePage],
         settings: Settings,
-        jobs: int | None,
         *,
         size: int | None = None,
         fork: bool = False,
     ) -> Batch:
         """As the ``jobs`` setting asks: that many workers whatever the pages' size, or
-        with ``None`` one per core less one (`worker_count`) once they hold 1 MB."""
+        with ``auto`` one per core less one (`worker_count`) once they hold 1 MB."""
+        jobs = settings.jobs
         threshold = 0 if jobs else PARALLEL_MIN_BYTES
         return cls(pages, settings, worker_count(jobs), size=size, min_bytes=threshold, fork=fork)
 
@@ -112,9 +112,9 @@ class Batch:
                 worker = Worker.fork(self._workers) if fork else Worker.spawn()
                 self._workers.append(worker)
                 worker.send(self.settings)
-        except (OSError, ValueError, pickle.PicklingError):
-            # No processes here (a sandbox, a process limit, a platform without them):
-            # check in this process instead.
+        except (OSError, ValueError, TypeError, AttributeError, pickle.PicklingError):
+            # No processes here (a sandbox, a process limit, a platform without them), or
+            # settings that cannot travel: check in this process instead.
             self._stop_workers()
             return
         self.worker_pids = [worker.pid for worker in self._workers]

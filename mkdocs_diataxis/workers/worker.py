@@ -57,7 +57,7 @@ class Worker:
 
     @classmethod
     def fork(cls, others: list[Worker]) -> Worker:
-        """A copy of this process that starts at once, settings already validated."""
+        """A copy of this process that starts at once, everything already imported."""
         to_read, to_write = os.pipe()
         from_read, from_write = os.pipe()
         pid = os.fork()
@@ -152,7 +152,7 @@ def _serve(chunks_in: IO[bytes], results_out: IO[bytes]) -> None:
 
 def can_fork(fork: bool) -> bool:
     """Whether workers may start as forks of this process. A fork starts at once with
-    everything imported and validated, but is safe only in a process with one thread (no
+    everything imported, but is safe only in a process with one thread (no
     other thread can hold a lock the fork would inherit) and not on macOS, whose system
     libraries do not survive a fork. The build always spawns: mkdocs serve runs threads,
     and a fork of a large MkDocs process would count its memory twice."""

@@ -167,7 +167,7 @@ class Abbreviation:
 
 @dataclass(slots=True)
 class Document:
-    """One page, parsed once. Build it with `Document.parse`."""
+    """One page, parsed once. Build it with `parse_document`."""
 
     path: str
     text: str

@@ -11,7 +11,7 @@ from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
 
 UNKNOWN_RULE = Rule(
-    suppressions.UNKNOWN_RULE,
+    suppressions.UNKNOWN_RULE_ID,
     "warning",
     "A suppression comment or diataxis_ignore names a rule that does not exist.",
     """A typo in a suppression must not silently switch a check off, nor leave the
@@ -26,7 +26,7 @@ Fix: correct the rule id (the message suggests the closest one).""",
     ),
 )
 UNKNOWN_DIRECTIVE = Rule(
-    suppressions.UNKNOWN_DIRECTIVE,
+    suppressions.UNKNOWN_DIRECTIVE_ID,
     "warning",
     "A comment starting with `diataxis:` is not disable, enable or disable-next-line.",
     """Comments of the form `<!-- diataxis: ... -->` are read as instructions to the
