@@ -111,9 +111,9 @@ def test_uncited_figure_fails_strict_and_a_link_fixes_it(tmp_path: Path) -> None
     result = build(site)
     assert result.returncode != 0
     assert warnings(result.stderr) == [
-        'reference/lifecycle.md:5:20: [citation/uncited] "286ns" is a measured performance'
-        ' figure with no source in reach — add a lead-in ending with ":" that names the'
-        " benchmark, or a link in the item"
+        'reference/lifecycle.md:5:20: [citation/uncited] "286ns" reads as a measured'
+        " performance claim (a duration of nano- or microseconds) with no source in reach"
+        ' — add a lead-in ending with ":" that names the benchmark, or a link in the item'
     ]
     cited = page.replace("286ns", "286ns (see [benchmarks](https://example.org/bench))")
     (site / "docs" / "reference" / "lifecycle.md").write_text(cited, encoding="utf-8")

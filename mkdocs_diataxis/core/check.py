@@ -31,8 +31,8 @@ class PageFacts:
     lines: int
     words: int
     figures_measured: int = 0
-    """How many performance figures on the page are measured ones (not configuration,
-    targets, reading times or examples)."""
+    """How many performance figures on the page are claims (not settings, targets,
+    examples, the environment or other numbers)."""
     figures_cited: int = 0
     """How many of those a citation covers."""
 
@@ -120,7 +120,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         category_source=placement.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
         words=doc.word_count,
-        figures_measured=sum(1 for figure in figures if figure.kind == "measured"),
+        figures_measured=sum(1 for figure in figures if figure.claim),
         figures_cited=sum(1 for figure in figures if figure.cited),
     )
     if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document.model import Block, Code, Document, Link, Span
@@ -37,9 +38,11 @@ class InlineText:
     _items: tuple[Span | Code, ...]
     _link_offsets: tuple[int, ...] = ()
     _non_image_offsets: tuple[int, ...] = ()
+    _non_image_links: tuple[Link, ...] = ()
     # Computed on first use: most blocks never need their sentences or quotes.
     _sentence_ends: tuple[int, ...] | None = None
     _quote_offsets: tuple[int, ...] | None = None
+    _has_code: bool | None = None
 
     @classmethod
     def of(cls, block: Block) -> InlineText:
@@ -70,7 +73,17 @@ class InlineText:
             tuple(items),
             tuple(offset for offset, _ in links),
             tuple(offset for offset, link in links if link.kind != "image"),
+            tuple(link for _, link in links if link.kind != "image"),
         )
+
+    @property
+    def has_code(self) -> bool:
+        """Whether inline code stands anywhere in the text."""
+        found = self._has_code
+        if found is None:
+            found = any(isinstance(item, Code) for item in self._items)
+            object.__setattr__(self, "_has_code", found)
+        return found
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -91,6 +104,14 @@ class InlineText:
         offsets = self._link_offsets if images else self._non_image_offsets
         index = bisect.bisect_left(offsets, start)
         return index < len(offsets) and offsets[index] <= stop
+
+    def links_in(self, start: int, stop: int) -> Iterator[Link]:
+        """The links (not images) at offsets from ``start`` to ``stop``, both included,
+        found by bisection, as `has_link`."""
+        index = bisect.bisect_left(self._non_image_offsets, start)
+        while index < len(self._non_image_offsets) and self._non_image_offsets[index] <= stop:
+            yield self._non_image_links[index]
+            index += 1
 
     def quotes(self, start: int, end: int) -> int:
         """How many double quotes (straight or curly) stand in ``text[start:end]``; a

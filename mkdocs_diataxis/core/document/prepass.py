@@ -24,6 +24,11 @@ _BLOCK_OPENER = re.compile(
 # pymdownx.blocks fences (`/// note | Title`, closing `///`) and snippet includes
 # (`--8<-- "file.md"`): directives, not prose. Not `//` comments or `--8<` in text.
 _DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-{1,2}8<-{1,2})(?:[ \t]|\Z)")
+# Docusaurus (MDX) admonition fences: ":::tip Title", ":::". Not prose.
+_MDX_FENCE = re.compile(r"[ \t]*:::(?:[\w-]+)?(?:[ \t]|\Z)")
+# An MDX comment, "{/* ... */}", which Docusaurus never renders: from its opening line to
+# its closing one.
+_MDX_COMMENT_OPEN = re.compile(r"[ \t]*\{/\*")
 # A fenced code opener: ``` or ~~~ (three or more), any indentation.
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 # Abbreviation definitions (`*[HTML]: Hyper Text Markup Language`), consumed by the
@@ -39,7 +44,8 @@ def prepare(doc: Document) -> str:
 
     Front matter lines become blank; Material/pymdownx block bodies lose one
     level of indentation per enclosing block (so they parse as Markdown, not
-    indented code); directive, abbreviation and footnote-label syntax is blanked.
+    indented code); directive, abbreviation and footnote-label syntax, Docusaurus
+    ``:::`` fences and MDX ``{/* */}`` comments are blanked.
     Lines are never added or removed, so token line numbers are source lines.
     """
     lines = list(doc.lines)
@@ -47,8 +53,13 @@ def prepare(doc: Document) -> str:
         lines[index] = ""
     indents: list[int] = []  # body indentation of each open block
     fence: tuple[str, int, int] | None = None  # (char, length, depth) of an open fence
+    in_comment = False  # inside an MDX comment that spans lines
     for index in range(doc.front_matter.end_line, len(lines)):
         line = lines[index]
+        if in_comment:
+            in_comment = "*/}" not in line
+            lines[index] = ""
+            continue
         if not line.strip():
             lines[index] = ""
             continue
@@ -87,7 +98,11 @@ def prepare(doc: Document) -> str:
             lines[index] = ""
             indents.append(width + 4)
             continue
-        if _DIRECTIVE_LINE.match(stripped):
+        if _MDX_COMMENT_OPEN.match(body) is not None:
+            in_comment = "*/}" not in body
+            lines[index] = ""
+            continue
+        if _DIRECTIVE_LINE.match(stripped) or _MDX_FENCE.match(stripped):
             doc.directives.append(Directive("directive", stripped.split()[0], "", index + 1))
             lines[index] = ""
             continue

@@ -1,11 +1,13 @@
-"""Performance figures on a page: found, classified, and matched with what cites them.
+"""Performance figures on a page: found, classified by evidence, matched with what cites
+them (SPEC 4.2).
 
-A page's figures are a shared fact: ``citation/*`` reports the measured ones nothing
-cites, and the status page counts them. `find_figures` runs once per page (the
-`PageContext` keeps them).
+A page's figures are a shared fact: ``citation/*`` reports the claims nothing cites,
+the status page counts them, ``mkdocs-diataxis figures`` lists them with the evidence.
+`find_figures` runs once per page (the `PageContext` keeps them).
 
 - `candidates`: what a figure looks like ("286ns", "6.12M msg/sec", "3x faster");
-- `kinds`: whether it is a setting, a target, a reading time, an example or measured;
+- `evidence`: whether it is a claim (a metric, measured wording, a comparison) or a
+  setting, target, example, environment or other, and the words that decided;
 - `sources`: what counts as a citation, and which scopes a citation covers.
 """
 
@@ -14,63 +16,75 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mkdocs_diataxis.core.document import PROSE_LEAVES, Document, InlineText, outline_of
+from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Document, InlineText, outline_of
 from mkdocs_diataxis.core.figures.candidates import (
     FIGURE,
-    NOT_A_FIGURE,
-    Nearby,
+    WORD_FIGURE,
+    WORD_HINT,
     could_hold_figure,
-    in_context,
+    not_a_figure,
 )
-from mkdocs_diataxis.core.figures.kinds import classify
-from mkdocs_diataxis.core.figures.sources import METHODOLOGY_WITHOUT_SOURCE, Sources
+from mkdocs_diataxis.core.figures.evidence import Classifier, Evidence, FigureClass, in_words
+from mkdocs_diataxis.core.figures.sources import Scope, Sources
+from mkdocs_diataxis.core.figures.words import APPROXIMATE, CONFIG_HEADER, RESTATEMENT
 from mkdocs_diataxis.core.settings import Settings
 
-_REACH = 160
-"""How far (in characters) around a figure its context words are looked for."""
+__all__ = ["Evidence", "Figure", "FigureClass", "Scope", "find_figures"]
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """One performance figure: where it is, what kind of number it is, what covers it.
-
-    ``kind`` is ``config``, ``target``, ``reading-time``, ``example`` (a hypothetical
-    after "for example" or "say") or ``measured``; ``scope`` is the citation scope that
-    covers a measured figure (``None`` when uncited).
-    """
+    """One candidate figure: where it is, what it is and why, and what cites it."""
 
     text: str
     line: int
     column: int
-    kind: str
-    scope: str | None
+    cls: FigureClass
+    evidence: Evidence
+    scope: Scope | None
+    """Where the citation covering a claim stands (``None``: nothing covers it)."""
+    citation: str
+    """The covering citation itself: a link target, a file, a footnote, a phrase."""
     container: str
     """``table``, ``list`` or ``prose``: where the figure stands, for suggestions."""
 
     @property
+    def claim(self) -> bool:
+        return self.cls is FigureClass.CLAIM
+
+    @property
     def cited(self) -> bool:
-        """A measured figure that a source covers (a methodology section that names no
-        source does not count)."""
-        return self.kind == "measured" and self.scope not in (None, METHODOLOGY_WITHOUT_SOURCE)
+        """A claim that a source covers (a methodology section naming none does not)."""
+        return self.claim and self.scope not in (None, Scope.WEAK)
+
+    @property
+    def uncited(self) -> bool:
+        """A claim nothing covers: what ``citation/uncited`` reports."""
+        return self.claim and self.scope is None
 
     @property
     def weakly_cited(self) -> bool:
-        """A measured figure that only a methodology section naming no source covers."""
-        return self.scope == METHODOLOGY_WITHOUT_SOURCE
+        """A claim that only a methodology section naming no source covers."""
+        return self.claim and self.scope is Scope.WEAK
 
 
 def find_figures(doc: Document, settings: Settings) -> list[Figure]:
-    """Every performance figure on the page, classified, with its covering scope."""
+    """Every candidate figure on the page, classified, with its covering scope."""
     citations = settings.citations
     if not doc.text or not citations.enabled or citations.exclude.match(doc.path):
         return []
-    finder = _Finder(doc, citations.patterns)
+    finder: _Finder | None = None  # made at the first block that may hold a figure
     figures: list[Figure] = []
     for block in doc.blocks:
         if block.kind not in PROSE_LEAVES or not block.items or not could_hold_figure(block):
             continue
+        finder = finder or _Finder(doc, citations.patterns)
         inline = finder.sources.inline(block)
-        for match in FIGURE.finditer(inline.text):
+        matches = list(FIGURE.finditer(inline.text))
+        if WORD_HINT.search(inline.text) is not None:
+            matches.extend(WORD_FIGURE.finditer(inline.text))
+            matches.sort(key=lambda match: match.start())
+        for match in matches:
             figure = finder.figure(inline, match)
             if figure is not None:
                 figures.append(figure)
@@ -82,34 +96,158 @@ class _Finder:
 
     def __init__(self, doc: Document, patterns: tuple[re.Pattern[str], ...]) -> None:
         self.doc = doc
-        self.near = Nearby()
+        self.classifier = Classifier()
         self.outline = outline_of(doc)
         self.sources = Sources(doc, patterns)
+        self._context: dict[tuple[str, int, bool], Evidence | None] = {}
 
     def figure(self, inline: InlineText, match: re.Match[str]) -> Figure | None:
         start, end = match.span()
-        if not inline.is_prose(start, end) or NOT_A_FIGURE.match(
-            inline.text, match.start("number")
-        ):
+        if not inline.is_prose(start, end) or not_a_figure(inline.text, match):
             return None
-        sentence_start, sentence_end = inline.sentence(start)
-        # The words around the figure, within its sentence: bounded so that a page of
-        # one endless sentence stays linear.
-        lo, hi = max(sentence_start, start - _REACH), min(sentence_end, end + _REACH)
-        if not in_context(self.near, inline, match, lo, hi):
-            return None
+        sentence = inline.sentence(start)
+        groups = match.groupdict()
+        unit = next((name for name in _UNITS if groups.get(name)), "word")
+        # "3x faster", "x3.7 less", "twice as long": the comparison is part of the figure.
+        comparative = unit in ("word", "prefixed") or (
+            unit == "multiplier" and _COMPARATIVE_WORD.search(groups["multiplier"]) is not None
+        )
+        evidence = self.classify(inline, match, sentence, unit, comparative)
         block = inline.block
-        header = self.sources.column_header(block)
-        before = max(sentence_start, start - 80)
-        kind = classify(self.near, self.outline, inline, match, before, header)
         container = (
             "table"
             if block.kind == "table_cell"
             else ("list" if block.enclosing("list_item") else "prose")
         )
-        scope = (
-            self.sources.scope(inline, sentence_start, sentence_end) if kind == "measured" else None
-        )
+        scope, citation = None, ""
+        if evidence.cls is FigureClass.CLAIM:
+            scope, citation = self.sources.scope(inline, *sentence)
         line, column = inline.position(start)
         text = inline.source_text(start, end, self.doc.lines)
-        return Figure(text, line, column, kind, scope, container)
+        return Figure(text, line, column, evidence.cls, evidence, scope, citation, container)
+
+    def classify(
+        self,
+        inline: InlineText,
+        match: re.Match[str],
+        sentence: tuple[int, int],
+        unit: str,
+        comparative: bool,
+    ) -> Evidence:
+        """What the figure is, and the evidence: the figure's sentence (or the one it
+        restates), then its row, column, lead-in and headings, then the figure itself."""
+        start, end = match.span()
+        block = inline.block
+        restated = None
+        if sentence[0] > 0 and RESTATEMENT.match(inline.text, sentence[0]):
+            # "This means 2,000% or more.", "This means that the writer uses 16MB": what
+            # the sentence before it was.
+            lo, hi = inline.sentence(sentence[0] - 1)
+            restated = in_words(inline.text[lo:hi], "sentence before", unit)
+            if restated is not None and restated.cls is not FigureClass.CLAIM:
+                return restated
+        evidence = self.classifier.in_sentence(inline, (start, end), sentence, unit, comparative)
+        if block.kind == "table_cell" and (evidence is None or evidence.kind != "measured wording"):
+            header = next(
+                (h for h in self.sources.header_row(block) if CONFIG_HEADER.search(h)), ""
+            )
+            if header:  # a table of configuration: what it lists is set, not measured
+                return Evidence(FigureClass.SETTING, header, "column header")
+        evidence = evidence or restated or self.around(block, unit) or _intrinsic(match, unit)
+        if (
+            evidence.cls is FigureClass.CLAIM
+            and evidence.kind != "measured wording"
+            and unit == "size"
+            and _BYTES.search(match.group("size"))
+            and not match.group("approx")
+            and not APPROXIMATE.search(inline.text, max(0, start - 20), start)
+        ):
+            # An exact size in bytes is what a format or type takes, by definition.
+            return Evidence(FigureClass.OTHER, "an exact size in bytes", "figure")
+        if unit == "size" and _BOUND.search(match.group("approx") or ""):
+            # "≤ 14 bytes", "≥4 KB strides": a limit, not a measurement.
+            return Evidence(FigureClass.SETTING, match.group("approx").strip(), "figure")
+        return evidence
+
+    def around(self, block: Block, unit: str) -> Evidence | None:
+        """The evidence beyond a figure's sentence: its table row label and column
+        header, the lead-in of its list or table, its headings, innermost first."""
+        if block.kind == "table_cell" and block.parent is not None:
+            leaves = self.outline.own_leaves(block.parent)
+            label = self.sources.inline(leaves[0]).text if leaves and leaves[0] is not block else ""
+            found = self.context("row", block, label, "table row", unit) or self.context(
+                "header", block, self.sources.column_header(block), "column header", unit
+            )
+            if found is not None:
+                return found
+        container = _container(block)
+        if container is not None:
+            before = self.outline.previous(container)
+            if before is not None and before.kind == "paragraph":
+                text = self.sources.inline(before).text
+                if text.rstrip().endswith(":"):
+                    found = self.context("lead-in", before, text, "lead-in", unit)
+                    if found is not None:
+                        return found
+        for heading in self.outline.sections(block.line):
+            found = self.context("heading", heading.block, heading.text, "heading", unit)
+            if found is not None:
+                # A heading about speed says nothing of the sizes under it, and a
+                # heading alone does not make a share ("10%") a measurement.
+                claim = found.cls is FigureClass.CLAIM
+                if claim and unit == "percent":
+                    return None
+                if claim and unit == "size" and _FOOTPRINT.search(heading.text) is None:
+                    return None
+                return found
+        return None
+
+    def context(self, kind: str, block: Block, text: str, where: str, unit: str) -> Evidence | None:
+        """`in_words` of a piece of context, found once per block, kind and unit."""
+        key = (kind, id(block), unit == "duration")
+        if key not in self._context:
+            self._context[key] = in_words(text, where, unit) if text else None
+        return self._context[key]
+
+
+_UNITS = ("rate", "duration", "multiplier", "percent", "size", "prefixed")
+_COMPARATIVE_WORD = re.compile(r"[a-z]{3,}\Z")
+_BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
+_BOUND = re.compile(r"[<>≤≥]")
+_FOOTPRINT = re.compile(r"\b(?:memory|storage|disk|size|footprint|ram|space|heap)\b", re.I)
+"""The kinds of unit a figure match can have (a word figure has none of them)."""
+
+
+def _intrinsic(match: re.Match[str], unit: str) -> Evidence:
+    """What a figure says of itself when nothing around it does: a duration in micro- or
+    nanoseconds is the time an operation takes, and a rate of work per second is a
+    throughput (nobody configures a timeout in nanoseconds); anything else is not a
+    claim on its own."""
+    if unit == "duration" and _OPERATION_SCALE.match(match.group("duration")):
+        return Evidence(
+            FigureClass.CLAIM, "a duration of nano- or microseconds", "figure", "metric"
+        )
+    if unit == "rate" and _WORK_RATE.search(match.group("rate")):
+        return Evidence(FigureClass.CLAIM, "a rate of work per second", "figure", "metric")
+    return Evidence(FigureClass.OTHER)
+
+
+_OPERATION_SCALE = re.compile(r"(?:ns|nanoseconds?|[µμ]s|us|microseconds?)\Z")
+_WORK_RATE = re.compile(
+    r"\b(?:ops|op|msgs?|messages|req|requests|queries|tasks|events|rows|spawns|lines|pages"
+    r"|tokens|records|transactions)\b",
+    re.IGNORECASE,
+)
+
+
+def _container(block: Block) -> Block | None:
+    """The outermost list, or the table, that ``block`` stands in."""
+    if block.kind == "table_cell":
+        return block.enclosing("table")
+    found: Block | None = None
+    current: Block | None = block
+    while current is not None:
+        if current.kind == "list":
+            found = current
+        current = current.parent
+    return found

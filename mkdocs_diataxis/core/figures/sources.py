@@ -1,112 +1,51 @@
 """What counts as a citation, and which citations cover a figure (SPEC 4.2's scopes,
-checked in order): its sentence or list item, its table row or Source column, a lead-in
-ending with ":" before its list or table, a "Source:" trailer after it, the opening of
-an enclosing section, or a sources or methodology section on the page."""
+checked in order): its sentence or list item; its table row or Source column; a lead-in
+ending with ":" before its list or table; a "Source:" trailer after it; the heading or
+the opening paragraph of an enclosing section; the benchmark itself printed right
+after a lead-in that introduces it; any sources or methodology section on the page."""
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Iterator
 
 from mkdocs_diataxis.core.document import (
     Block,
-    Code,
     Document,
     Heading,
     InlineText,
     inline_text,
     outline_of,
 )
+from mkdocs_diataxis.core.figures.citations import SOURCE_PHRASE, citation_in
 
-# Bare URLs. Matches "https://example.org/bench"; not "example.org" alone.
-_URL = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,60})\]")
-# A word that may be a file name (extension checked afterwards); keeps ::, # and : suffixes.
-_TOKEN = re.compile(r"[\w./:#-]+")
-# File extensions of sources, benchmarks and their results.
-_SOURCE_EXTENSIONS = frozenset(
-    [
-        "rs",
-        "py",
-        "go",
-        "c",
-        "h",
-        "cc",
-        "cpp",
-        "hpp",
-        "cxx",
-        "java",
-        "kt",
-        "scala",
-        "js",
-        "mjs",
-        "ts",
-        "tsx",
-        "jsx",
-        "rb",
-        "php",
-        "cs",
-        "swift",
-        "ex",
-        "exs",
-        "erl",
-        "hs",
-        "ml",
-        "clj",
-        "lua",
-        "r",
-        "jl",
-        "sh",
-        "bash",
-        "zsh",
-        "ps1",
-        "md",
-        "rst",
-        "txt",
-        "json",
-        "yaml",
-        "yml",
-        "toml",
-        "csv",
-        "tsv",
-        "ipynb",
-        "html",
-        "log",
-        "sql",
-        "proto",
-        "bench",
-        "zig",
-        "nim",
-        "dart",
-    ]
-)
-# Benchmark ids: "bench_spawn", "BenchmarkSpawn"; "test_x" only near "bench".
-_BENCH_ID = re.compile(r"\bbench_\w+|\bBenchmark[A-Z_]\w*|\bbenches/\S+")
-_TEST_ID = re.compile(r"\btest_\w+")
-_BENCH_WORD = re.compile(r"bench", re.IGNORECASE)
-# Source phrases. "measured in/on/with" must not be followed by a unit word
-# ("measured in milliseconds" says nothing about a source).
-_SOURCE_PHRASE = re.compile(
-    r"\b(?:sources?:|according to\b|benchmarked (?:with|on|using|by|in)\b"
-    r"|measured (?:on|with|in|using|by)\b(?!\s+(?:nano|micro|milli)?seconds?\b"
-    r"|\s+(?:ns|us|µs|ms|bytes|percent)\b))",
-    re.IGNORECASE,
-)
+
+class Scope(str, enum.Enum):
+    """Where the citation that covers a claim stands."""
+
+    SENTENCE = "sentence"
+    LIST_ITEM = "list item"
+    TABLE_ROW = "table row"
+    SOURCE_COLUMN = "source column"
+    LEAD_IN = "lead-in"
+    TRAILER = "trailer"
+    SECTION_HEADING = "section heading"
+    SECTION_OPENING = "section opening"
+    BENCHMARK = "benchmark on the page"
+    SOURCES_SECTION = "sources section"
+    WEAK = "methodology without a source"
+    """A methodology section that names no source: reported once, by citation/weak."""
+
+
 _TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)", re.IGNORECASE)
-_SOURCES_HEADINGS = frozenset(
-    {
-        "sources",
-        "source",
-        "references",
-        "methodology",
-        "benchmark methodology",
-        "test environment",
-        "test conditions",
-        "measurement environment",
-        "measurement methodology",
-        "benchmark environment",
-        "benchmarks methodology",
-    }
+# A sources heading, once numbering and trailing punctuation are gone: "Sources",
+# "References", "Methodology", "Benchmark methodology", "Test environment", "Source
+# code", "Reproducing the results"; not "Resources" or "Benchmarks" alone.
+_SOURCES_HEADING = re.compile(
+    r"(?:sources?|references|(?:benchmarks? |measurement )?methodology"
+    r"|(?:test|benchmark|measurement) (?:environment|conditions|setup)|source code"
+    r"|(?:reproducing|reproduce|how to reproduce) (?:the )?(?:results|benchmarks?)"
+    r"|benchmark (?:code|sources?))\Z"
 )
 _SOURCE_COLUMNS = frozenset(
     {
@@ -132,17 +71,24 @@ class Sources:
         self.doc = doc
         self.outline = outline_of(doc)
         self.patterns = patterns
-        self._cited: dict[int, bool] = {}
-        self._cited_range: dict[tuple[int, int, int], bool] = {}
-        self._memo: dict[tuple[str, int], bool] = {}
+        self._cited: dict[int, str | None] = {}
+        self._cited_range: dict[tuple[int, int, int], str | None] = {}
+        self._memo: dict[tuple[str, int], str | None] = {}
+        self._scopes: dict[tuple[int, int, int], tuple[Scope | None, str]] = {}
         self.headers = {
             id(table.block): [normalise_heading(cell.text) for cell in table.header]
             for table in doc.tables
         }
-        self.page_sources = self._page_sources()
+        self._headings = {id(heading.block): heading for heading in doc.headings}
+        self.page_sources, self.page_citation = self._page_sources()
 
     def inline(self, block: Block) -> InlineText:
         return inline_text(self.doc, block)
+
+    def header_row(self, block: Block) -> list[str]:
+        """The normalised header cells of a table cell's table (``[]`` elsewhere)."""
+        table = block.enclosing("table") if block.kind == "table_cell" else None
+        return self.headers.get(id(table), []) if table is not None else []
 
     def column_header(self, block: Block) -> str:
         """The normalised header of a table cell's column (``""`` elsewhere)."""
@@ -152,84 +98,86 @@ class Sources:
         header = self.headers.get(id(table), []) if table is not None else []
         return header[block.index] if block.index < len(header) else ""
 
-    def cites(self, inline: InlineText, start: int = 0, end: int | None = None) -> bool:
-        """Whether ``inline.text[start:end]`` holds a citation (cached: many figures
+    def cites(self, inline: InlineText, start: int = 0, end: int | None = None) -> str | None:
+        """The citation in ``inline.text[start:end]``, if any (cached: many figures
         share a sentence)."""
         stop = len(inline.text) if end is None else end
         key = (id(inline.block), start, stop)
         if key not in self._cited_range:
-            self._cited_range[key] = self.locates(inline, start, stop) or bool(
-                _SOURCE_PHRASE.search(inline.text, start, stop)
-            )
+            found = self.locates(inline, start, stop)
+            if found is None and (phrase := SOURCE_PHRASE.search(inline.text, start, stop)):
+                found = phrase.group(0)
+            self._cited_range[key] = found
         return self._cited_range[key]
 
-    def locates(self, inline: InlineText, start: int, stop: int) -> bool:
-        """Whether ``inline.text[start:stop]`` names where to find a source: a link, a
-        footnote, a file, a benchmark id or a project pattern (a phrase such as
-        "measured on a laptop" is a citation but locates nothing)."""
-        if inline.has_link(start, stop, images=False):
-            return True
-        text = inline.text[start:stop]
-        if _URL.search(text) or _BENCH_ID.search(text):
-            return True
-        for match in _FOOTNOTE_REF.finditer(text):
-            if match.group(1) in self.doc.footnotes:
-                return True
-        if _BENCH_WORD.search(text) and _TEST_ID.search(text):
-            return True
-        if any(_is_source_file(token.group(0)) for token in _TOKEN.finditer(text)):
-            return True
-        if any(code.kind == "inline" and _BENCH_WORD.search(code.text) for code in _codes(inline)):
-            return True
-        return any(pattern.search(text) for pattern in self.patterns)
+    def locates(self, inline: InlineText, start: int, stop: int) -> str | None:
+        """What in ``inline.text[start:stop]`` names where to find a source (a phrase such
+        as "measured on a laptop" is a citation but locates nothing)."""
+        return citation_in(
+            inline,
+            start,
+            stop,
+            page=self.doc.path,
+            footnotes=self.doc.footnotes,
+            patterns=self.patterns,
+        )
 
-    def block_cites(self, block: Block) -> bool:
+    def block_cites(self, block: Block) -> str | None:
         key = id(block)
         if key not in self._cited:
-            self._cited[key] = bool(block.items) and self.cites(self.inline(block))
+            self._cited[key] = self.cites(self.inline(block)) if block.items else None
         return self._cited[key]
 
-    def _page_sources(self) -> str | None:
-        """``"sources"`` when a sources/methodology section cites something, ``"weak"``
-        when one exists without a locator, else ``None``."""
-        heading = methodology_heading(self.doc)
-        if heading is None:
-            return None
-        level = heading.level
-        inside = False
+    def _page_sources(self) -> tuple[Scope | None, str]:
+        """`Scope.SOURCES_SECTION` and its citation when any sources or methodology
+        section locates a source, `Scope.WEAK` when such sections exist and none does,
+        else ``None``. One pass over the page, however many such sections it has."""
+        found = False
+        level = 0  # the level of the sources section being read; 0 outside one
         for block in self.doc.blocks:
             if block.kind == "heading":
-                if block.line == heading.line:
-                    inside = True
+                if level and block.level <= level:
+                    level = 0
+                heading = self._headings.get(id(block))
+                if heading is not None and is_sources_heading(heading):
+                    found, level = True, block.level
                     continue
-                if inside and block.level <= level:
-                    break
-            if (
-                inside
-                and block.kind in ("paragraph", "table_cell", "heading")
-                and self.locates(self.inline(block), 0, len(self.inline(block).text))
-            ):
-                return "sources"
-        return "weak"
+            if level and block.kind in ("paragraph", "table_cell", "heading") and block.items:
+                inline = self.inline(block)
+                if (citation := self.locates(inline, 0, len(inline.text))) is not None:
+                    return Scope.SOURCES_SECTION, citation
+        return (Scope.WEAK, "") if found else (None, "")
 
-    def scope(self, inline: InlineText, sentence_start: int, sentence_end: int) -> str | None:
-        """The first scope in which a citation covers the figure whose sentence is
-        ``inline.text[sentence_start:sentence_end]``, or ``None``."""
+    def scope(
+        self, inline: InlineText, sentence_start: int, sentence_end: int
+    ) -> tuple[Scope | None, str]:
+        """The first scope in which a citation covers the claim whose sentence is
+        ``inline.text[sentence_start:sentence_end]``, and the citation (found once per
+        sentence: the claims in it share it)."""
+        key = (id(inline.block), sentence_start, sentence_end)
+        found = self._scopes.get(key)
+        if found is None:
+            found = self._scopes[key] = self._scope(inline, sentence_start, sentence_end)
+        return found
+
+    def _scope(
+        self, inline: InlineText, sentence_start: int, sentence_end: int
+    ) -> tuple[Scope | None, str]:
         block = inline.block
         item = block.enclosing("list_item")
         # 1. The same sentence, or the same list item; a nested item also counts what
         # its parent items say (release notes cite the PR once, details go below).
         if block.kind != "table_cell":
             if item is not None:
-                if self.item_cites(item):
-                    return "sentence"
-            elif self.cites(inline, sentence_start, sentence_end):
-                return "sentence"
+                if (citation := self.item_cites(item)) is not None:
+                    return Scope.LIST_ITEM, citation
+            elif (citation := self.cites(inline, sentence_start, sentence_end)) is not None:
+                return Scope.SENTENCE, citation
         # 2. The same table row, or a filled Source column in it.
         container: Block | None = None
         if block.kind == "table_cell" and block.parent is not None:
-            if self.row_cites(block.parent):
-                return "table-row"
+            if (found := self.row_cites(block.parent)) is not None:
+                return found
             container = block.enclosing("table")
         elif item is not None:
             container = _outermost(block, "list")
@@ -240,57 +188,110 @@ class Sources:
             if (
                 before is not None
                 and before.kind == "paragraph"
-                and self.block_cites(before)
                 and self.inline(before).text.rstrip().endswith(":")
+                and (citation := self.block_cites(before)) is not None
             ):
-                return "lead-in"
+                return Scope.LEAD_IN, citation
             if after is not None and after.kind == "paragraph":
                 trailer = self.inline(after).text
                 # A paragraph ending with ":" leads into what follows; it is no trailer.
-                if _TRAILER.match(trailer) and not trailer.rstrip().endswith(":"):
-                    return "trailer"
-        # 5. The first paragraph of an enclosing section.
+                if (start := _TRAILER.match(trailer)) and not trailer.rstrip().endswith(":"):
+                    return Scope.TRAILER, trailer[start.end() :].strip() or trailer.strip()
+        # 5. The heading or the first paragraph of an enclosing section, when that
+        # paragraph introduces the section's measurements ("Measurements in this
+        # section come from the throughput suite"): a link in an opening that speaks
+        # of something else is about that.
         for heading in self.outline.sections(block.line):
-            first = self.first_paragraph(heading)
-            if first is not None and self.block_cites(first):
-                return "section"
-        # 6. A sources or methodology section on the page.
-        if self.page_sources == "sources":
-            return "sources-section"
-        if self.page_sources == "weak":
-            return METHODOLOGY_WITHOUT_SOURCE
-        return None
+            if (citation := self.heading_cites(heading)) is not None:
+                return Scope.SECTION_HEADING, citation
+            if (citation := self.opening_cites(heading)) is not None:
+                return Scope.SECTION_OPENING, citation
+        # 6. The benchmark itself, printed in the section.
+        if (citation := self.benchmark_on_page(block)) is not None:
+            return Scope.BENCHMARK, citation
+        # 7. A sources or methodology section on the page.
+        if self.page_sources is not None:
+            return self.page_sources, self.page_citation
+        return None, ""
 
-    def item_cites(self, item: Block) -> bool:
-        """Whether a list item's own text, or that of an item it is nested in, cites."""
+    def item_cites(self, item: Block) -> str | None:
+        """The citation in a list item's own text, or in that of an item it is nested in."""
         key = ("item", id(item))
         if key not in self._memo:
             self._memo[key] = self._item_cites(item)
         return self._memo[key]
 
-    def _item_cites(self, item: Block) -> bool:
+    def _item_cites(self, item: Block) -> str | None:
         current: Block | None = item
         while current is not None:
-            if current.kind == "list_item" and any(
-                self.block_cites(leaf) for leaf in self.outline.own_leaves(current)
-            ):
-                return True
+            if current.kind == "list_item":
+                for leaf in self.outline.own_leaves(current):
+                    if (citation := self.block_cites(leaf)) is not None:
+                        return citation
             current = current.parent
-        return False
+        return None
 
-    def row_cites(self, row: Block) -> bool:
-        key = ("row", id(row))
+    def row_cites(self, row: Block) -> tuple[Scope, str] | None:
+        """A citation anywhere in a table row, or a filled Source column in it."""
+        for cell in self.outline.own_leaves(row):
+            if (citation := self.block_cites(cell)) is not None:
+                return Scope.TABLE_ROW, citation
+            if self.column_header(cell) in _SOURCE_COLUMNS and self.inline(cell).text.strip():
+                return Scope.SOURCE_COLUMN, self.inline(cell).text.strip()
+        return None
+
+    def opening_cites(self, heading: Heading) -> str | None:
+        """The citation in the first paragraph under ``heading`` when that paragraph
+        introduces the section's measurements."""
+        key = ("opening", id(heading.block))
         if key not in self._memo:
-            self._memo[key] = self._row_cites(row)
+            first = self.first_paragraph(heading)
+            citation = self.block_cites(first) if first is not None else None
+            speaks = first is not None and _MEASUREMENT_WORDS.search(self.inline(first).text)
+            self._memo[key] = citation if speaks else None
         return self._memo[key]
 
-    def _row_cites(self, row: Block) -> bool:
-        for cell in self.outline.own_leaves(row):
-            if self.block_cites(cell):
-                return True
-            if self.column_header(cell) in _SOURCE_COLUMNS and self.inline(cell).text.strip():
-                return True
-        return False
+    def heading_cites(self, heading: Heading) -> str | None:
+        """What the heading itself locates ("Results of `bench_spawn.rs`")."""
+        key = ("heading", id(heading.block))
+        if key not in self._memo:
+            inline = self.inline(heading.block)
+            located = self.locates(inline, 0, len(inline.text)) if heading.block.items else None
+            self._memo[key] = located
+        return self._memo[key]
+
+    def benchmark_on_page(self, block: Block) -> str | None:
+        """The benchmark itself, printed in the figure's section: the code after a
+        paragraph that introduces it ("With a simple benchmark, X is ~2.5x faster:"; "From
+        the following latency statistics ..."), or output holding timings or rates
+        anywhere in the section (a histogram, a benchmark run's report). Its first line.
+        Found once per block: its figures share the answer."""
+        key = ("benchmark", id(block))
+        if key not in self._memo:
+            self._memo[key] = self._benchmark_on_page(block)
+        return self._memo[key]
+
+    def _benchmark_on_page(self, block: Block) -> str | None:
+        headings = self.outline.sections(block.line)
+        start = headings[0].line if headings else 0
+        end = _section_end(self.doc, headings[0]) if headings else len(self.doc.lines) + 1
+        blocks = [c for c in self.doc.code if c.kind != "inline" and start < c.line < end]
+        if block.kind == "paragraph":
+            text = self.inline(block).text.rstrip()
+            after = self.outline.next(block)
+            introduces = _FOLLOWING_OUTPUT.search(text) is not None or (
+                text.endswith(":")
+                and after is not None
+                and after.kind == "code"
+                and _BENCHMARK_LEAD_IN.search(text) is not None
+            )
+            following = [c for c in blocks if c.line > block.end_line]
+            if introduces and following:
+                return _first_line(following[0].text)
+        for code in blocks:
+            if _TIMING_OUTPUT.search(code.text) is not None:
+                return _first_line(code.text)
+        return None
 
     def first_paragraph(self, heading: Heading) -> Block | None:
         """The paragraph directly under ``heading``, if its first block is one."""
@@ -298,17 +299,60 @@ class Sources:
         return block if block is not None and block.kind == "paragraph" else None
 
 
-METHODOLOGY_WITHOUT_SOURCE = "methodology-without-source"
-"""The scope of a figure that only a methodology section naming no source covers: a
-weak citation, reported once per page by ``citation/weak``."""
+# A lead-in that introduces the benchmark printed after it: "With a simple benchmark",
+# "timeit", "hyperfine", "measured with", "the following benchmark".
+_BENCHMARK_LEAD_IN = re.compile(
+    r"\b(?:benchmark\w*|timeit|hyperfine|pytest-benchmark|criterion|perf stat|measured"
+    r"|timings?)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of an opening paragraph that introduces measurements: "Measurements in this
+# section come from ...", "benchmarked with", "we ran ... on".
+_MEASUREMENT_WORDS = re.compile(
+    r"\b(?:measur\w*|benchmark\w*|tests?|tested|testing|results?|timings?|figures|numbers"
+    r"|data|ran|run on|profil\w*|sources?|according)\b",
+    re.IGNORECASE,
+)
+# A paragraph pointing at output printed after it: "the following latency statistics",
+# "the results below", "the output below".
+_FOLLOWING_OUTPUT = re.compile(
+    r"\b(?:the following|below)\b[^.:]{0,40}?\b(?:statistics|stats|output|results?|logs?"
+    r"|timings?|measurements?)\b|\b(?:statistics|output|results?|logs?|timings?) below\b",
+    re.IGNORECASE,
+)
+
+
+# Output holding timings or rates, as a benchmark run prints them: "12.3 ms", "0.4 msec",
+# "259,715 tasks per/s", "4.1M ops/sec", "avg 903us"; not a config file's "timeout: 30s"
+# alone (a line of output has several).
+_TIMING_OUTPUT = re.compile(
+    r"(?:\d[\d,.]*\s?(?:ns|us|µs|ms|msecs?|secs?|s)\b[^\n]*){3}"
+    r"|\d[\d,.]*\s?(?:[kKM]\s?)?(?:\w+\s)?(?:ops|req|requests|tasks|queries|msg)\s?(?:/|per/?)\s?s",
+)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0] or "the code in this section"
+
+
+def _section_end(doc: Document, heading: Heading) -> int:
+    """The line where ``heading``'s section ends (the next heading of its level or above)."""
+    for other in doc.headings:
+        if other.line > heading.line and other.level <= heading.level:
+            return other.line
+    return len(doc.lines) + 1
+
+
+def is_sources_heading(heading: Heading) -> bool:
+    """Whether a heading opens a sources, methodology or test environment section."""
+    return _SOURCES_HEADING.match(normalise_heading(heading.text)) is not None
 
 
 def methodology_heading(doc: Document) -> Heading | None:
     """The page's first sources or methodology heading, if any."""
-    for heading in doc.headings:
-        if normalise_heading(heading.text) in _SOURCES_HEADINGS:
-            return heading
-    return None
+    return next((heading for heading in doc.headings if is_sources_heading(heading)), None)
 
 
 def normalise_heading(text: str) -> str:
@@ -325,22 +369,3 @@ def _outermost(block: Block, kind: str) -> Block | None:
             found = current
         current = current.parent
     return found
-
-
-def _codes(inline: InlineText) -> Iterator[Code]:
-    for item in inline.block.items:
-        if isinstance(item, Code):
-            yield item
-
-
-def _is_source_file(token: str) -> bool:
-    """``bench.rs``, ``benches/spawn.rs::bench_spawn``, ``BENCHMARKING.md#results``,
-    ``src/x.py:42``; not ``Node.js`` or ``e.g.``."""
-    name = token.split("::", 1)[0].split("#", 1)[0].rstrip(".:,")
-    name = re.sub(r":\d+$", "", name)
-    stem, dot, extension = name.rpartition(".")
-    if not dot or not stem or extension not in _SOURCE_EXTENSIONS:
-        return False
-    if extension == "js" and "/" not in stem and stem[:1].isupper():
-        return False  # product names such as Node.js, Vue.js
-    return any(char.isalnum() for char in stem)

@@ -18,21 +18,27 @@ from mkdocs_diataxis.core.rule import Example, Rule
 UNCITED = Rule(
     "citation/uncited",
     "warning",
-    "A measured performance figure has no source in reach.",
-    """A number with a performance unit ("286ns", "6.12M msg/sec", "3x faster",
-"23% faster", "120 MB/s") is a claim a reader will repeat. When it is a measurement
-(not a configured value, a target or a reading time), the page must say where it
-came from: a link, a footnote, a benchmark file or id, or a "Source:" line, placed in
-the figure's scope (its sentence or list item, its table row or Source column, a
-lead-in ending with ":" before the list or table, a "Source:" trailer after it, the
-first paragraph of its section, or a Sources/Methodology section).
+    "A performance claim has no source in reach.",
+    """A number with a performance unit ("286ns", "6.12M msg/sec", "3x faster", "23%",
+"120 MB/s") is only a candidate. It is a claim a reader will repeat when something
+around it says so: a metric ("latency", "takes", "memory usage", "overhead"), measured
+wording ("measured", "in our tests", "Result:") or a comparison ("74% more requests per
+second", "reduces build time by 40%"), looked for in the figure's sentence or list item,
+then its table row and column header, then the lead-in of its list or table, then its
+headings. Words that make it a setting, a target, an example, the test environment or
+something else (a price, a reader's time) say it is not; the sentence wins over a
+heading. A claim must say where it came from: a link, a footnote, a benchmark file or
+id, or a "Source:" line, in its scope (its sentence or item, its table row or Source
+column, a lead-in ending with ":", a "Source:" trailer, the heading or opening paragraph
+of its section, the benchmark printed after it, or a Sources/Methodology section). The
+message names the evidence; `mkdocs-diataxis figures` lists every candidate and why.
 
 Fix: link the benchmark (`286ns ([bench](https://example.org/bench))`), add a
 footnote, or put a "Source: `benches/spawn.rs`" line under the list.""",
     Example(
         "reference/lifecycle.md",
-        b"# Lifecycle\n\nCosts on the reference machine.\n\n- Component spawn: 286ns\n",
-        "a list with no lead-in naming a source",
+        b"# Lifecycle\n\nSpawning a component takes 286ns on a warm cache.\n",
+        "the sentence says how long spawning takes, and nothing says where that comes from",
     ),
 )
 WEAK = Rule(
@@ -55,17 +61,18 @@ RULES = (UNCITED, WEAK)
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    """``citation/uncited`` for measured figures nothing covers; ``citation/weak`` once."""
+    """``citation/uncited`` for claims nothing covers; ``citation/weak`` once."""
     doc = ctx.doc
     for figure in ctx.figures:
-        if figure.kind != "measured" or figure.scope is not None:
+        if not figure.uncited:
             continue
         yield UNCITED.at(
             doc,
             figure.line,
             figure.column,
             figure.text,
-            f'"{one_line(figure.text)}" is a measured performance figure with no source in reach',
+            f'"{one_line(figure.text)}" reads as a measured performance claim'
+            f" ({figure.evidence.describe()}) with no source in reach",
             _SUGGESTIONS[figure.container],
         )
     weak = sum(1 for figure in ctx.figures if figure.weakly_cited)
@@ -77,7 +84,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             line,
             column,
             text,
-            f"{weak} measured figure(s) rely on a methodology section that names no source",
+            f"{weak} performance claim(s) rely on a methodology section that names no source",
             "link the benchmark code or its results from this section",
         )
 

@@ -1,0 +1,262 @@
+"""Whether a performance figure is a claim, and the evidence that says so (SPEC 4.2).
+
+A number with a unit is only a candidate. It is a **claim** on evidence: a metric
+("latency", "takes", "footprint"), measured wording ("measured", "in our tests",
+"Result:") or a comparison ("74% more requests per second", "3x faster"). Words that
+make it a **setting** ("timeout", "defaults to"), a **target** ("goal", "should"), an
+**example** ("for example", "suppose"), the **environment** ("a machine with 64 GB of
+RAM", "a 90GB dataset") or something **other** (prices, human time, shares) say what it
+is instead. Evidence is looked for in the figure's own sentence or list item first, then
+in its table row label and column header, then in the lead-in of its list or table,
+then in its headings; the first place with anything to say decides, so a sentence wins
+over a heading.
+
+Within the sentence the order is: an example or a condition put to the reader before
+the figure; a threshold it is the value of ("when memory usage is above 16GB"); the
+hardware or data it describes ("64 GB of RAM", "a 90GB dataset"); people's work
+("the speed to develop features"); explicit measured wording anywhere ("in our tests");
+"reached" or "achieved" right before it; a target near it; a comparison at the figure
+("3x faster", "reduced ... by 94%"); a share ("50% of the code"); a setting or other
+word near it; a metric anywhere; a verb of doing right before it ("costs 1.49 µs",
+"serves 10,000 req/s"); "compared to" or "vs." near it. The words are in `words`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from dataclasses import dataclass
+
+from mkdocs_diataxis.core.document import InlineText
+from mkdocs_diataxis.core.figures.words import (
+    ACHIEVED,
+    ATTACHED_AFTER,
+    ATTACHED_BEFORE,
+    COMPARED,
+    COMPARISON_AFTER,
+    COMPARISON_BEFORE,
+    CONDITIONAL,
+    DURATION_VERB,
+    ENVIRONMENT,
+    EXAMPLE,
+    EXAMPLE_OPENING,
+    FOOTPRINT_VERB,
+    HUMAN,
+    MEASURED,
+    METRIC,
+    OTHER,
+    RATE_VERB,
+    READER,
+    RESULTS,
+    SETTING,
+    SHARE,
+    SHARE_BEFORE,
+    TARGET,
+    THRESHOLD,
+)
+
+
+class FigureClass(str, enum.Enum):
+    """What a candidate figure is. Only a claim needs a source."""
+
+    CLAIM = "claim"
+    SETTING = "setting"
+    TARGET = "target"
+    EXAMPLE = "example"
+    ENVIRONMENT = "environment"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a figure is in its class: the words that decided and where they stand
+    (``sentence``, ``table row``, ``column header``, ``lead-in``, ``heading``); no words
+    when nothing on the page says it is a claim."""
+
+    cls: FigureClass
+    words: str = ""
+    where: str = ""
+    kind: str = ""
+    """For a claim: ``metric``, ``measured wording`` or ``comparison``."""
+
+    def describe(self) -> str:
+        """The evidence in words: ``"more", comparison in the sentence``, or what the
+        figure says of itself (``a duration of nano- or microseconds``)."""
+        if not self.words:
+            return "no metric, measured wording or comparison in reach"
+        if self.where == "figure" and self.kind != "comparison":
+            return self.words
+        return f'"{self.words}", {self.kind or self.cls.value} in the {self.where}'
+
+
+class Nearby:
+    """Where a pattern matches in a block's text. A short stretch is searched as it is
+    asked for; over a long one each pattern runs once over the block and is bisected, so
+    that a block with thousands of figures stays linear."""
+
+    def __init__(self) -> None:
+        self._hits: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def hits(self, inline: InlineText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Where ``pattern`` matches in prose (words inside inline code say nothing)."""
+        key = (id(inline.block), pattern.pattern)
+        found = self._hits.get(key)
+        if found is None:
+            spans = [match.span() for match in pattern.finditer(inline.text)]
+            if spans and inline.has_code:
+                spans = [span for span in spans if inline.is_prose(*span)]
+            found = self._hits[key] = spans
+        return found
+
+    def first(
+        self, inline: InlineText, pattern: re.Pattern[str], lo: int, hi: int
+    ) -> tuple[int, int] | None:
+        """The first match wholly inside ``inline.text[lo:hi]``, if any."""
+        if hi - lo <= _SHORT:
+            for match in pattern.finditer(inline.text, lo, hi):
+                if not inline.has_code or inline.is_prose(*match.span()):
+                    return match.span()
+            return None
+        hits = self.hits(inline, pattern)
+        index = bisect.bisect_left(hits, (lo, -1))
+        while index < len(hits) and hits[index][1] <= hi:
+            return hits[index]
+        return None
+
+    def last(
+        self, inline: InlineText, pattern: re.Pattern[str], lo: int, hi: int
+    ) -> tuple[int, int] | None:
+        """The last match wholly inside ``inline.text[lo:hi]``, if any."""
+        if hi - lo <= _SHORT:
+            found = None
+            for match in pattern.finditer(inline.text, lo, hi):
+                if not inline.has_code or inline.is_prose(*match.span()):
+                    found = match.span()
+            return found
+        hits = self.hits(inline, pattern)
+        index = bisect.bisect_right(hits, (hi, hi)) - 1
+        while index >= 0 and hits[index][1] > hi:
+            index -= 1
+        return hits[index] if index >= 0 and hits[index][0] >= lo else None
+
+
+_SHORT = 240
+"""Up to this many characters, a stretch is searched directly."""
+_WORD = re.compile(r"[A-Za-z]{2}")
+_NEAR_BEFORE = 60
+"""How far before a figure a setting, environment or other word counts (characters)."""
+_NEAR_AFTER = 25
+"""How far after a figure such a word counts ("a 30s timeout", "64 GB of RAM")."""
+
+
+class Classifier:
+    """Classifies the figures of one page, sharing the pattern scans of each block."""
+
+    def __init__(self) -> None:
+        self.near = Nearby()
+
+    def in_sentence(
+        self,
+        inline: InlineText,
+        span: tuple[int, int],
+        sentence: tuple[int, int],
+        unit: str,
+        comparative: bool = False,
+    ) -> Evidence | None:
+        """The evidence in a figure's own sentence, if it says anything either way.
+        ``unit`` is the figure's kind of unit (``duration``, ``rate``, ``size``...);
+        ``comparative`` says the figure carries its comparison ("3x faster")."""
+        start, end = span
+        lo, hi = sentence
+        text = inline.text
+        if (
+            not comparative
+            and hi - lo <= _SHORT
+            and not _WORD.search(text, lo, start)
+            and not _WORD.search(text, end, hi)
+        ):
+            return None  # a table cell holding the figure alone: nothing to read here
+
+        def words(span: tuple[int, int]) -> str:
+            return " ".join(text[span[0] : span[1]].split())
+
+        if (found := self.near.last(inline, EXAMPLE, lo, start)) is not None:
+            return Evidence(FigureClass.EXAMPLE, words(found), "sentence")
+        if (found := self.near.last(inline, CONDITIONAL, max(lo, start - 60), start)) is not None:
+            return Evidence(FigureClass.EXAMPLE, words(found), "sentence")
+        if (opening := EXAMPLE_OPENING.match(text)) is not None:
+            return Evidence(FigureClass.EXAMPLE, words(opening.span()), "paragraph")
+        if (threshold := THRESHOLD.search(text, max(lo, start - 70), start)) is not None:
+            return Evidence(FigureClass.SETTING, words(threshold.span()), "sentence")
+        if unit == "size" and (verb := FOOTPRINT_VERB.search(text, max(lo, start - 30), start)):
+            return Evidence(FigureClass.CLAIM, words(verb.span()), "sentence", "metric")
+        attached = ATTACHED_AFTER.match(text, end) or ATTACHED_BEFORE.search(
+            text, max(lo, start - 40), start
+        )
+        if attached is not None:
+            return Evidence(FigureClass.ENVIRONMENT, words(attached.span()), "sentence")
+        if (found := self.near.last(inline, HUMAN, lo, start)) is not None:
+            return Evidence(FigureClass.OTHER, words(found), "sentence")
+        if (found := self.near.first(inline, MEASURED, lo, hi)) is not None:
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", "measured wording")
+        near_lo, near_hi = max(lo, start - _NEAR_BEFORE), min(hi, end + _NEAR_AFTER)
+        if (found := self.near.last(inline, ACHIEVED, near_lo, start)) is not None:
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", "measured wording")
+        found = self.near.last(inline, TARGET, near_lo, start) or self.near.first(
+            inline, TARGET, end, near_hi
+        )
+        if found is not None:
+            return Evidence(FigureClass.TARGET, words(found), "sentence")
+        if unit == "percent":
+            share = SHARE.match(text, end) or SHARE_BEFORE.search(text, max(lo, start - 20), start)
+            if share is not None:
+                return Evidence(FigureClass.OTHER, words(share.span()), "sentence")
+        if comparative:
+            figure = " ".join(text[start:end].split())
+            return Evidence(FigureClass.CLAIM, figure, "figure", "comparison")
+        after = COMPARISON_AFTER.match(text, end)
+        if after is not None and after.end() <= hi:
+            return Evidence(FigureClass.CLAIM, words(after.span()), "sentence", "comparison")
+        before = COMPARISON_BEFORE.search(text, max(lo, start - 40), start)
+        if before is not None:
+            return Evidence(FigureClass.CLAIM, words(before.span()), "sentence", "comparison")
+        reader = ((FigureClass.OTHER, READER),) if unit == "duration" else ()
+        for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER), *reader):
+            found = self.near.last(inline, pattern, near_lo, start) or self.near.first(
+                inline, pattern, end, near_hi
+            )
+            if found is not None:
+                return Evidence(cls, words(found), "sentence")
+        found = self.near.first(inline, METRIC, lo, start) or self.near.first(
+            inline, METRIC, end, hi
+        )
+        if found is not None:
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", "metric")
+        doing = {"duration": DURATION_VERB, "rate": RATE_VERB}.get(unit)
+        if doing is not None and (did := doing.search(text, max(lo, start - 40), start)):
+            return Evidence(FigureClass.CLAIM, words(did.span()), "sentence", "metric")
+        if (compared := self.near.first(inline, COMPARED, near_lo, near_hi)) is not None:
+            return Evidence(FigureClass.CLAIM, words(compared), "sentence", "comparison")
+        return None
+
+
+def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
+    """The evidence in a piece of context that is not the figure's sentence (a row
+    label, a column header, a lead-in, a heading): measured wording, then a target,
+    example, setting, environment or other word, then a metric."""
+    if (found := MEASURED.search(text) or RESULTS.search(text)) is not None:
+        return Evidence(FigureClass.CLAIM, found.group(0), where, "measured wording")
+    for cls, pattern in (
+        (FigureClass.EXAMPLE, EXAMPLE),
+        (FigureClass.TARGET, TARGET),
+        (FigureClass.SETTING, SETTING),
+        (FigureClass.ENVIRONMENT, ENVIRONMENT),
+        (FigureClass.OTHER, OTHER),
+        *(((FigureClass.OTHER, READER),) if unit == "duration" else ()),
+    ):
+        if (found := pattern.search(text)) is not None:
+            return Evidence(cls, found.group(0), where)
+    if (found := METRIC.search(text)) is not None:
+        return Evidence(FigureClass.CLAIM, found.group(0), where, "metric")
+    return None

@@ -1,0 +1,428 @@
+"""The words that tell what a performance figure is (SPEC 4.2): the evidence of a claim
+(a metric, measured wording, a comparison) and the contexts that make a figure a setting,
+a target, an example, the environment or something other. Each pattern is compiled once,
+with examples of what it matches and must not match; `evidence` decides in which order
+they count.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
+    from re import _constants, _parser
+else:  # pragma: no cover
+    import sre_constants as _constants
+    import sre_parse as _parser
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive pattern of whole words or phrases. A lookahead on the letters
+    the alternatives can start with lets the engine pass over most positions at once (a
+    page holds many words, few of them evidence)."""
+    body = "|".join(alternatives)
+    firsts = _first_letters(body)
+    guard = ""
+    if firsts:
+        letters = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
+        guard = f"(?=[{re.escape(letters)}])"
+    return re.compile(r"\b" + guard + "(?:" + body + r")\b", re.IGNORECASE)
+
+
+def _first_letters(regex: str) -> set[str] | None:
+    """The characters any match of ``regex`` can start with, when plain to see (literals,
+    groups and alternatives of them); ``None`` when not."""
+
+    def firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
+        while items and items[0][0] is _constants.AT:  # \b and the like take no character
+            items = items[1:]
+        if not items:
+            return None
+        op, value = items[0]
+        if op is _constants.LITERAL:
+            return {chr(value)}
+        if op is _constants.SUBPATTERN:
+            return firsts(list(value[-1]))
+        if op is _constants.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                more = firsts(list(branch))
+                if more is None:
+                    return None
+                found |= more
+            return found
+        if op is _constants.IN:
+            letters = {chr(v) for kind, v in value if kind is _constants.LITERAL}
+            return letters if len(letters) == len(value) else None
+        return None
+
+    return firsts(list(_parser.parse(regex).data))
+
+
+def _guarded(regex: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """``regex`` compiled with a lookahead on the letters its matches start with, when
+    they are plain to see: searching a window then skips most positions at once."""
+    firsts = _first_letters(regex)
+    if not firsts:
+        return re.compile(regex, flags)
+    letters = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
+    return re.compile(f"(?=[{re.escape(letters)}])(?:{regex})", flags)
+
+
+# --- claim evidence ---------------------------------------------------------------------
+
+# Explicit measured wording: a figure it stands with was measured, whatever else the
+# sentence or its heading says. Matches "measured", "benchmarks", "in our testing",
+# "Based on our benchmarking", "Result:", "we observed"; not "measure" as a verb of
+# instruction or "results in" (a consequence).
+MEASURED = _words(
+    r"measured",
+    r"measurements?",
+    r"benchmark(?:s|ed|ing)?",
+    r"profil(?:ed|ing)",
+    r"in (?:our|my|these|the) (?:tests?|testing|experiments?|runs?|benchmarks?)",
+    r"based on (?:our|my) (?:tests?|testing|benchmarks?|benchmarking|experiments?)",
+    r"(?:we|i) (?:saw|got|measured|observed|recorded)",
+    r"(?:we|i) found that",
+    r"(?:we|i|was|were|been|is|are) (?:observed|exhibited)",
+    r"(?:observed|exhibited)(?= (?:in|on|during|when|with|at|over|under|across|by)\b)",
+    r"(?:our|these|benchmark) results",
+    r"current(?=\s*:)",
+)
+# Measured wording that speaks of the figure after it: "reached 60K RPS", "able to achieve
+# a throughput of 4M ops/sec", "sustains 2.65 million spawns/sec"; not a "1–8 byte
+# pattern" earlier in a sentence that goes on to achieve something.
+ACHIEVED = _words(
+    r"sustain(?:s|ed|ing)?",
+    r"achiev(?:es|ed|ing)",
+    r"reach(?:es|ed|ing)",
+)
+# A metric: what a claim is about. Matches "latency", "takes", "runs in", "throughput",
+# "memory usage", "overhead", "p99", "faster"; not "time" alone ("at the same time").
+METRIC = _words(
+    r"latenc(?:y|ies)",
+    r"throughput",
+    r"response times?",
+    r"run times?",
+    r"runtimes",
+    r"wall(?:-clock)? times?",
+    r"execution times?",
+    r"processing times?",
+    r"start-?up times?",
+    r"cold[- ]starts?",
+    r"start-?up",
+    r"build times?",
+    r"compile times?",
+    r"query times?",
+    r"load times?",
+    r"lookup times?",
+    r"time to first token",
+    r"ttft",
+    r"overhead",
+    r"footprint",
+    r"(?:memory|ram|vram|heap|disk|storage|cpu|gpu) (?:usage|use|consumption|load|time|space)",
+    r"(?:storage|disk|index|binary|bundle|wheel|image|install|memory|heap) (?:size|footprint)",
+    r"resident memory",
+    r"lag",
+    r"compact",
+    r"gpu memory",
+    r"vram",
+    r"rss",
+    r"utili[sz]ation",
+    r"p50|p90|p95|p99(?:\.9+)?|percentile",
+    r"median",
+    r"qps|rps|iops|tps",
+    r"(?:requests|queries|messages|tokens|operations|ops|rows|events) per second",
+    r"speed(?:s|-?ups?)?",
+    r"performance",
+    r"faster|slower|quicker",
+    r"efficien(?:t|cy)",
+    r"compression(?: ratio)?",
+    r"accura(?:te|cy)",
+    r"takes?|took|taking",
+    r"(?:runs?|ran|executes?|executed|completes?|completed|finishes|finished|responds?"
+    r"|returns?|loads?|loaded|starts?|started|spawns?|builds?|compiles?|drains?) in",
+    r"runs? at",
+    r"spent|spends?",
+    r"deliver(?:s|ed)?",
+    r"scales? to",
+)
+# A verb of using up, right before a size: "the daemon uses 40 MB of memory", "each
+# adapter requires 50-500MB of GPU memory" (a footprint, not a machine's memory).
+FOOTPRINT_VERB = _guarded(
+    r"\b(?:uses?|using|used|consumes?|consumed|takes?|took|allocates?|allocated|needs?"
+    r"|requires?|required|occupies|occupied)\s{1,3}(?:about |around |roughly |only |typically "
+    r"|up to |~)?\Z",
+)
+# A table of configuration: a header cell that names what is configured.
+CONFIG_HEADER = re.compile(
+    r"\b(?:parameters?|settings?|options?|flags?|variables?|env(?:ironment)? vars?"
+    r"|propert(?:y|ies)|arguments?|config\w*|defaults?|keys?)\b",
+    re.IGNORECASE,
+)
+# Results named in a heading, a lead-in or a column header: "## Results", "Benchmark results:".
+RESULTS = re.compile(r"\bresults?\b", re.IGNORECASE)
+# A verb of doing, right before a duration ("a cold spawn costs about 1.49 µs") or a
+# rate ("the gateway serves 10,000 req/s", "handles 6.12M msg/sec").
+DURATION_VERB = _guarded(
+    r"\b(?:costs?|costing|adds?|added|saves?|saved)\s{1,3}(?:about |around |roughly |only |~)?\Z",
+)
+RATE_VERB = _guarded(
+    r"\b(?:handles?|handled|process(?:es|ed)?|serves?|served|pushes|moves|sends|writes"
+    r"|reads|ingests?|does|did|runs? at)\s{1,3}(?:about |around |roughly |up to |over |~)?\Z",
+)
+# A comparison right after the figure: "3x faster", "74% more requests", "13× smaller",
+# "2–5× compression", "twice as long", "order of magnitude faster"; not "3x the CPU"
+# (a quantity of something else) or "50% of the code".
+COMPARISON_AFTER = re.compile(
+    r"\s{0,3}\)?\s{0,3}(?:or (?:more|so)\s{1,3})?(?:times\s{1,3})?"
+    r"(?:faster|slower|quicker|smaller|larger|bigger|less|more|fewer|higher|lower|cheaper"
+    r"|better|worse|(?:\w+\s{1,3}){0,2}(?:speed-?ups?|improvements?|reductions?|increases?"
+    r"|decreases?|gains?|boost|savings?)|compression"
+    r"|(?:as|so) (?:long|fast|slow|quick|much|many|large|big|small|efficient))\b",
+    re.IGNORECASE,
+)
+# A comparison right before the figure: "reduced key processing time by around 94%",
+# "a speedup of 10-100x", "improvements of 2x", "dropped by almost 50%".
+COMPARISON_BEFORE = _guarded(
+    r"(?:speed-?ups?|improvements?|reduc\w{0,6}|increas\w{0,4}|decreas\w{0,4}|gains?|boost"
+    r"|cuts?|dropp?\w{0,3}|sav\w{1,5}|compression|faster|slower|shr[iu]nk\w{0,3})"
+    r"(?:\s{1,3}[\w-]{1,20}){0,4}?"
+    r"\s{1,3}(?:of|by|to|than)\s{1,3}(?:about|around|roughly|almost|nearly|over|up to"
+    r"|at least|at most|more than|less than|~)?\s{0,3}\Z"
+    r"|(?:speed-?ups?|improvements?|gains?|boost)\s{1,3}(?:of\s{1,3})?(?:about |around |~)?\Z",
+)
+# Compared with what: "compared to Redis", "than the bitmap index", "vs.".
+COMPARED = _words(r"compared (?:to|with)", r"vs\.?", r"versus", r"relative to")
+
+# --- not a claim ------------------------------------------------------------------------
+
+# An example or hypothetical: anywhere before the figure in its sentence.
+EXAMPLE = _words(
+    r"for (?:example|instance)",
+    r"e\.g\.?",
+    r"say",
+    r"suppose",
+    r"supposing",
+    r"imagine",
+    r"assum\w+",
+    r"hypothetical\w*",
+    r"let's say",
+    r"consider",
+    r"in this example",
+    r"such as",
+    r"like(?= ['\"`])",
+)
+# A target: "target", "goal", "should", "expected", "estimated", "at most", "keep ... under".
+TARGET = _words(
+    r"targets?",
+    r"targeting",
+    r"goals?",
+    r"budgets?",
+    r"slos?",
+    r"slas?",
+    r"objectives?",
+    r"requirements?",
+    r"minimum",
+    r"recommend\w*",
+    r"should",
+    r"must",
+    r"ought",
+    r"expected",
+    r"expect",
+    r"(?:may|might|could|can|will|would) take",
+    r"estimat\w+",
+    r"aim\w*",
+    r"want",
+    r"keep(?: \w+){0,4} (?:under|below|within)",
+    r"stay(?:s)? (?:under|below|within)",
+    r"no more than",
+    r"(?:generally|usually) best",
+    r"rule of thumb",
+    r"commitment",
+    r"margin",
+)
+# A setting: what the reader configures, or a limit, default, schedule or threshold.
+SETTING = _words(
+    r"time-?outs?",
+    r"intervals?",
+    r"delays?",
+    r"back-?offs?",
+    r"ttls?",
+    r"retr(?:y|ies|ied)",
+    r"defaults?(?: to| is| of)?",
+    r"by default",
+    r"limit(?:s|ed)?",
+    r"quotas?",
+    r"max(?:imum)?",
+    r"caps?",
+    r"capped",
+    r"deadlines?",
+    r"expir\w+",
+    r"expires?",
+    r"every",
+    r"wait\w*",
+    r"sleeps?",
+    r"paus\w+",
+    r"poll\w*",
+    r"heartbeats?",
+    r"keep-?alive",
+    r"grace",
+    r"cool-?down",
+    r"lease",
+    r"windows?",
+    r"ranges?",
+    r"set (?:to|it to|the \w+ to)",
+    r"configur\w+",
+    r"settings?",
+    r"options?",
+    r"parameters?",
+    r"flags?",
+    r"threshold",
+    r"retention",
+    r"retain\w*",
+    r"provision\w*",
+    r"up to",
+    r"at most",
+    r"at least",
+    r"(?:buffer|chunk|page|batch|block|segment|file|message) sizes?",
+)
+# The environment of a measurement or a spec sheet: the machine, its hardware, the
+# data and load a benchmark applied.
+ENVIRONMENT = _words(
+    r"machines?",
+    r"instances?",
+    r"laptop",
+    r"desktop",
+    r"macbook\w*",
+    r"servers? with",
+    r"nodes? with",
+    r"hardware",
+    r"(?:of|with) (?:ram|memory)",
+    r"ram",
+    r"vcpus?",
+    r"cores?",
+    r"interconnect",
+    r"nvlink",
+    r"pcie",
+    r"memory bandwidth",
+    r"hbm\d?",
+    r"links?",
+    r"network",
+    r"datasets?",
+    r"data ?set",
+    r"(?:csv|parquet|json) files?",
+    r"payloads?",
+    r"message sizes?",
+    r"concurrent (?:clients|connections|users)",
+    r"write phase",
+    r"read phase",
+    r"load of",
+    r"rows? of",
+    r"tier",
+    r"plan",
+)
+# Other: prices, human time, shares, test pass rates, data that is no footprint.
+OTHER = _words(
+    r"\$",
+    r"usd",
+    r"eur",
+    r"price\w*",
+    r"pricing",
+    r"billing",
+    r"per month",
+    r"per hour",
+    r"/month",
+    r"/hour",
+    r"coverage",
+    r"tests? pass\w*",
+    r"traffic",
+    r"of (?:the )?(?:users|traffic|pages|code|tests|requests|time|pods|nodes)",
+    r"ago",
+    r"days?",
+    r"weeks?",
+    r"months?",
+    r"years?",
+    r"daily",
+    r"weekly",
+    r"monthly",
+    r"opacity",
+    r"width",
+    r"height",
+    r"viewport",
+    r"screen",
+)
+# A threshold the figure is the value of: "when the memory usage is above 16GB", "if CPU
+# usage is above 50%", "once it reaches 12GB"; right before the figure.
+THRESHOLD = _guarded(
+    r"\b(?:when|if|once|until|unless|whenever|after|every)\b[^.;:]{0,50}?"
+    r"\b(?:above|below|exceeds?|over|under|reach(?:es)?|hits?|greater than|less than"
+    r"|more than|after|every)\s{1,3}(?:about |around |roughly |~)?\Z"
+    r"|\b(?:after|every|for over|older than|throttled every|(?:in )?between)\s{1,3}"
+    r"(?:about |around |~)?\Z"
+    r"|\bbetween\s{1,3}\S{1,20}\s{1,3}and\s{1,3}\Z",
+)
+# The hardware or data a figure describes, attached to it: "64 GB of RAM", "8GB
+# instances", "a 10 Gbps link", "a 90GB dataset", "a GPU with 80GiB".
+ATTACHED_AFTER = re.compile(
+    r"\s{0,3}(?:of\s{1,3})?(?:ram|memory\b(?! (?:usage|use|footprint|consumption))|vram"
+    r"|hbm|instances?|machines?|nodes?|servers?|hosts?|links?|nics?|disks?|ssds?|drives?"
+    r"|datasets?|data ?set|of (?:raw |uncompressed )?data|cores?|vcpus?)\b",
+    re.IGNORECASE,
+)
+ATTACHED_BEFORE = _guarded(
+    r"\b(?:machine|instance|gpu|server|node|laptop|host|box|vm|dataset)s?"
+    r"\s{1,3}(?:with|of|has|having)\s{1,3}(?:about |around |roughly |~)?\Z"
+    r"|\bdatasets?\b[^;:\d]{0,14}\Z",
+)
+# A share of things, not of a metric: "50% of the code", "90% of jobs", "10% of
+# traffic"; not "95% of native speed".
+SHARE = re.compile(
+    r"\s{0,3}(?:or (?:more|less|so)\s{1,3})?of\s{1,3}(?:all\s{1,3})?(?:the\s{1,3}|your\s{1,3})?"
+    r"(?!native|peak|baseline|speed|perf|throughput|latency|memory|cpu|gpu|time|bandwidth"
+    r"|runtime|overhead)[a-z]",
+    re.IGNORECASE,
+)
+# An approximate value: what a measurement or an observation gives ("~15 bytes",
+# "typically 2–5×", "about 1.49 µs").
+APPROXIMATE = re.compile(
+    r"\b(?:about|around|roughly|approximately|typically|on average|nearly|almost)\s{0,3}\Z",
+    re.IGNORECASE,
+)
+# A sentence that restates the one before: "This means 2,000% or more.", "In other words".
+RESTATEMENT = re.compile(
+    r"\s*(?:(?:this|that|which) (?:means|is)|in other words|that's|i\.e\.)\b", re.IGNORECASE
+)
+# A condition put to the reader, right before the figure: "If your delete operation
+# runs 100x faster, then you pay 100x less compute" (a hypothetical).
+CONDITIONAL = _words(r"if (?:you|your)")
+# People's work, not the software's: "increase the speed to develop features by 200%",
+# "developer-induced errors", "team productivity".
+HUMAN = _words(
+    r"developers?",
+    r"developer-induced",
+    r"productivity",
+    r"human",
+    r"speed to (?:develop|code|write|ship)",
+    r"team members?",
+)
+# A group among many, not a metric: "the slowest 10%", "the top 1%".
+SHARE_BEFORE = re.compile(
+    r"\b(?:slowest|fastest|top|bottom|first|last|worst|best|remaining)\s{1,3}\Z", re.I
+)
+# The reader's own time, near a duration: "a 5 minute read", "you can finish this
+# tutorial in under 20 minutes".
+READER = _words(
+    r"read(?:ing)?",
+    r"tutorial",
+    r"lessons?",
+    r"course",
+    r"workshop",
+    r"exercises?",
+    r"you",
+    r"your",
+)
+EXAMPLE_OPENING = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.|suppose|imagine)", re.I)
+"""A paragraph that opens with an example is one all through."""
