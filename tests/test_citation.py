@@ -546,3 +546,31 @@ def test_hostile_input_takes_linear_time(hostile: Callable[[int], str]) -> None:
     small, large = hostile(10_000), hostile(100_000)
     seconds(small)  # imports and caches warm
     assert seconds(large) < 25 * max(seconds(small), 0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bound given to a query, a value to use, a span to run for: settings
+        ("List the queries that took more than 100 ms.", ("100 ms", "setting")),
+        (
+            "Use 100ms for microstructure work, or longer windows for slower ones.",
+            ("100ms", "setting"),
+        ),
+        ("Profile CPU usage for 30 seconds.", ("30 seconds", "setting")),
+        # a conversion, a spelled-out unit in a table of units, a comparison outside software
+        ("So 30 minutes = 1,800,000,000,000 ns.", ("30 minutes", "other")),
+        (
+            "| Unit | Equals |\n|---|---|\n| ms | 1,000 microseconds |\n",
+            ("1,000 microseconds", "other"),
+        ),
+        ("A beta of 1.2 means the stock is 20% more volatile.", ("20%", "other")),
+        ("Compare the mid vs the mid 30 minutes after the fill.", ("30 minutes", "other")),
+        # a size that something else in the sentence takes time over
+        ("A frame is checked against the full 4 MiB, which takes a while.", ("4 MiB", "other")),
+    ],
+)
+def test_not_claims_on_pages_the_rule_was_not_tuned_on(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(f, c) for f, c, _ in figures(text)][:1] == [expected]

@@ -232,7 +232,7 @@ def _intrinsic(match: re.Match[str], unit: str) -> Evidence:
     return Evidence(FigureClass.OTHER)
 
 
-_OPERATION_SCALE = re.compile(r"(?:ns|nanoseconds?|[µμ]s|us|microseconds?)\Z")
+_OPERATION_SCALE = re.compile(r"(?:ns|[µμ]s|us)\Z")
 _WORK_RATE = re.compile(
     r"\b(?:ops|op|msgs?|messages|req|requests|queries|tasks|events|rows|spawns|lines|pages"
     r"|tokens|records|transactions)\b",

@@ -37,11 +37,13 @@ from mkdocs_diataxis.core.figures.words import (
     COMPARISON_AFTER,
     COMPARISON_BEFORE,
     CONDITIONAL,
+    CONVERSION,
     DURATION_VERB,
     ENVIRONMENT,
     EXAMPLE,
     EXAMPLE_OPENING,
     FOOTPRINT_VERB,
+    GIVEN_BEFORE,
     HUMAN,
     MEASURED,
     METRIC,
@@ -52,6 +54,7 @@ from mkdocs_diataxis.core.figures.words import (
     SETTING,
     SHARE,
     SHARE_BEFORE,
+    SPACE_METRIC,
     TARGET,
     THRESHOLD,
 )
@@ -189,6 +192,12 @@ class Classifier:
             return Evidence(FigureClass.EXAMPLE, words(opening.span()), "paragraph")
         if (threshold := THRESHOLD.search(text, max(lo, start - 70), start)) is not None:
             return Evidence(FigureClass.SETTING, words(threshold.span()), "sentence")
+        if (given := GIVEN_BEFORE.search(text, max(lo, start - 30), start)) is not None:
+            return Evidence(FigureClass.SETTING, words(given.span()), "sentence")
+        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION.match(
+            text[end : end + 4]
+        ):
+            return Evidence(FigureClass.OTHER, "=", "sentence")
         if unit == "size" and (verb := FOOTPRINT_VERB.search(text, max(lo, start - 30), start)):
             return Evidence(FigureClass.CLAIM, words(verb.span()), "sentence", "metric")
         attached = ATTACHED_AFTER.match(text, end) or ATTACHED_BEFORE.search(
@@ -228,17 +237,30 @@ class Classifier:
             )
             if found is not None:
                 return Evidence(cls, words(found), "sentence")
-        found = self.near.first(inline, METRIC, lo, start) or self.near.first(
-            inline, METRIC, end, hi
+        metric = SPACE_METRIC if unit == "size" else METRIC
+        found = self.near.first(inline, metric, lo, start) or self.near.first(
+            inline, metric, end, hi
         )
         if found is not None:
             return Evidence(FigureClass.CLAIM, words(found), "sentence", "metric")
         doing = {"duration": DURATION_VERB, "rate": RATE_VERB}.get(unit)
         if doing is not None and (did := doing.search(text, max(lo, start - 40), start)):
             return Evidence(FigureClass.CLAIM, words(did.span()), "sentence", "metric")
-        if (compared := self.near.first(inline, COMPARED, near_lo, near_hi)) is not None:
+        compared = self.near.first(inline, COMPARED, near_lo, near_hi)
+        if compared is not None and _other_figure_near(text, (start, end), near_lo, near_hi):
+            # "50-500MB per adapter vs 10-100GB for full models": two figures compared.
             return Evidence(FigureClass.CLAIM, words(compared), "sentence", "comparison")
         return None
+
+
+_ANOTHER_FIGURE = re.compile(r"\d[\d.,]*\s?[A-Za-zµμ%×]")
+
+
+def _other_figure_near(text: str, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether another number with a unit stands in ``text[lo:hi]`` besides ``span``."""
+    return bool(
+        _ANOTHER_FIGURE.search(text, lo, span[0]) or _ANOTHER_FIGURE.search(text, span[1], hi)
+    )
 
 
 def in_words(text: str, where: str, unit: str = "") -> Evidence | None:

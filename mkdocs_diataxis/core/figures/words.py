@@ -79,7 +79,6 @@ def _guarded(regex: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 # instruction or "results in" (a consequence).
 MEASURED = _words(
     r"measured",
-    r"measurements?",
     r"benchmark(?:s|ed|ing)?",
     r"profil(?:ed|ing)",
     r"in (?:our|my|these|the) (?:tests?|testing|experiments?|runs?|benchmarks?)",
@@ -149,10 +148,30 @@ METRIC = _words(
     r"deliver(?:s|ed)?",
     r"scales? to",
 )
+# What a size is a measure of, when it is a claim: "memory usage", "footprint", "RSS",
+# "storage size", "index size", "VRAM"; "takes" or "latency" speak of time, not size.
+SPACE_METRIC = _words(
+    r"footprint",
+    r"(?:memory|ram|vram|heap|disk|storage|gpu) (?:usage|use|consumption|space)",
+    r"(?:storage|disk|index|binary|bundle|wheel|image|install|memory|heap) (?:size|footprint)",
+    r"resident memory",
+    r"gpu memory",
+    r"vram",
+    r"rss",
+    r"overhead",
+    r"compact",
+    r"compression(?: ratio)?",
+    r"throughput",
+    r"bandwidth",
+    r"per second",
+    r"speeds?",
+    r"performance",
+    r"efficien(?:t|cy)",
+)
 # A verb of using up, right before a size: "the daemon uses 40 MB of memory", "each
 # adapter requires 50-500MB of GPU memory" (a footprint, not a machine's memory).
 FOOTPRINT_VERB = _guarded(
-    r"\b(?:uses?|using|used|consumes?|consumed|takes?|took|allocates?|allocated|needs?"
+    r"\b(?:uses?|using|used|consumes?|consumed|takes?|took|needs?"
     r"|requires?|required|occupies|occupied)\s{1,3}(?:about |around |roughly |only |typically "
     r"|up to |~)?\Z",
 )
@@ -162,8 +181,12 @@ CONFIG_HEADER = re.compile(
     r"|propert(?:y|ies)|arguments?|config\w*|defaults?|keys?)\b",
     re.IGNORECASE,
 )
-# Results named in a heading, a lead-in or a column header: "## Results", "Benchmark results:".
-RESULTS = re.compile(r"\bresults?\b", re.IGNORECASE)
+# Results named in a heading, a lead-in or a column header: "## Results", "Benchmark
+# results:", "Performance results"; not "Interpreting the results" of a query.
+RESULTS = re.compile(
+    r"\A\W*(?:\d[\d.]*\s+)?(?:(?:benchmark|test|performance|measured)\s+)?results?\b",
+    re.IGNORECASE,
+)
 # A verb of doing, right before a duration ("a cold spawn costs about 1.49 µs") or a
 # rate ("the gateway serves 10,000 req/s", "handles 6.12M msg/sec").
 DURATION_VERB = _guarded(
@@ -173,14 +196,23 @@ RATE_VERB = _guarded(
     r"\b(?:handles?|handled|process(?:es|ed)?|serves?|served|pushes|moves|sends|writes"
     r"|reads|ingests?|does|did|runs? at)\s{1,3}(?:about |around |roughly |up to |over |~)?\Z",
 )
+# What a generic comparative must be about to compare performance: "74% more requests
+# per second", "28% less VRAM", "13× smaller than the bitmap index"; not "20% more
+# volatile" or "33% larger fonts".
+_PERFORMANCE_OBJECT = (
+    r"(?:requests|queries|messages|operations|ops|tokens|throughput|latency|memory|ram|vram"
+    r"|cpu|gpu|disk|storage|space|bandwidth|time|overhead|allocations|compute|power|energy"
+    r"|cost|i/o|io|traffic|rows|writes|reads|data)\b"
+)
 # A comparison right after the figure: "3x faster", "74% more requests", "13× smaller",
 # "2–5× compression", "twice as long", "order of magnitude faster"; not "3x the CPU"
 # (a quantity of something else) or "50% of the code".
 COMPARISON_AFTER = re.compile(
     r"\s{0,3}\)?\s{0,3}(?:or (?:more|so)\s{1,3})?(?:times\s{1,3})?"
-    r"(?:faster|slower|quicker|smaller|larger|bigger|less|more|fewer|higher|lower|cheaper"
-    r"|better|worse|(?:\w+\s{1,3}){0,2}(?:speed-?ups?|improvements?|reductions?|increases?"
-    r"|decreases?|gains?|boost|savings?)|compression"
+    r"(?:faster|slower|quicker|(?:\w+\s{1,3}){0,2}(?:speed-?ups?|improvements?|reductions?"
+    r"|increases?|decreases?|gains?|boost|savings?)|compression"
+    r"|(?:smaller|larger|bigger|less|more|fewer|higher|lower|cheaper|better|worse)"
+    r"(?=\s{1,3}(?:\w+\s{1,3})?" + _PERFORMANCE_OBJECT + r"|\s{1,3}than\b)"
     r"|(?:as|so) (?:long|fast|slow|quick|much|many|large|big|small|efficient))\b",
     re.IGNORECASE,
 )
@@ -364,6 +396,16 @@ THRESHOLD = _guarded(
     r"(?:about |around |~)?\Z"
     r"|\bbetween\s{1,3}\S{1,20}\s{1,3}and\s{1,3}\Z",
 )
+# A value the reader gives, or a bound: "use 100ms", "set it to 5s", "took more than 100
+# ms" (a filter), "profile for 30 seconds"; right before the figure.
+GIVEN_BEFORE = _guarded(
+    r"\b(?:use|set|choose|pick|try|specify|pass|give|configure)\s{1,3}(?:it\s{1,3})?"
+    r"(?:to\s{1,3})?(?:a\s{1,3}|an\s{1,3}|the\s{1,3})?\Z"
+    r"|\b(?:more|less|longer|shorter|greater|fewer)\s{1,3}than\s{1,3}\Z"
+    r"|\bfor\s{1,3}(?:about\s|around\s|~)?\Z"
+)
+# A unit conversion, not a measurement: "30 minutes = 1,800,000,000,000 ns".
+CONVERSION = re.compile(r"=\s{0,3}\Z|\A\s{0,3}=")
 # The hardware or data a figure describes, attached to it: "64 GB of RAM", "8GB
 # instances", "a 10 Gbps link", "a 90GB dataset", "a GPU with 80GiB".
 ATTACHED_AFTER = re.compile(
