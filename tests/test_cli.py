@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BROKEN, build, digest, make_site, run_cli, run_cli_process, warnings
+from tests.helpers import (
+    BROKEN,
+    build,
+    digest,
+    make_site,
+    md,
+    run_cli,
+    run_cli_process,
+    warnings,
+)
 
 EXAMPLE_SITE = Path(__file__).parent.parent / "example-site"
 
@@ -351,3 +360,38 @@ def test_json_report_is_the_builds_byte_for_byte(tmp_path: Path) -> None:
         ("how-to/short.md", "needs work", "Short"),
         ("how-to/missing.md", "missing", None),
     ]
+
+
+def test_figures_lists_every_candidate_with_its_evidence_and_citation(tmp_path: Path) -> None:
+    page = md("""
+        # Spawning
+
+        Spawn takes 286ns. Lookup takes 36ns ([bench](https://x.org/bench)).
+
+        The request timeout is 30s.
+    """)
+    site = make_site(tmp_path, {"reference/spawn.md": page})
+    result = run_cli(site, "figures")
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        [
+            'docs/reference/spawn.md:3:13: 286ns: claim ("takes", metric in the sentence)'
+            " — no source in reach: citation/uncited",
+            'docs/reference/spawn.md:3:33: 36ns: claim ("takes", metric in the sentence)'
+            " — cited in the sentence: https://x.org/bench",
+            'docs/reference/spawn.md:5:24: 30s: setting ("timeout", setting in the sentence)',
+            "3 figure(s): 2 claim, 1 setting; 1 claim(s) uncited",
+        ],
+    )
+    data = json.loads(run_cli(site, "figures", "--format", "json").stdout)
+    assert data[1] == {
+        "path": "reference/spawn.md",
+        "line": 3,
+        "column": 33,
+        "text": "36ns",
+        "class": "claim",
+        "evidence": {"words": "takes", "where": "sentence", "kind": "metric"},
+        "scope": "sentence",
+        "citation": "https://x.org/bench",
+        "reported": None,
+    }

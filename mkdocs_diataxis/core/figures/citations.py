@@ -134,7 +134,7 @@ def citation_in(
             return link.target
     text = inline.text[start:stop]
     if (found := _URL.search(text) or _BENCH_ID.search(text)) is not None:
-        return found.group(0)
+        return found.group(0).rstrip(".,;:")
     for match in _FOOTNOTE_REF.finditer(text):
         if match.group(1) in footnotes:
             return match.group(0)
@@ -142,7 +142,7 @@ def citation_in(
         return test.group(0)
     for token in _TOKEN.finditer(text):
         if _is_source_file(token.group(0)):
-            return token.group(0)
+            return token.group(0).rstrip(".:,")
     for code in _codes(inline):
         if code.kind == "inline" and _BENCH_WORD.search(code.text):
             return code.text

@@ -1,0 +1,175 @@
+"""The project the command line checks: its config file, docs_dir and plugin settings,
+read as MkDocs reads them (``!ENV`` tags resolved, other tags left alone), and its pages."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
+
+from mkdocs_diataxis.config import DiataxisConfig
+from mkdocs_diataxis.core import PageResult, Settings
+from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.figures import Figure, find_figures
+from mkdocs_diataxis.core.links import LinkLoops
+from mkdocs_diataxis.core.pathmatch import PathPatterns
+from mkdocs_diataxis.workers import Batch, SourcePage
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+
+
+class CliError(Exception):
+    """A usage or configuration problem: printed as one line, exit code 2."""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that resolves ``!ENV`` and leaves other MkDocs tags (``!relative``,
+    ``!!python/name:``...) unresolved instead of failing: plugin options never use them."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    del suffix
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _any_tag)
+# `!ENV [NAME, default]` is resolved as MkDocs resolves it (`enabled: !ENV [CI, false]`).
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+class Project:
+    """The config file, its docs_dir and the validated plugin settings."""
+
+    def __init__(self, config_file: str | None) -> None:
+        self.config_file = _find_config(config_file)
+        self.base_dir = os.path.dirname(os.path.abspath(self.config_file))
+        try:
+            with open(self.config_file, encoding="utf-8-sig") as handle:
+                data = yaml.load(handle, Loader=_TolerantLoader)
+        except (OSError, UnicodeDecodeError) as error:
+            raise CliError(f"cannot read {self.config_file}: {error}") from None
+        except yaml.YAMLError as error:
+            raise CliError(f"{self.config_file} is not valid YAML: {_first_line(error)}") from None
+        if not isinstance(data, dict):
+            raise CliError(f"{self.config_file}: expected a mapping of settings")
+        self.data = data
+        self._shown: dict[str, str] = {}
+        self.docs_dir = os.path.join(self.base_dir, str(data.get("docs_dir") or "docs"))
+        if not os.path.isdir(self.docs_dir):
+            raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
+        options, self.has_plugin = _plugin_options(data.get("plugins"))
+        self.settings = _validate(options, self.config_file)
+        self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
+        self.loops = LinkLoops(self.docs_dir)
+
+    def pages(self, paths: Sequence[str]) -> list[str]:
+        """Markdown pages to check (relative to docs_dir), all or those under ``paths``."""
+        roots = [os.path.abspath(path) for path in paths] or [self.docs_dir]
+        docs = os.path.abspath(self.docs_dir)
+        found: set[str] = set()
+        for root in roots:
+            if os.path.commonpath([root, docs]) != docs:
+                raise CliError(f"{root} is outside docs_dir {docs}")
+            if os.path.isfile(root):
+                found.add(os.path.relpath(root, docs).replace(os.sep, "/"))
+                continue
+            if not os.path.isdir(root):
+                raise CliError(f"{root} does not exist")
+            # Folder links are followed, as MkDocs follows them; a loop is not.
+            for folder, dirs, files in os.walk(root, followlinks=True):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and not self.loops.is_loop(
+                        os.path.relpath(os.path.join(folder, d), docs).replace(os.sep, "/")
+                    )
+                )
+                for name in files:
+                    if name.endswith(".md") and not name.startswith("."):
+                        path = os.path.relpath(os.path.join(folder, name), docs)
+                        found.add(path.replace(os.sep, "/"))
+        return sorted(path for path in found if not self.exclude.match(path))
+
+    def shown(self, path: str) -> str:
+        """A page's path as output shows it: relative to the working folder."""
+        if path not in self._shown:  # a page may have thousands of findings
+            self._shown[path] = os.path.relpath(os.path.join(self.docs_dir, path))
+        return self._shown[path]
+
+    def figures(self, paths: Sequence[str]) -> Iterator[tuple[str, list[Figure]]]:
+        """Each page's performance figures (all, or those under ``paths``), classified,
+        with what cites them: why ``citation/*`` reports what it reports."""
+        for path in self.pages(paths):
+            try:
+                source = Path(self.docs_dir, path).read_bytes()
+            except OSError:
+                continue  # `check` reports it
+            yield path, find_figures(parse_document(path, source), self.settings)
+
+    def check(self, paths: Sequence[str]) -> list[PageResult]:
+        """Check the pages (all, or those under ``paths``) here and in as many worker
+        processes as the ``jobs`` setting asks for."""
+        pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
+        # This process runs one thread, so workers may start as forks of it.
+        batch = Batch.for_jobs(pages, self.settings, fork=True)
+        return batch.results() + self.loops.results(self.settings)
+
+
+def _find_config(config_file: str | None) -> str:
+    if config_file is not None:
+        if not os.path.isfile(config_file):
+            raise CliError(f"config file {config_file} does not exist")
+        return config_file
+    for name in CONFIG_NAMES:
+        if os.path.isfile(name):
+            return name
+    raise CliError("no mkdocs.yml here; name one with -f")
+
+
+def _plugin_options(plugins: Any) -> tuple[dict[str, Any], bool]:
+    """The ``diataxis`` entry's options from ``plugins:`` (a list or a mapping)."""
+    items: list[Any] = list(plugins.items()) if isinstance(plugins, dict) else (plugins or [])
+    for item in items:
+        if item == "diataxis":
+            return {}, True
+        if isinstance(item, tuple) and item[0] == "diataxis":
+            return dict(item[1] or {}), True
+        if isinstance(item, dict) and "diataxis" in item:
+            return dict(item["diataxis"] or {}), True
+    return {}, False
+
+
+def _validate(options: dict[str, Any], config_file: str) -> Settings:
+    """The plugin's own validation: its MkDocs config options, run once."""
+    options.pop("enabled", None)
+    config = DiataxisConfig(config_file_path=config_file)
+    config.load_dict(options)
+    errors, warnings = config.validate()
+    for key, error in errors:
+        raise CliError(f"{config_file}: plugin 'diataxis' option '{key}': {error}")
+    for key, warning in warnings:
+        print(
+            f"warning: {config_file}: plugin 'diataxis' option '{key}': {warning}", file=sys.stderr
+        )
+    return config.settings()
+
+
+def _string_lines(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip() and not line.startswith("#")]
+    return []
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
