@@ -126,7 +126,11 @@ def figure_dict(path: str, figure: Figure) -> dict[str, Any]:
         "column": figure.column,
         "text": figure.text,
         "class": figure.cls.value,
-        "evidence": {"words": evidence.words, "where": evidence.where, "kind": evidence.kind},
+        "evidence": {
+            "words": evidence.words,
+            "where": evidence.where,
+            "kind": evidence.kind.value if evidence.kind else "",
+        },
         "scope": figure.scope.value if figure.scope else None,
         "citation": figure.citation,
         "reported": "citation/uncited" if figure.uncited else None,

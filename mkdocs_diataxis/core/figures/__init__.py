@@ -24,12 +24,18 @@ from mkdocs_diataxis.core.figures.candidates import (
     could_hold_figure,
     not_a_figure,
 )
-from mkdocs_diataxis.core.figures.evidence import Classifier, Evidence, FigureClass, in_words
+from mkdocs_diataxis.core.figures.evidence import (
+    ClaimEvidence,
+    Classifier,
+    Evidence,
+    FigureClass,
+    in_words,
+)
 from mkdocs_diataxis.core.figures.sources import Scope, Sources
 from mkdocs_diataxis.core.figures.words import APPROXIMATE, CONFIG_HEADER, RESTATEMENT
 from mkdocs_diataxis.core.settings import Settings
 
-__all__ = ["Evidence", "Figure", "FigureClass", "Scope", "find_figures"]
+__all__ = ["ClaimEvidence", "Evidence", "Figure", "FigureClass", "Scope", "find_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,9 @@ class _Finder:
             if restated is not None and restated.cls is not FigureClass.CLAIM:
                 return restated
         evidence = self.classifier.in_sentence(inline, (start, end), sentence, unit, comparative)
-        if block.kind == "table_cell" and (evidence is None or evidence.kind != "measured wording"):
+        if block.kind == "table_cell" and (
+            evidence is None or evidence.kind is not ClaimEvidence.MEASURED
+        ):
             header = next(
                 (h for h in self.sources.header_row(block) if CONFIG_HEADER.search(h)), ""
             )
@@ -156,7 +164,7 @@ class _Finder:
         evidence = evidence or restated or self.around(block, unit) or _intrinsic(match, unit)
         if (
             evidence.cls is FigureClass.CLAIM
-            and evidence.kind != "measured wording"
+            and evidence.kind is not ClaimEvidence.MEASURED
             and unit == "size"
             and _BYTES.search(match.group("size"))
             and not match.group("approx")
@@ -225,10 +233,12 @@ def _intrinsic(match: re.Match[str], unit: str) -> Evidence:
     claim on its own."""
     if unit == "duration" and _OPERATION_SCALE.match(match.group("duration")):
         return Evidence(
-            FigureClass.CLAIM, "a duration of nano- or microseconds", "figure", "metric"
+            FigureClass.CLAIM, "a duration of nano- or microseconds", "figure", ClaimEvidence.METRIC
         )
     if unit == "rate" and _WORK_RATE.search(match.group("rate")):
-        return Evidence(FigureClass.CLAIM, "a rate of work per second", "figure", "metric")
+        return Evidence(
+            FigureClass.CLAIM, "a rate of work per second", "figure", ClaimEvidence.METRIC
+        )
     return Evidence(FigureClass.OTHER)
 
 

@@ -71,6 +71,14 @@ class FigureClass(str, enum.Enum):
     OTHER = "other"
 
 
+class ClaimEvidence(str, enum.Enum):
+    """What makes a figure a claim (SPEC 4.2)."""
+
+    METRIC = "metric"
+    MEASURED = "measured wording"
+    COMPARISON = "comparison"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a figure is in its class: the words that decided and where they stand
@@ -80,17 +88,18 @@ class Evidence:
     cls: FigureClass
     words: str = ""
     where: str = ""
-    kind: str = ""
-    """For a claim: ``metric``, ``measured wording`` or ``comparison``."""
+    kind: ClaimEvidence | None = None
+    """For a claim: a metric, measured wording or a comparison."""
 
     def describe(self) -> str:
         """The evidence in words: ``"more", comparison in the sentence``, or what the
         figure says of itself (``a duration of nano- or microseconds``)."""
         if not self.words:
             return "no metric, measured wording or comparison in reach"
-        if self.where == "figure" and self.kind != "comparison":
+        if self.where == "figure" and self.kind is not ClaimEvidence.COMPARISON:
             return self.words
-        return f'"{self.words}", {self.kind or self.cls.value} in the {self.where}'
+        kind = self.kind.value if self.kind else self.cls.value
+        return f'"{self.words}", {kind} in the {self.where}'
 
 
 class Nearby:
@@ -199,7 +208,7 @@ class Classifier:
         ):
             return Evidence(FigureClass.OTHER, "=", "sentence")
         if unit == "size" and (verb := FOOTPRINT_VERB.search(text, max(lo, start - 30), start)):
-            return Evidence(FigureClass.CLAIM, words(verb.span()), "sentence", "metric")
+            return Evidence(FigureClass.CLAIM, words(verb.span()), "sentence", ClaimEvidence.METRIC)
         attached = ATTACHED_AFTER.match(text, end) or ATTACHED_BEFORE.search(
             text, max(lo, start - 40), start
         )
@@ -208,10 +217,10 @@ class Classifier:
         if (found := self.near.last(inline, HUMAN, lo, start)) is not None:
             return Evidence(FigureClass.OTHER, words(found), "sentence")
         if (found := self.near.first(inline, MEASURED, lo, hi)) is not None:
-            return Evidence(FigureClass.CLAIM, words(found), "sentence", "measured wording")
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.MEASURED)
         near_lo, near_hi = max(lo, start - _NEAR_BEFORE), min(hi, end + _NEAR_AFTER)
         if (found := self.near.last(inline, ACHIEVED, near_lo, start)) is not None:
-            return Evidence(FigureClass.CLAIM, words(found), "sentence", "measured wording")
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.MEASURED)
         found = self.near.last(inline, TARGET, near_lo, start) or self.near.first(
             inline, TARGET, end, near_hi
         )
@@ -223,13 +232,17 @@ class Classifier:
                 return Evidence(FigureClass.OTHER, words(share.span()), "sentence")
         if comparative:
             figure = " ".join(text[start:end].split())
-            return Evidence(FigureClass.CLAIM, figure, "figure", "comparison")
+            return Evidence(FigureClass.CLAIM, figure, "figure", ClaimEvidence.COMPARISON)
         after = COMPARISON_AFTER.match(text, end)
         if after is not None and after.end() <= hi:
-            return Evidence(FigureClass.CLAIM, words(after.span()), "sentence", "comparison")
+            return Evidence(
+                FigureClass.CLAIM, words(after.span()), "sentence", ClaimEvidence.COMPARISON
+            )
         before = COMPARISON_BEFORE.search(text, max(lo, start - 40), start)
         if before is not None:
-            return Evidence(FigureClass.CLAIM, words(before.span()), "sentence", "comparison")
+            return Evidence(
+                FigureClass.CLAIM, words(before.span()), "sentence", ClaimEvidence.COMPARISON
+            )
         reader = ((FigureClass.OTHER, READER),) if unit == "duration" else ()
         for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER), *reader):
             found = self.near.last(inline, pattern, near_lo, start) or self.near.first(
@@ -242,14 +255,16 @@ class Classifier:
             inline, metric, end, hi
         )
         if found is not None:
-            return Evidence(FigureClass.CLAIM, words(found), "sentence", "metric")
+            return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.METRIC)
         doing = {"duration": DURATION_VERB, "rate": RATE_VERB}.get(unit)
         if doing is not None and (did := doing.search(text, max(lo, start - 40), start)):
-            return Evidence(FigureClass.CLAIM, words(did.span()), "sentence", "metric")
+            return Evidence(FigureClass.CLAIM, words(did.span()), "sentence", ClaimEvidence.METRIC)
         compared = self.near.first(inline, COMPARED, near_lo, near_hi)
         if compared is not None and _other_figure_near(text, (start, end), near_lo, near_hi):
             # "50-500MB per adapter vs 10-100GB for full models": two figures compared.
-            return Evidence(FigureClass.CLAIM, words(compared), "sentence", "comparison")
+            return Evidence(
+                FigureClass.CLAIM, words(compared), "sentence", ClaimEvidence.COMPARISON
+            )
         return None
 
 
@@ -268,7 +283,7 @@ def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
     label, a column header, a lead-in, a heading): measured wording, then a target,
     example, setting, environment or other word, then a metric."""
     if (found := MEASURED.search(text) or RESULTS.search(text)) is not None:
-        return Evidence(FigureClass.CLAIM, found.group(0), where, "measured wording")
+        return Evidence(FigureClass.CLAIM, found.group(0), where, ClaimEvidence.MEASURED)
     for cls, pattern in (
         (FigureClass.EXAMPLE, EXAMPLE),
         (FigureClass.TARGET, TARGET),
@@ -280,5 +295,5 @@ def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
         if (found := pattern.search(text)) is not None:
             return Evidence(cls, found.group(0), where)
     if (found := METRIC.search(text)) is not None:
-        return Evidence(FigureClass.CLAIM, found.group(0), where, "metric")
+        return Evidence(FigureClass.CLAIM, found.group(0), where, ClaimEvidence.METRIC)
     return None
