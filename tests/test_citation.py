@@ -566,6 +566,7 @@ def test_hostile_input_takes_linear_time(hostile: Callable[[int], str]) -> None:
         ),
         ("A beta of 1.2 means the stock is 20% more volatile.", ("20%", "other")),
         ("Compare the mid vs the mid 30 minutes after the fill.", ("30 minutes", "other")),
+        ('Readers repeat "uv is 10-100x faster than pip".', ("10-100x faster", "other")),
         # a size that something else in the sentence takes time over
         ("A frame is checked against the full 4 MiB, which takes a while.", ("4 MiB", "other")),
     ],
