@@ -113,6 +113,15 @@ class InlineText:
             yield self._non_image_links[index]
             index += 1
 
+    def codes_in(self, start: int, stop: int) -> Iterator[Code]:
+        """The inline code spans that overlap ``text[start:stop]``, found by bisection."""
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while index < len(self._items) and self._starts[index] < stop:
+            item = self._items[index]
+            if isinstance(item, Code) and self._starts[index] + len(item.text) > start:
+                yield item
+            index += 1
+
     def quotes(self, start: int, end: int) -> int:
         """How many double quotes (straight or curly) stand in ``text[start:end]``; a
         bisection over offsets found once, so counting per hit stays linear."""

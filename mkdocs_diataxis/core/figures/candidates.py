@@ -27,6 +27,7 @@ _COMPARATIVE = (
 FIGURE = re.compile(
     rf"""
     (?:(?<=\bsub-)|(?<![\w.,/\-]))
+    (?<!\d[ \u00a0\u2009\u202f])  # inside "1 000 000": only its first digit starts one
     (?P<approx>(?:[~≈≤≥]|[<>]=?){_SPACE}?)?
     (?:
         (?P<prefixed>[x×](?P<factor>\d+(?:\.\d+)?)(?={_SPACE}(?:{_COMPARATIVE})\b))

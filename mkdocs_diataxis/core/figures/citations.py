@@ -8,9 +8,9 @@ speak of benchmarks or results."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 
-from mkdocs_diataxis.core.document import Code, InlineText
+from mkdocs_diataxis.core.document import InlineText
 
 # Bare URLs. Matches "https://example.org/bench"; not "example.org" alone.
 _URL = re.compile(r"\bhttps?://[^\s<>()\[\]]+")
@@ -143,19 +143,13 @@ def citation_in(
     for token in _TOKEN.finditer(text):
         if _is_source_file(token.group(0)):
             return token.group(0).rstrip(".:,")
-    for code in _codes(inline):
-        if code.kind == "inline" and _BENCH_WORD.search(code.text):
+    for code in inline.codes_in(start, stop):
+        if _BENCH_WORD.search(code.text):
             return code.text
     for pattern in patterns:
         if (found := pattern.search(text)) is not None:
             return found.group(0)
     return None
-
-
-def _codes(inline: InlineText) -> Iterator[Code]:
-    for item in inline.block.items:
-        if isinstance(item, Code):
-            yield item
 
 
 def _is_source_file(token: str) -> bool:

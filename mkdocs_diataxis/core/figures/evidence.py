@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from mkdocs_diataxis.core.document import InlineText
 from mkdocs_diataxis.core.figures.words import (
     ACHIEVED,
+    APPLIED,
     ATTACHED_AFTER,
     ATTACHED_BEFORE,
+    CHANGE_TO,
     COMPARED,
     COMPARISON_AFTER,
     COMPARISON_BEFORE,
-    CONDITIONAL,
     CONVERSION,
     DURATION_VERB,
     ENVIRONMENT,
@@ -45,18 +46,25 @@ from mkdocs_diataxis.core.figures.words import (
     FOOTPRINT_VERB,
     GIVEN_BEFORE,
     HUMAN,
+    IF_CLAUSE,
+    IMPERATIVE,
     MEASURED,
     METRIC,
+    MODAL,
     OTHER,
     RATE_VERB,
     READER,
+    RELATIVE_AFTER,
     RESULTS,
     SETTING,
+    SETTING_AFTER,
     SHARE,
     SHARE_BEFORE,
     SPACE_METRIC,
     TARGET,
+    TARGET_AFTER,
     THRESHOLD,
+    UP_TO,
 )
 
 
@@ -126,7 +134,10 @@ class Nearby:
     ) -> tuple[int, int] | None:
         """The first match wholly inside ``inline.text[lo:hi]``, if any."""
         if hi - lo <= _SHORT:
-            for match in pattern.finditer(inline.text, lo, hi):
+            # Past ``hi`` too, so that a lookahead sees what follows; matches must end by it.
+            for match in pattern.finditer(inline.text, lo, hi + _LOOKAHEAD):
+                if match.end() > hi:
+                    break
                 if not inline.has_code or inline.is_prose(*match.span()):
                     return match.span()
             return None
@@ -142,7 +153,9 @@ class Nearby:
         """The last match wholly inside ``inline.text[lo:hi]``, if any."""
         if hi - lo <= _SHORT:
             found = None
-            for match in pattern.finditer(inline.text, lo, hi):
+            for match in pattern.finditer(inline.text, lo, hi + _LOOKAHEAD):
+                if match.end() > hi:
+                    break
                 if not inline.has_code or inline.is_prose(*match.span()):
                     found = match.span()
             return found
@@ -155,6 +168,8 @@ class Nearby:
 
 _SHORT = 240
 """Up to this many characters, a stretch is searched directly."""
+_LOOKAHEAD = 24
+"""How far past a stretch a direct search reads, for the patterns' lookaheads."""
 _WORD = re.compile(r"[A-Za-z]{2}")
 _NEAR_BEFORE = 60
 """How far before a figure a setting, environment or other word counts (characters)."""
@@ -193,23 +208,24 @@ class Classifier:
         def words(span: tuple[int, int]) -> str:
             return " ".join(text[span[0] : span[1]].split())
 
+        near_lo, near_hi = max(lo, start - _NEAR_BEFORE), min(hi, end + _NEAR_AFTER)
+        # 1. A hypothetical, a mention: nothing in it is claimed.
         if (found := self.near.last(inline, EXAMPLE, lo, start)) is not None:
             return Evidence(FigureClass.EXAMPLE, words(found), "sentence")
         if inline.quotes(lo, start) % 2 == 1 and inline.quotes(end, hi) > 0:
             # "uv is 10-100x faster than pip", in quotes: a claim mentioned, not made.
             return Evidence(FigureClass.OTHER, "in quotes", "sentence")
-        if (found := self.near.last(inline, CONDITIONAL, max(lo, start - 60), start)) is not None:
-            return Evidence(FigureClass.EXAMPLE, words(found), "sentence")
+        if (clause := IF_CLAUSE.search(text, max(lo, start - 60), start)) is not None:
+            return Evidence(FigureClass.EXAMPLE, words(clause.span()), "sentence")
         if (opening := EXAMPLE_OPENING.match(text)) is not None:
             return Evidence(FigureClass.EXAMPLE, words(opening.span()), "paragraph")
-        if (threshold := THRESHOLD.search(text, max(lo, start - 70), start)) is not None:
-            return Evidence(FigureClass.SETTING, words(threshold.span()), "sentence")
-        if (given := GIVEN_BEFORE.search(text, max(lo, start - 30), start)) is not None:
-            return Evidence(FigureClass.SETTING, words(given.span()), "sentence")
-        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION.match(
-            text[end : end + 4]
-        ):
-            return Evidence(FigureClass.OTHER, "=", "sentence")
+        # 2. What the words right at the figure make it.
+        if unit == "percent" and (relative := RELATIVE_AFTER.match(text, end)) is not None:
+            return Evidence(
+                FigureClass.CLAIM, words(relative.span()), "sentence", ClaimEvidence.COMPARISON
+            )
+        if (given := self.given(text, (start, end), (lo, hi), unit)) is not None:
+            return given
         if unit == "size" and (verb := FOOTPRINT_VERB.search(text, max(lo, start - 30), start)):
             return Evidence(FigureClass.CLAIM, words(verb.span()), "sentence", ClaimEvidence.METRIC)
         attached = ATTACHED_AFTER.match(text, end) or ATTACHED_BEFORE.search(
@@ -219,16 +235,20 @@ class Classifier:
             return Evidence(FigureClass.ENVIRONMENT, words(attached.span()), "sentence")
         if (found := self.near.last(inline, HUMAN, lo, start)) is not None:
             return Evidence(FigureClass.OTHER, words(found), "sentence")
+        # 3. Measured wording anywhere in the sentence; "reached" right before it.
         if (found := self.near.first(inline, MEASURED, lo, hi)) is not None:
             return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.MEASURED)
-        near_lo, near_hi = max(lo, start - _NEAR_BEFORE), min(hi, end + _NEAR_AFTER)
         if (found := self.near.last(inline, ACHIEVED, near_lo, start)) is not None:
             return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.MEASURED)
-        found = self.near.last(inline, TARGET, near_lo, start) or self.near.first(
-            inline, TARGET, end, near_hi
-        )
-        if found is not None:
-            return Evidence(FigureClass.TARGET, words(found), "sentence")
+        # 4. A target or a possibility.
+        goal = self.near.last(inline, TARGET, near_lo, start)
+        if goal is None and (after_goal := TARGET_AFTER.match(text, end)) is not None:
+            goal = after_goal.span("word")
+        if goal is not None:
+            return Evidence(FigureClass.TARGET, words(goal), "sentence")
+        if (modal := MODAL.search(text, max(lo, start - 40), start)) is not None:
+            return Evidence(FigureClass.TARGET, words(modal.span()), "sentence")
+        # 5. A share of things; a comparison at the figure.
         if unit == "percent":
             share = SHARE.match(text, end) or SHARE_BEFORE.search(text, max(lo, start - 20), start)
             if share is not None:
@@ -241,27 +261,23 @@ class Classifier:
             return Evidence(
                 FigureClass.CLAIM, words(after.span()), "sentence", ClaimEvidence.COMPARISON
             )
-        before = COMPARISON_BEFORE.search(text, max(lo, start - 40), start)
+        before = COMPARISON_BEFORE.search(text, max(lo, start - 70), start)
         if before is not None:
             return Evidence(
                 FigureClass.CLAIM, words(before.span()), "sentence", ClaimEvidence.COMPARISON
             )
-        reader = ((FigureClass.OTHER, READER),) if unit == "duration" else ()
-        for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER), *reader):
-            found = self.near.last(inline, pattern, near_lo, start) or self.near.first(
-                inline, pattern, end, near_hi
-            )
-            if found is not None:
-                return Evidence(cls, words(found), "sentence")
+        # 6. Near the figure, the closest word decides: "the request timeout is 30s" is
+        # a setting, "with the default configuration, the server handles 20,000 req/s"
+        # a throughput.
+        if (closest := self.closest(inline, (start, end), near_lo, unit)) is not None:
+            return closest
+        # 7. A metric anywhere in the sentence; two figures compared.
         metric = SPACE_METRIC if unit == "size" else METRIC
         found = self.near.first(inline, metric, lo, start) or self.near.first(
             inline, metric, end, hi
         )
         if found is not None:
             return Evidence(FigureClass.CLAIM, words(found), "sentence", ClaimEvidence.METRIC)
-        doing = {"duration": DURATION_VERB, "rate": RATE_VERB}.get(unit)
-        if doing is not None and (did := doing.search(text, max(lo, start - 40), start)):
-            return Evidence(FigureClass.CLAIM, words(did.span()), "sentence", ClaimEvidence.METRIC)
         compared = self.near.first(inline, COMPARED, near_lo, near_hi)
         if compared is not None and _other_figure_near(text, (start, end), near_lo, near_hi):
             # "50-500MB per adapter vs 10-100GB for full models": two figures compared.
@@ -270,8 +286,88 @@ class Classifier:
             )
         return None
 
+    def given(
+        self, text: str, span: tuple[int, int], sentence: tuple[int, int], unit: str
+    ) -> Evidence | None:
+        """A value the figure is given as: a threshold ("when memory usage is above
+        16GB"), a value to use or set ("Reduce the poll period to 5 ms"), a filter
+        ("queries that took more than 100 ms"), a span to run for, a conversion, a rate
+        a benchmark applies ("sends messages at 10,000 msg/s")."""
+        start, end = span
+        lo, _ = sentence
 
-_ANOTHER_FIGURE = re.compile(r"\d[\d.,]*\s?[A-Za-zµμ%×]")
+        def setting(found: re.Match[str] | None) -> Evidence | None:
+            return (
+                None
+                if found is None
+                else Evidence(FigureClass.SETTING, " ".join(found.group(0).split()), "sentence")
+            )
+
+        found = THRESHOLD.search(text, max(lo, start - 70), start) or GIVEN_BEFORE.search(
+            text, max(lo, start - 30), start
+        )
+        if found is not None:
+            return setting(found)
+        # An instruction: the reader changes something to the figure, unless what they
+        # change is a metric ("Cut build time by 50%" claims what the change gives).
+        told = IMPERATIVE.match(text, lo)
+        if told is not None and _CLAUSE_BREAK.search(text, told.end(), start):
+            told = None  # "Run `bench` and see 5ms": what the reader then sees is no setting
+        told = told or CHANGE_TO.search(text, max(lo, start - 60), start)
+        if told is not None and not METRIC.search(text, told.end(), start):
+            return setting(told)
+        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION.match(
+            text, end, min(len(text), end + 4)
+        ):
+            return Evidence(FigureClass.OTHER, "=", "sentence")
+        if unit == "rate" and (applied := APPLIED.search(text, max(lo, start - 60), start)):
+            return Evidence(FigureClass.ENVIRONMENT, " ".join(applied.group(0).split()), "sentence")
+        if SETTING_AFTER.match(text, end) is not None:
+            return setting(SETTING_AFTER.match(text, end))
+        if unit not in ("rate", "multiplier") and UP_TO.search(text, max(lo, start - 8), start):
+            return setting(UP_TO.search(text, max(lo, start - 8), start))
+        return None
+
+    def closest(
+        self, inline: InlineText, span: tuple[int, int], near_lo: int, unit: str
+    ) -> Evidence | None:
+        """Of the setting, other and metric words (and verbs of doing) before the figure
+        within reach, the one closest to it decides."""
+        start, _ = span
+        text = inline.text
+        candidates: list[tuple[int, Evidence]] = []
+        reader = ((FigureClass.OTHER, READER),) if unit == "duration" else ()
+        for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER), *reader):
+            if (found := self.near.last(inline, pattern, near_lo, start)) is not None:
+                candidates.append((found[1], Evidence(cls, _squeeze(text, found), "sentence")))
+        metric = SPACE_METRIC if unit == "size" else METRIC
+        if (found := self.near.last(inline, metric, near_lo, start)) is not None:
+            evidence = Evidence(
+                FigureClass.CLAIM, _squeeze(text, found), "sentence", ClaimEvidence.METRIC
+            )
+            candidates.append((found[1], evidence))
+        doing = {"duration": DURATION_VERB, "rate": RATE_VERB}.get(unit)
+        if doing is not None and (did := doing.search(text, max(near_lo, start - 40), start)):
+            evidence = Evidence(
+                FigureClass.CLAIM, _squeeze(text, did.span()), "sentence", ClaimEvidence.METRIC
+            )
+            candidates.append((did.end(), evidence))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda candidate: candidate[0])[1]
+
+
+def _squeeze(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split())
+
+
+def _claim(text: str, span: tuple[int, int], kind: ClaimEvidence) -> Evidence:
+    """A claim on the words at ``span`` of its sentence."""
+    return Evidence(FigureClass.CLAIM, _squeeze(text, span), "sentence", kind)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|which|then|see|until|so|when|while)\b")
+_ANOTHER_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s?[A-Za-zµμ%×]")
 
 
 def _other_figure_near(text: str, span: tuple[int, int], lo: int, hi: int) -> bool:

@@ -288,10 +288,11 @@ class Sources:
             following = [c for c in blocks if c.line > block.end_line]
             if introduces and following:
                 return _first_line(following[0].text)
-        for code in blocks:
-            if _TIMING_OUTPUT.search(code.text) is not None:
-                return _first_line(code.text)
-        return None
+        key = ("timing output", start)
+        if key not in self._memo:  # one scan per section, however many blocks ask
+            printed = next((c for c in blocks if _timing_output(c.text)), None)
+            self._memo[key] = None if printed is None else _first_line(printed.text)
+        return self._memo[key]
 
     def first_paragraph(self, heading: Heading) -> Block | None:
         """The paragraph directly under ``heading``, if its first block is one."""
@@ -327,10 +328,18 @@ _FOLLOWING_OUTPUT = re.compile(
 # Output holding timings or rates, as a benchmark run prints them: "12.3 ms", "0.4 msec",
 # "259,715 tasks per/s", "4.1M ops/sec", "avg 903us"; not a config file's "timeout: 30s"
 # alone (a line of output has several).
-_TIMING_OUTPUT = re.compile(
-    r"(?:\d[\d,.]*\s?(?:ns|us|µs|ms|msecs?|secs?|s)\b[^\n]*){3}"
-    r"|\d[\d,.]*\s?(?:[kKM]\s?)?(?:\w+\s)?(?:ops|req|requests|tasks|queries|msg)\s?(?:/|per/?)\s?s",
+_DURATION_OUTPUT = re.compile(r"(?<![\d,.])\d[\d,.]*\s?(?:ns|us|µs|ms|msecs?|secs?|s)\b")
+_RATE_OUTPUT = re.compile(
+    r"(?<![\d,.])\d[\d,.]*\s?(?:[kKM]\s?)?(?:[A-Za-z]{1,15}\s)?"
+    r"(?:ops|req|requests|tasks|queries|msg)\s?(?:/|per/?)\s?s"
 )
+
+
+def _timing_output(text: str) -> bool:
+    """Whether ``text`` reads as what a benchmark run prints (see above)."""
+    if _RATE_OUTPUT.search(text) is not None:
+        return True
+    return any(len(_DURATION_OUTPUT.findall(line)) >= 3 for line in text.split("\n"))
 
 
 def _first_line(text: str) -> str:

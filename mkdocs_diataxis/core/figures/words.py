@@ -8,68 +8,9 @@ they count.
 from __future__ import annotations
 
 import re
-import sys
-from typing import Any
 
-if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
-    from re import _constants, _parser
-else:  # pragma: no cover
-    import sre_constants as _constants
-    import sre_parse as _parser
-
-
-def _words(*alternatives: str) -> re.Pattern[str]:
-    """A case-insensitive pattern of whole words or phrases. A lookahead on the letters
-    the alternatives can start with lets the engine pass over most positions at once (a
-    page holds many words, few of them evidence)."""
-    body = "|".join(alternatives)
-    firsts = _first_letters(body)
-    guard = ""
-    if firsts:
-        letters = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
-        guard = f"(?=[{re.escape(letters)}])"
-    return re.compile(r"\b" + guard + "(?:" + body + r")\b", re.IGNORECASE)
-
-
-def _first_letters(regex: str) -> set[str] | None:
-    """The characters any match of ``regex`` can start with, when plain to see (literals,
-    groups and alternatives of them); ``None`` when not."""
-
-    def firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
-        while items and items[0][0] is _constants.AT:  # \b and the like take no character
-            items = items[1:]
-        if not items:
-            return None
-        op, value = items[0]
-        if op is _constants.LITERAL:
-            return {chr(value)}
-        if op is _constants.SUBPATTERN:
-            return firsts(list(value[-1]))
-        if op is _constants.BRANCH:
-            found: set[str] = set()
-            for branch in value[1]:
-                more = firsts(list(branch))
-                if more is None:
-                    return None
-                found |= more
-            return found
-        if op is _constants.IN:
-            letters = {chr(v) for kind, v in value if kind is _constants.LITERAL}
-            return letters if len(letters) == len(value) else None
-        return None
-
-    return firsts(list(_parser.parse(regex).data))
-
-
-def _guarded(regex: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """``regex`` compiled with a lookahead on the letters its matches start with, when
-    they are plain to see: searching a window then skips most positions at once."""
-    firsts = _first_letters(regex)
-    if not firsts:
-        return re.compile(regex, flags)
-    letters = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
-    return re.compile(f"(?=[{re.escape(letters)}])(?:{regex})", flags)
-
+from .guards import guarded as _guarded
+from .guards import words as _words
 
 # --- claim evidence ---------------------------------------------------------------------
 
@@ -79,14 +20,16 @@ def _guarded(regex: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 # instruction or "results in" (a consequence).
 MEASURED = _words(
     r"measured",
-    r"benchmark(?:s|ed|ing)?",
+    r"benchmarked",
+    r"(?:our|these|in the|in our|the following) benchmarks",
+    r"benchmarks (?:show|showed|shows)",
     r"profil(?:ed|ing)",
     r"in (?:our|my|these|the) (?:tests?|testing|experiments?|runs?|benchmarks?)",
     r"based on (?:our|my) (?:tests?|testing|benchmarks?|benchmarking|experiments?)",
     r"(?:we|i) (?:saw|got|measured|observed|recorded)",
     r"(?:we|i) found that",
     r"(?:we|i|was|were|been|is|are) (?:observed|exhibited)",
-    r"(?:observed|exhibited)(?= (?:in|on|during|when|with|at|over|under|across|by)\b)",
+    r"(?:observed|exhibited)(?= (?:in|on|during|when|with|at|over|under|across|by|was|were)\b)",
     r"(?:our|these|benchmark) results",
     r"current(?=\s*:)",
 )
@@ -110,7 +53,8 @@ METRIC = _words(
     r"execution times?",
     r"processing times?",
     r"start-?up times?",
-    r"cold[- ]starts?",
+    r"(?:cold|warm)[- ]starts?",
+    r"first requests?",
     r"start-?up",
     r"build times?",
     r"compile times?",
@@ -125,7 +69,6 @@ METRIC = _words(
     r"(?:storage|disk|index|binary|bundle|wheel|image|install|memory|heap) (?:size|footprint)",
     r"resident memory",
     r"lag",
-    r"compact",
     r"gpu memory",
     r"vram",
     r"rss",
@@ -140,6 +83,7 @@ METRIC = _words(
     r"efficien(?:t|cy)",
     r"compression(?: ratio)?",
     r"accura(?:te|cy)",
+    r"benchmarks?",
     r"takes?|took|taking",
     r"(?:runs?|ran|executes?|executed|completes?|completed|finishes|finished|responds?"
     r"|returns?|loads?|loaded|starts?|started|spawns?|builds?|compiles?|drains?) in",
@@ -224,7 +168,10 @@ COMPARISON_BEFORE = _guarded(
     r"(?:\s{1,3}[\w-]{1,20}){0,4}?"
     r"\s{1,3}(?:of|by|to|than)\s{1,3}(?:about|around|roughly|almost|nearly|over|up to"
     r"|at least|at most|more than|less than|~)?\s{0,3}\Z"
-    r"|(?:speed-?ups?|improvements?|gains?|boost)\s{1,3}(?:of\s{1,3})?(?:about |around |~)?\Z",
+    r"|(?:speed-?ups?|improvements?|gains?|boost)\s{1,3}(?:of\s{1,3})?(?:about |around |~)?\Z"
+    r"|\b(?:cut|cuts|reduc\w{0,6}|drop\w{0,3}|fell|falls|shr[iu]nk\w{0,3}|went|goes|improv\w{0,4}"
+    r"|brought|brings|lowered|raised|increas\w{0,4}|decreas\w{0,4})\b[^.;]{0,60}?"
+    r"\bfrom\s{1,3}(?:about |around |~)?(?:\S{1,20}\s{1,3}to\s{1,3}(?:about |around |~)?)?\Z",
 )
 # Compared with what: "compared to Redis", "than the bitmap index", "vs.".
 COMPARED = _words(r"compared (?:to|with)", r"vs\.?", r"versus", r"relative to")
@@ -242,9 +189,7 @@ EXAMPLE = _words(
     r"assum\w+",
     r"hypothetical\w*",
     r"let's say",
-    r"consider",
     r"in this example",
-    r"such as",
     r"like(?= ['\"`])",
 )
 # A target: "target", "goal", "should", "expected", "estimated", "at most", "keep ... under".
@@ -264,17 +209,14 @@ TARGET = _words(
     r"ought",
     r"expected",
     r"expect",
-    r"(?:may|might|could|can|will|would) take",
     r"estimat\w+",
-    r"aim\w*",
+    r"aim(?:s|ed|ing)? (?:to|for|at)",
     r"want",
     r"keep(?: \w+){0,4} (?:under|below|within)",
     r"stay(?:s)? (?:under|below|within)",
     r"no more than",
-    r"(?:generally|usually) best",
     r"rule of thumb",
-    r"commitment",
-    r"margin",
+    r"safety margin",
 )
 # A setting: what the reader configures, or a limit, default, schedule or threshold.
 SETTING = _words(
@@ -286,15 +228,16 @@ SETTING = _words(
     r"retr(?:y|ies|ied)",
     r"defaults?(?: to| is| of)?",
     r"by default",
-    r"limit(?:s|ed)?",
+    r"limit(?:s|ed|er|ers)?",
+    r"throttl\w*",
     r"quotas?",
-    r"max(?:imum)?",
+    # "maximum throughput of 6M ops/s" is a claim; "Maximum Throughput: 1 GB/s" a spec line.
+    r"max(?:imum)?(?! (?:latency|throughput|memory|rss|time|speed|rate|qps|rps|bandwidth)\b(?!:))",
     r"caps?",
     r"capped",
     r"deadlines?",
     r"expir\w+",
     r"expires?",
-    r"every",
     r"wait\w*",
     r"sleeps?",
     r"paus\w+",
@@ -304,8 +247,8 @@ SETTING = _words(
     r"grace",
     r"cool-?down",
     r"lease",
-    r"windows?",
-    r"ranges?",
+    r"(?-i:windows?)",
+    r"range(?= \d)",
     r"set (?:to|it to|the \w+ to)",
     r"configur\w+",
     r"settings?",
@@ -316,7 +259,6 @@ SETTING = _words(
     r"retention",
     r"retain\w*",
     r"provision\w*",
-    r"up to",
     r"at most",
     r"at least",
     r"(?:buffer|chunk|page|batch|block|segment|file|message) sizes?",
@@ -349,12 +291,8 @@ ENVIRONMENT = _words(
     r"payloads?",
     r"message sizes?",
     r"concurrent (?:clients|connections|users)",
-    r"write phase",
-    r"read phase",
     r"load of",
     r"rows? of",
-    r"tier",
-    r"plan",
 )
 # Other: prices, human time, shares, test pass rates, data that is no footprint.
 OTHER = _words(
@@ -370,21 +308,12 @@ OTHER = _words(
     r"/hour",
     r"coverage",
     r"tests? pass\w*",
-    r"traffic",
-    r"of (?:the )?(?:users|traffic|pages|code|tests|requests|time|pods|nodes)",
-    r"ago",
-    r"days?",
-    r"weeks?",
-    r"months?",
-    r"years?",
     r"daily",
     r"weekly",
     r"monthly",
-    r"opacity",
-    r"width",
-    r"height",
-    r"viewport",
-    r"screen",
+    r"resolution",
+    r"precision",
+    r"granularity",
 )
 # A threshold the figure is the value of: "when the memory usage is above 16GB", "if CPU
 # usage is above 50%", "once it reaches 12GB"; right before the figure.
@@ -392,17 +321,56 @@ THRESHOLD = _guarded(
     r"\b(?:when|if|once|until|unless|whenever|after|every)\b[^.;:]{0,50}?"
     r"\b(?:above|below|exceeds?|over|under|reach(?:es)?|hits?|greater than|less than"
     r"|more than|after|every)\s{1,3}(?:about |around |roughly |~)?\Z"
-    r"|\b(?:after|every|for over|older than|throttled every|(?:in )?between)\s{1,3}"
+    r"|\b(?:after|every|older than|(?:in )?between)\s{1,3}"
     r"(?:about |around |~)?\Z"
     r"|\bbetween\s{1,3}\S{1,20}\s{1,3}and\s{1,3}\Z",
 )
 # A value the reader gives, or a bound: "use 100ms", "set it to 5s", "took more than 100
 # ms" (a filter), "profile for 30 seconds"; right before the figure.
 GIVEN_BEFORE = _guarded(
-    r"\b(?:use|set|choose|pick|try|specify|pass|give|configure)\s{1,3}(?:it\s{1,3})?"
-    r"(?:to\s{1,3})?(?:a\s{1,3}|an\s{1,3}|the\s{1,3})?\Z"
-    r"|\b(?:more|less|longer|shorter|greater|fewer)\s{1,3}than\s{1,3}\Z"
-    r"|\bfor\s{1,3}(?:about\s|around\s|~)?\Z"
+    r"\b(?:use|set|choose|pick|try|specify|pass|give|configure|allow)\s{1,3}(?:it\s{1,3})?"
+    r"(?:to\s{1,3})?(?:a\s{1,3}|an\s{1,3}|the\s{1,3}|about\s{1,3})?\Z"
+    r"|\b(?:that|which|where|queries|requests|calls|jobs|tasks|operations)\b[^.;]{0,30}?"
+    r"\b(?:more|less|longer|shorter|greater|fewer)\s{1,3}than\s{1,3}\Z"
+    r"|\bfor\s{1,3}(?:about\s|around\s|over\s|~)?\Z"
+    # A spec line: "Maximum Throughput: 1 GB/s", "Min memory: 8 GB".
+    r"|\b(?:min|max)(?:imum)?(?:\s{1,3}[\w-]+){1,3}\s{0,3}:\s{1,3}\Z"
+)
+# A limit: "can take up to 48 hours", "files up to 10 MB" (but "handles up to 1.2M
+# requests per second" claims a throughput, and "up to 3x faster" a speed-up).
+UP_TO = re.compile(r"\bup\s{1,3}to\s{1,3}\Z", re.IGNORECASE)
+# A sentence that tells the reader what to change: "Reduce the poll period to 5 ms",
+# "Increase the heap by 50% if you see GC pauses", "Run the benchmark with a 30 s
+# duration". (Unless a metric stands between the verb and the figure: "Cut build time
+# by 50%" is a claim.)
+IMPERATIVE = re.compile(
+    r"\s*[*_]*(?:reduce|increase|raise|lower|shrink|tune|set|use|change|adjust|decrease"
+    r"|bump|run|allow|give|limit|cap|configure|pass|choose|pick|specify|send|start)\b",
+    re.IGNORECASE,
+)
+# A value the reader can change a setting to: "users can lower `poll_ms` to 5 ms".
+CHANGE_TO = _guarded(
+    r"\b(?:lower|raise|reduce|increase|shrink|set|change|bump|tune|adjust|decrease)\b"
+    r"[^.;]{0,40}?\bto\s{1,3}(?:about |~)?\Z"
+)
+# A modal that makes a figure a possibility: "might handle 200 requests per second",
+# "may take a time in the order of magnitude of the millisecond".
+MODAL = _guarded(r"\b(?:may|might|could|would)\b[^.;,]{0,30}\Z")
+# A rate a benchmark applies: "sends 1 KB messages at 10,000 msg/s".
+APPLIED = _guarded(
+    r"\b(?:sends?|sending|sent|loads?|loading|drives?|driving|appl(?:y|ies|ied|ying)"
+    r"|generat\w+|maintain\w*|issu\w+|replay\w*)\b[^.;]{0,40}?\bat\s{1,3}\Z"
+)
+# A setting named right after the figure: "a 5 min timeout", "30s interval"; or a value
+# whose meaning is given: "0 means unlimited".
+SETTING_AFTER = re.compile(
+    r"\W{0,3}(?:time-?outs?|intervals?|delays?|back-?offs?|ttls?|deadlines?|limits?|caps?"
+    r"|grace period|lease|cool-?down|heartbeats?|retention|means|disables|turns off"
+    r"|dedicated to|allocated to|reserved for|assigned to)\b",
+    re.IGNORECASE,
+)
+TARGET_AFTER = re.compile(
+    r"\W{0,3}\(?(?P<word>target|goal|budget|expected|estimated|slo|margin|headroom)\b", re.I
 )
 # A unit conversion, not a measurement: "30 minutes = 1,800,000,000,000 ns".
 CONVERSION = re.compile(r"=\s{0,3}\Z|\A\s{0,3}=")
@@ -411,7 +379,8 @@ CONVERSION = re.compile(r"=\s{0,3}\Z|\A\s{0,3}=")
 ATTACHED_AFTER = re.compile(
     r"\s{0,3}(?:of\s{1,3})?(?:ram|memory\b(?! (?:usage|use|footprint|consumption))|vram"
     r"|hbm|instances?|machines?|nodes?|servers?|hosts?|links?|nics?|disks?|ssds?|drives?"
-    r"|datasets?|data ?set|of (?:raw |uncompressed )?data|cores?|vcpus?)\b",
+    r"|datasets?|data ?set|of (?:raw |uncompressed )?data|cores?|vcpus?|of free disk"
+    r"|messages?|payloads?|records?|files?|objects?|documents?|values?)\b",
     re.IGNORECASE,
 )
 ATTACHED_BEFORE = _guarded(
@@ -421,10 +390,17 @@ ATTACHED_BEFORE = _guarded(
 )
 # A share of things, not of a metric: "50% of the code", "90% of jobs", "10% of
 # traffic"; not "95% of native speed".
+# A percentage of what came before: "shrinks to 40% of the original size".
+RELATIVE_AFTER = re.compile(
+    r"\s{0,3}of\s{1,3}(?:its\s{1,3}|their\s{1,3}|the\s{1,3})?"
+    r"(?:original|previous|former|initial|uncompressed|baseline)\b",
+    re.IGNORECASE,
+)
 SHARE = re.compile(
     r"\s{0,3}(?:or (?:more|less|so)\s{1,3})?of\s{1,3}(?:all\s{1,3})?(?:the\s{1,3}|your\s{1,3})?"
+    # "50% of the original size", "30% of its memory" compare a figure with another.
     r"(?!native|peak|baseline|speed|perf|throughput|latency|memory|cpu|gpu|time|bandwidth"
-    r"|runtime|overhead)[a-z]",
+    r"|runtime|overhead|its\b|their\b|original|previous|former|initial|uncompressed)[a-z]+",
     re.IGNORECASE,
 )
 # An approximate value: what a measurement or an observation gives ("~15 bytes",
@@ -437,13 +413,13 @@ APPROXIMATE = re.compile(
 RESTATEMENT = re.compile(
     r"\s*(?:(?:this|that|which) (?:means|is)|in other words|that's|i\.e\.)\b", re.IGNORECASE
 )
-# A condition put to the reader, right before the figure: "If your delete operation
-# runs 100x faster, then you pay 100x less compute" (a hypothetical).
-CONDITIONAL = _words(r"if (?:you|your)")
+# A condition the figure stands in: "If your delete operation runs 100x faster, then you
+# pay 100x less compute", "If a query takes 3 seconds, the dashboard shows a spinner"; not
+# "If you enable caching, it is 3x faster" (the figure is past the comma).
+IF_CLAUSE = _guarded(r"\bif\b[^,;.:]{0,55}\Z|\bif\b[^;.:]{0,80},\s{0,3}then\b[^,;.:]{0,40}\Z")
 # People's work, not the software's: "increase the speed to develop features by 200%",
 # "developer-induced errors", "team productivity".
 HUMAN = _words(
-    r"developers?",
     r"developer-induced",
     r"productivity",
     r"human",
@@ -463,8 +439,6 @@ READER = _words(
     r"course",
     r"workshop",
     r"exercises?",
-    r"you",
-    r"your",
 )
 EXAMPLE_OPENING = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.|suppose|imagine)", re.I)
 """A paragraph that opens with an example is one all through."""
