@@ -228,6 +228,27 @@ def test_not_candidates(sentence: str) -> None:
             "The DECIMAL type takes 16 bytes.",
             ("16 bytes", "other", "an exact size in bytes", "figure"),
         ),
+        # a time the reader spends, a point in time, a table of examples, a statistic
+        (
+            "The tutorial takes about 15 minutes to complete.",
+            ("15 minutes", "other", "tutorial", "sentence"),
+        ),
+        (
+            "Capture the price at execution time and 30 minutes later.",
+            ("30 minutes", "other", "later", "sentence"),
+        ),
+        (
+            "| Format | Example input | Parsed value |\n|---|---|---|\n| `.S` | `.12` | 120 ms |\n",
+            ("120 ms", "example", "example input", "column header"),
+        ),
+        (
+            "| Benchmark | Time |\n|---|---|\n| parse | 3.1 ms |\n",
+            ("3.1 ms", "claim", "time", "column header"),
+        ),
+        (
+            "Latency is shown in ms; values above 500 ms are red.",
+            ("500 ms", "setting", "values above", "sentence"),
+        ),
         # nothing either way: not a performance figure
         ("A day is 24 hours.", ("24 hours", "other", "", "")),
         # a spec line; a figure set against the one it replaces
@@ -344,6 +365,9 @@ def test_citation_forms(citation: str) -> None:
         "measured in nanoseconds",
         "in Node.js",
         "![chart](chart.png)",
+        "as measured by the client",
+        "than [Flake8](https://flake8.pycqa.org/)",
+        "(see [tuning](../how-to/performance-tuning.md))",
     ],
 )
 def test_vague_words_are_not_citations(vague: str) -> None:
@@ -446,6 +470,20 @@ def test_scope_section_opening_covers_subsections() -> None:
 def test_scope_section_needs_the_first_block_to_be_the_citing_paragraph() -> None:
     text = "## Results\n\n- Spawn: 286ns\n\nLater, [the suite](https://x.org).\n"
     assert figures(text) == [("286ns", "claim", None)]
+
+
+def test_an_opening_about_something_else_cites_nothing() -> None:
+    # The link in the opening says where the data comes from, not the measurements.
+    text = md("""
+        # MyLib
+
+        MyLib reads data from [Kafka](https://kafka.apache.org) and writes it to S3.
+
+        ## Speed
+
+        MyLib processes 2 million events per second on one core.
+    """)
+    assert figures(text) == [("2 million events per second", "claim", None)]
 
 
 def test_sources_section_needs_a_locator_not_just_a_phrase() -> None:

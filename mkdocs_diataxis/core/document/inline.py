@@ -105,12 +105,12 @@ class InlineText:
         index = bisect.bisect_left(offsets, start)
         return index < len(offsets) and offsets[index] <= stop
 
-    def links_in(self, start: int, stop: int) -> Iterator[Link]:
+    def links_in(self, start: int, stop: int) -> Iterator[tuple[int, Link]]:
         """The links (not images) at offsets from ``start`` to ``stop``, both included,
-        found by bisection, as `has_link`."""
+        with their offsets, found by bisection, as `has_link`."""
         index = bisect.bisect_left(self._non_image_offsets, start)
         while index < len(self._non_image_offsets) and self._non_image_offsets[index] <= stop:
-            yield self._non_image_links[index]
+            yield self._non_image_offsets[index], self._non_image_links[index]
             index += 1
 
     def codes_in(self, start: int, stop: int) -> Iterator[Code]:

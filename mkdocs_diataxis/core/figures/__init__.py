@@ -32,7 +32,11 @@ from mkdocs_diataxis.core.figures.evidence import (
     in_words,
 )
 from mkdocs_diataxis.core.figures.sources import Scope, Sources
-from mkdocs_diataxis.core.figures.words import APPROXIMATE, CONFIG_HEADER, RESTATEMENT
+from mkdocs_diataxis.core.figures.words import (
+    APPROXIMATE,
+    CONFIG_HEADER,
+    RESTATEMENT,
+)
 from mkdocs_diataxis.core.settings import Settings
 
 __all__ = ["ClaimEvidence", "Evidence", "Figure", "FigureClass", "Scope", "find_figures"]
@@ -161,6 +165,9 @@ class _Finder:
             )
             if header:  # a table of configuration: what it lists is set, not measured
                 return Evidence(FigureClass.SETTING, header, "column header")
+            header = next((h for h in self.sources.header_row(block) if _EXAMPLES.search(h)), "")
+            if header:  # a table of examples ("Example input", "Parsed value")
+                return Evidence(FigureClass.EXAMPLE, header, "column header")
         evidence = evidence or restated or self.around(block, unit) or _intrinsic(match, unit)
         if (
             evidence.cls is FigureClass.CLAIM
@@ -220,6 +227,7 @@ class _Finder:
 
 _UNITS = ("rate", "duration", "multiplier", "percent", "size", "prefixed")
 _COMPARATIVE_WORD = re.compile(r"[a-z]{3,}\Z")
+_EXAMPLES = re.compile(r"\b(?:examples?|samples?)\b", re.IGNORECASE)
 _BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
 _BOUND = re.compile(r"[<>≤≥]")
 _FOOTPRINT = re.compile(r"\b(?:memory|storage|disk|size|footprint|ram|space|heap)\b", re.I)

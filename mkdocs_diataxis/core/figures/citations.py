@@ -84,17 +84,22 @@ _BENCH_WORD = re.compile(r"bench", re.IGNORECASE)
 # ("measured in milliseconds" says nothing about a source).
 SOURCE_PHRASE = re.compile(
     r"\b(?:sources?:|according to\b|benchmarked (?:with|on|using|by|in)\b"
-    r"|measured (?:on|with|in|using|by)\b(?!\s+(?:nano|micro|milli)?seconds?\b"
+    r"|measured (?:on|with|in|using)\b(?!\s+(?:nano|micro|milli)?seconds?\b"
     r"|\s+(?:ns|us|µs|ms|bytes|percent)\b))",
     re.IGNORECASE,
 )
 # A page that holds benchmarks or their results, named in a link's target: "BENCHMARKS.md",
-# "perf/results.html", "blog/how-we-optimized-...-throughput"; for links to other
+# "perf/results.html", "reports/2024-q3"; for links to other
 # pages of the same docs, which otherwise explain, list or configure.
 _SOURCE_TARGET = re.compile(
-    r"bench|perf|result|measur|comparison|compare|report|paper|study|blog|pull/|issues/"
+    r"bench|result|measur|report|paper|study|pull/|issues/"
     r"|commit/|discussions/|arxiv|doi\.org",
     re.IGNORECASE,
+)
+# A link that names what a figure is compared with, not where it comes from: "100x
+# faster than [Flake8](https://flake8.pycqa.org/)".
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|vs\.?|versus|compared (?:to|with)|relative to)\s{1,3}(?:the\s{1,3})?\Z", re.I
 )
 # A release page names a version, and a package index page where to get it, not where a
 # figure comes from.
@@ -129,8 +134,10 @@ def citation_in(
     """What in ``inline.text[start:stop]`` names where to find a source: a link, a
     footnote (one of ``footnotes``), a file, a benchmark id or one of the project's
     ``patterns``; ``None`` when nothing does. ``page`` is the page's own path."""
-    for link in inline.links_in(start, stop):
-        if is_source_link(link.target, page):
+    for offset, link in inline.links_in(start, stop):
+        if is_source_link(link.target, page) and not _COMPARED_WITH.search(
+            inline.text, max(start, offset - 20), offset
+        ):
             return link.target
     text = inline.text[start:stop]
     if (found := _URL.search(text) or _BENCH_ID.search(text)) is not None:

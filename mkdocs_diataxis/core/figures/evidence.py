@@ -61,9 +61,11 @@ from mkdocs_diataxis.core.figures.words import (
     SHARE,
     SHARE_BEFORE,
     SPACE_METRIC,
+    STATISTIC_HEADER,
     TARGET,
     TARGET_AFTER,
     THRESHOLD,
+    TIME_OFFSET_AFTER,
     UP_TO,
 )
 
@@ -220,6 +222,8 @@ class Classifier:
         if (opening := EXAMPLE_OPENING.match(text)) is not None:
             return Evidence(FigureClass.EXAMPLE, words(opening.span()), "paragraph")
         # 2. What the words right at the figure make it.
+        if unit == "duration" and (offset := TIME_OFFSET_AFTER.match(text, end)) is not None:
+            return Evidence(FigureClass.OTHER, words(offset.span()), "sentence")
         if unit == "percent" and (relative := RELATIVE_AFTER.match(text, end)) is not None:
             return Evidence(
                 FigureClass.CLAIM, words(relative.span()), "sentence", ClaimEvidence.COMPARISON
@@ -266,6 +270,12 @@ class Classifier:
             return Evidence(
                 FigureClass.CLAIM, words(before.span()), "sentence", ClaimEvidence.COMPARISON
             )
+        # A time the reader spends: "The tutorial takes about 15 minutes to complete"
+        # (the tutorial is what takes it: "In this tutorial, the parser takes 20 ms" is
+        # a claim).
+        spent = READER.search(text, max(lo, start - 30), start) if unit == "duration" else None
+        if spent is not None and not _CLAUSE_BREAK.search(text, spent.end(), start):
+            return Evidence(FigureClass.OTHER, words(spent.span()), "sentence")
         # 6. Near the figure, the closest word decides: "the request timeout is 30s" is
         # a setting, "with the default configuration, the server handles 20,000 req/s"
         # a throughput.
@@ -336,8 +346,7 @@ class Classifier:
         start, _ = span
         text = inline.text
         candidates: list[tuple[int, Evidence]] = []
-        reader = ((FigureClass.OTHER, READER),) if unit == "duration" else ()
-        for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER), *reader):
+        for cls, pattern in ((FigureClass.SETTING, SETTING), (FigureClass.OTHER, OTHER)):
             if (found := self.near.last(inline, pattern, near_lo, start)) is not None:
                 candidates.append((found[1], Evidence(cls, _squeeze(text, found), "sentence")))
         metric = SPACE_METRIC if unit == "size" else METRIC
@@ -395,4 +404,6 @@ def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
             return Evidence(cls, found.group(0), where)
     if (found := METRIC.search(text)) is not None:
         return Evidence(FigureClass.CLAIM, found.group(0), where, ClaimEvidence.METRIC)
+    if where == "column header" and (found := STATISTIC_HEADER.match(text)) is not None:
+        return Evidence(FigureClass.CLAIM, found.group(0).strip(), where, ClaimEvidence.METRIC)
     return None

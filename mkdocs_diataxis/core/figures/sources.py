@@ -313,7 +313,7 @@ _BENCHMARK_LEAD_IN = re.compile(
 # section come from ...", "benchmarked with", "we ran ... on".
 _MEASUREMENT_WORDS = re.compile(
     r"\b(?:measur\w*|benchmark\w*|tests?|tested|testing|results?|timings?|figures|numbers"
-    r"|data|ran|run on|profil\w*|sources?|according)\b",
+    r"|profil\w*|sources?|according)\b",
     re.IGNORECASE,
 )
 # A paragraph pointing at output printed after it: "the following latency statistics",

@@ -125,6 +125,13 @@ CONFIG_HEADER = re.compile(
     r"|propert(?:y|ies)|arguments?|config\w*|defaults?|keys?)\b",
     re.IGNORECASE,
 )
+# A column header that names a statistic of a measurement: "Mean", "p99", "Time",
+# "Wall time" (a column a table of settings would call "Max" or "Default" is no such).
+STATISTIC_HEADER = re.compile(
+    r"\W*(?:mean|median|avg|average|p\d{2,3}(?:\.\d+)?|std\.? ?dev|stddev|time|duration"
+    r"|elapsed|wall(?:[- ]clock)?(?: time)?|run ?time|latency|throughput)\b",
+    re.IGNORECASE,
+)
 # Results named in a heading, a lead-in or a column header: "## Results", "Benchmark
 # results:", "Performance results"; not "Interpreting the results" of a query.
 RESULTS = re.compile(
@@ -323,7 +330,10 @@ THRESHOLD = _guarded(
     r"|more than|after|every)\s{1,3}(?:about |around |roughly |~)?\Z"
     r"|\b(?:after|every|older than|(?:in )?between)\s{1,3}"
     r"(?:about |around |~)?\Z"
-    r"|\bbetween\s{1,3}\S{1,20}\s{1,3}and\s{1,3}\Z",
+    r"|\bbetween\s{1,3}\S{1,20}\s{1,3}and\s{1,3}\Z"
+    # What is picked out by a bound: "values above 500 ms are highlighted".
+    r"|\b(?:values?|anything|entries|items|those|ones)\s{1,3}(?:above|below|over|under"
+    r"|exceeding|(?:greater|less|longer|shorter) than)\s{1,3}\Z",
 )
 # A value the reader gives, or a bound: "use 100ms", "set it to 5s", "took more than 100
 # ms" (a filter), "profile for 30 seconds"; right before the figure.
@@ -390,6 +400,8 @@ ATTACHED_BEFORE = _guarded(
 )
 # A share of things, not of a metric: "50% of the code", "90% of jobs", "10% of
 # traffic"; not "95% of native speed".
+# A point in time, not a span of work: "30 minutes later", "two hours ago".
+TIME_OFFSET_AFTER = re.compile(r"\s{0,3}(?:later|earlier|ago|from now|beforehand)\b", re.I)
 # A percentage of what came before: "shrinks to 40% of the original size".
 RELATIVE_AFTER = re.compile(
     r"\s{0,3}of\s{1,3}(?:its\s{1,3}|their\s{1,3}|the\s{1,3})?"
@@ -433,7 +445,8 @@ SHARE_BEFORE = re.compile(
 # The reader's own time, near a duration: "a 5 minute read", "you can finish this
 # tutorial in under 20 minutes".
 READER = _words(
-    r"read(?:ing)?",
+    r"reading time",
+    r"to read",
     r"tutorial",
     r"lessons?",
     r"course",
