@@ -8,7 +8,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from mkdocs_diataxis import __version__
@@ -16,6 +16,9 @@ from mkdocs_diataxis.core import Finding, PageResult
 from mkdocs_diataxis.core.document import one_line
 from mkdocs_diataxis.core.figures import Figure, FigureClass
 from mkdocs_diataxis.core.registry import RULES
+
+if TYPE_CHECKING:
+    from mkdocs_diataxis.project import ReportedFigure
 
 Shown = Callable[[str], str]
 """A page's path (relative to docs_dir) as output shows it."""
@@ -117,8 +120,9 @@ def sarif(shown: Shown, findings: list[Finding]) -> dict[str, Any]:
     }
 
 
-def figure_dict(path: str, figure: Figure) -> dict[str, Any]:
-    """One figure as ``figures --format json`` prints it."""
+def figure_dict(path: str, figure: Figure, reported: str | None = None) -> dict[str, Any]:
+    """One figure as ``figures --format json`` prints it; ``reported`` is the finding a
+    check gives it (``rule (severity)``), if any."""
     evidence = figure.evidence
     return {
         "path": path,
@@ -133,32 +137,39 @@ def figure_dict(path: str, figure: Figure) -> dict[str, Any]:
         },
         "scope": figure.scope.value if figure.scope else None,
         "citation": figure.citation,
-        "reported": "citation/uncited" if figure.uncited else None,
+        "reported": reported,
     }
 
 
 def write_figures(
-    shown: Shown, pages: Iterable[tuple[str, list[Figure]]], out: TextIO, *, as_json: bool
+    shown: Shown,
+    pages: Iterable[tuple[str, list[ReportedFigure]]],
+    out: TextIO,
+    *,
+    as_json: bool,
 ) -> None:
     """Every candidate figure, one line each (or one JSON object), and a summary line."""
     counts: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     for path, figures in pages:
-        for figure in figures:
+        for figure, reported in figures:
             counts[figure.cls.value] += 1
             counts["uncited"] += figure.uncited
             if as_json:
-                rows.append(figure_dict(path, figure))
+                rows.append(figure_dict(path, figure, reported))
                 continue
             where = f"{shown(path)}:{figure.line}:{figure.column}"
             line = f"{where}: {figure.text}: {figure.cls.value} ({figure.evidence.describe()})"
-            if figure.claim:
-                covered = figure.scope.value if figure.scope else None
-                line += (
-                    f" — cited in the {covered}: {figure.citation}"
-                    if covered
-                    else " — no source in reach: citation/uncited"
-                )
+            if figure.weakly_cited:
+                line += " — only a methodology section that names no source covers it"
+            elif figure.claim and figure.scope is not None:
+                line += f" — cited in the {figure.scope.value}: {figure.citation}"
+            elif figure.claim:
+                line += " — no source in reach"
+            if reported:
+                line += f": {reported}"
+            elif figure.uncited or figure.weakly_cited:
+                line += " (not reported: suppressed, or its rule set to ignore)"
             out.write(one_line(line) + "\n")
     if as_json:
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

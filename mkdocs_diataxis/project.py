@@ -7,13 +7,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis.config import DiataxisConfig
 from mkdocs_diataxis.core import PageResult, Settings
+from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.links import LinkLoops
@@ -45,6 +46,13 @@ _TolerantLoader.add_multi_constructor("!", _any_tag)
 # `!ENV [NAME, default]` is resolved as MkDocs resolves it (`enabled: !ENV [CI, false]`).
 _TolerantLoader.add_constructor("!ENV", construct_env_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+class ReportedFigure(NamedTuple):
+    """A figure and the finding a check gives it (``rule (severity)``), if any."""
+
+    figure: Figure
+    reported: str | None
 
 
 class Project:
@@ -107,15 +115,39 @@ class Project:
             self._shown[path] = os.path.relpath(os.path.join(self.docs_dir, path))
         return self._shown[path]
 
-    def figures(self, paths: Sequence[str]) -> Iterator[tuple[str, list[Figure]]]:
+    def figures(self, paths: Sequence[str]) -> Iterator[tuple[str, list[ReportedFigure]]]:
         """Each page's performance figures (all, or those under ``paths``), classified,
-        with what cites them: why ``citation/*`` reports what it reports."""
+        with what cites them and the finding a check gives them, if any (a suppression
+        or a severity of ``ignore`` leaves none): why ``citation/*`` reports what it
+        reports."""
         for path in self.pages(paths):
             try:
                 source = Path(self.docs_dir, path).read_bytes()
             except OSError:
                 continue  # `check` reports it
-            yield path, find_figures(parse_document(path, source), self.settings)
+            doc = parse_document(path, source)
+            findings = check_document(doc, self.settings).findings
+            uncited = {
+                (finding.line, finding.column): f"{finding.rule} ({finding.severity})"
+                for finding in findings
+                if finding.rule == "citation/uncited"
+            }
+            weak = next(
+                (
+                    f"{finding.rule} ({finding.severity}) at line {finding.line}"
+                    for finding in findings
+                    if finding.rule == "citation/weak"
+                ),
+                None,
+            )
+            reported = [
+                ReportedFigure(
+                    figure,
+                    weak if figure.weakly_cited else uncited.get((figure.line, figure.column)),
+                )
+                for figure in find_figures(doc, self.settings)
+            ]
+            yield path, reported
 
     def check(self, paths: Sequence[str]) -> list[PageResult]:
         """Check the pages (all, or those under ``paths``) here and in as many worker

@@ -369,6 +369,9 @@ def test_figures_lists_every_candidate_with_its_evidence_and_citation(tmp_path: 
         Spawn takes 286ns. Lookup takes 36ns ([bench](https://x.org/bench)).
 
         The request timeout is 30s.
+
+        <!-- diataxis: disable-next-line citation/uncited -->
+        Insert takes 50ns.
     """)
     site = make_site(tmp_path, {"reference/spawn.md": page})
     result = run_cli(site, "figures")
@@ -376,14 +379,18 @@ def test_figures_lists_every_candidate_with_its_evidence_and_citation(tmp_path: 
         0,
         [
             'docs/reference/spawn.md:3:13: 286ns: claim ("takes", metric in the sentence)'
-            " — no source in reach: citation/uncited",
+            " — no source in reach: citation/uncited (warning)",
             'docs/reference/spawn.md:3:33: 36ns: claim ("takes", metric in the sentence)'
             " — cited in the sentence: https://x.org/bench",
             'docs/reference/spawn.md:5:24: 30s: setting ("timeout", setting in the sentence)',
-            "3 figure(s): 2 claim, 1 setting; 1 claim(s) uncited",
+            'docs/reference/spawn.md:8:14: 50ns: claim ("takes", metric in the sentence)'
+            " — no source in reach (not reported: suppressed, or its rule set to ignore)",
+            "4 figure(s): 3 claim, 1 setting; 2 claim(s) uncited",
         ],
     )
     data = json.loads(run_cli(site, "figures", "--format", "json").stdout)
+    assert data[0]["reported"] == "citation/uncited (warning)"
+    assert data[3]["reported"] is None
     assert data[1] == {
         "path": "reference/spawn.md",
         "line": 3,
@@ -395,3 +402,15 @@ def test_figures_lists_every_candidate_with_its_evidence_and_citation(tmp_path: 
         "citation": "https://x.org/bench",
         "reported": None,
     }
+
+
+def test_figures_says_when_only_a_methodology_without_a_source_covers_a_claim(
+    tmp_path: Path,
+) -> None:
+    page = "# Spawning\n\nSpawn takes 286ns.\n\n## Sources\n\nMeasured on a laptop.\n"
+    site = make_site(tmp_path, {"reference/spawn.md": page})
+    assert run_cli(site, "figures").stdout.splitlines()[0] == (
+        'docs/reference/spawn.md:3:13: 286ns: claim ("takes", metric in the sentence)'
+        " — only a methodology section that names no source covers it:"
+        " citation/weak (info) at line 5"
+    )
