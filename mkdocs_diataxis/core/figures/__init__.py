@@ -20,8 +20,8 @@ from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Document, InlineT
 from mkdocs_diataxis.core.figures.candidates import (
     FIGURE,
     WORD_FIGURE,
-    WORD_HINT,
     could_hold_figure,
+    has_word_hint,
     not_a_figure,
 )
 from mkdocs_diataxis.core.figures.evidence import (
@@ -91,7 +91,7 @@ def find_figures(doc: Document, settings: Settings) -> list[Figure]:
         finder = finder or _Finder(doc, citations.patterns)
         inline = finder.sources.inline(block)
         matches = list(FIGURE.finditer(inline.text))
-        if WORD_HINT.search(inline.text) is not None:
+        if has_word_hint(inline.text):
             matches.extend(WORD_FIGURE.finditer(inline.text))
             matches.sort(key=lambda match: match.start())
         for match in matches:
