@@ -355,17 +355,21 @@ class TokenWalk:
 
     def skip_brackets(self, opening: int, limit: int) -> int:
         """From a ``[`` at ``opening``, the offset just past its matching ``]``."""
+        return self.skip_balanced(opening, limit, "[", "]")
+
+    def skip_balanced(self, index: int, limit: int, opening: str, closing: str) -> int:
+        """From ``opening`` at ``index``, the offset just past its matching ``closing``
+        (``limit`` when none matches); a backslash escapes the next character."""
         depth = 0
-        index = opening
         text = self.text
         while index < limit:
             char = text[index]
             if char == "\\":
                 index += 2
                 continue
-            if char == "[":
+            if char == opening:
                 depth += 1
-            elif char == "]":
+            elif char == closing:
                 depth -= 1
                 if depth == 0:
                     return index + 1
@@ -384,20 +388,7 @@ class TokenWalk:
         """Past the ``(target "title")`` or ``[label]`` starting at ``index``, if any."""
         text = self.text
         if index < limit and text[index] == "(":
-            depth = 0
-            while index < limit:
-                char = text[index]
-                if char == "\\":
-                    index += 2
-                    continue
-                if char == "(":
-                    depth += 1
-                elif char == ")":
-                    depth -= 1
-                    if depth == 0:
-                        return index + 1
-                index += 1
-            return limit
+            return self.skip_balanced(index, limit, "(", ")")
         if index < limit and text[index] == "[":
             label_end = text.find("]", index, limit)
             return label_end + 1 if label_end >= 0 else index
