@@ -56,8 +56,14 @@ class DiataxisConfig(base.Config):
     category. Default: every Markdown page (`**/*.md`)."""
 
     exempt = _Checked("exempt")
-    """Gitignore-style patterns of pages the placement rules never report, such as
-    landing pages. Default: `index.md` and `README.md` at any depth."""
+    """Gitignore-style patterns of pages the placement rules never report, added to the
+    defaults: landing pages (`index.md`, `README.md`), `SUMMARY.md`, snippet and include
+    folders (`_snippets/`, `snippets/`, `includes/`, `partials/`) and blog posts
+    (`blog/posts/`). A `!pattern` re-includes a page the defaults exempt."""
+
+    exempt_defaults = _Checked("exempt_defaults")
+    """Whether the default `exempt` patterns apply (default `true`); `false` leaves only
+    the project's own."""
 
     severity = _Checked("severity")
     """Per-rule level: a mapping of rule id (or `family/*`) to `warn`, `info` or `ignore`,

@@ -58,6 +58,37 @@ def test_default_exempt_covers_index_and_readme_at_any_depth() -> None:
     assert findings("sub/README.md", "# Sub\n") == []
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "SUMMARY.md",
+        "docs/SUMMARY.md",
+        "_snippets/abbreviations.md",
+        "guide/snippets/note.md",
+        "includes/abbreviations.md",
+        "theme/partials/footer.md",
+        "blog/posts/2024/release.md",
+        "news/blog/posts/hello.md",
+    ],
+)
+def test_pages_that_are_not_documents_are_exempt_by_default(path: str) -> None:
+    assert findings(path, "# Not a document\n") == []
+
+
+def test_a_project_exempt_list_keeps_the_defaults() -> None:
+    assert findings("notes/x.md", "# X\n", exempt=["notes/"]) == []
+    assert findings("SUMMARY.md", "# Nav\n", exempt=["notes/"]) == []
+    assert findings("blog/posts/a.md", "# A\n", exempt=["notes/"]) == []
+
+
+def test_a_project_can_re_include_a_default_or_drop_the_defaults() -> None:
+    uncategorized = [("placement/uncategorized", 1, 1, "")]
+    assert findings("SUMMARY.md", "# Nav\n", exempt=["!SUMMARY.md"]) == uncategorized
+    assert findings("SUMMARY.md", "# Nav\n", exempt_defaults=False) == uncategorized
+    assert findings("index.md", "# Home\n", exempt_defaults=False) == uncategorized
+    assert findings("index.md", "# Home\n", exempt_defaults=False, exempt=["index.md"]) == []
+
+
 def test_exempt_and_require_category_are_gitignore_patterns() -> None:
     assert findings("blog/post.md", "# P\n", exempt=["blog/"]) == []
     assert findings("notes/x.md", "# P\n", require_category=["guides/**", "reference/**"]) == []

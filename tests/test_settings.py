@@ -59,6 +59,7 @@ from tests.helpers import all_findings
             "'a/b' is a path; list single folder names (any depth matches)",
         ),
         ({"exempt": "index.md"}, "exempt", "expected a list of strings, got str 'index.md'"),
+        ({"exempt_defaults": "no"}, "exempt_defaults", "expected true or false, got str 'no'"),
         ({"require_category": ["!"]}, "require_category", "Invalid git pattern: '!'"),
     ],
 )
@@ -73,7 +74,17 @@ def test_invalid_settings_name_the_option(
 def test_defaults_are_the_spec_defaults() -> None:
     settings = load_settings({})
     assert settings.categories["how-to"] == ("how-to", "howto", "guides", "how-to-guides")
-    assert settings.exempt.patterns == ("index.md", "**/index.md", "README.md", "**/README.md")
+    assert settings.exempt.patterns == ()
+    assert settings.exempted.patterns == (
+        "index.md",
+        "README.md",
+        "SUMMARY.md",
+        "_snippets/",
+        "snippets/",
+        "includes/",
+        "partials/",
+        "**/blog/posts/",
+    )
     assert settings.require_category.patterns == ("**/*.md",)
 
 

@@ -22,7 +22,6 @@ from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
 from mkdocs_diataxis.core.plan import PlanError, load_plan
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.settings import (
-    DEFAULT_EXEMPT,
     DEFAULT_FOLDERS,
     DEFAULT_REPORT,
     DEFAULT_REQUIRE_CATEGORY,
@@ -168,6 +167,11 @@ def _bool(option: str) -> Callable[[Any], bool]:
         return value
 
     return check
+
+
+def _optional(check: Callable[[Any], Any], default: Any) -> Callable[[Any], Any]:
+    """``check``, with ``default`` for an option not given."""
+    return lambda value: default if value is None else check(value)
 
 
 def _level(option: str) -> Callable[[Any], Level]:
@@ -370,7 +374,8 @@ def _plain(check: Callable[[Any], Any]) -> Callable[[Any, str], Any]:
 OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "categories": _plain(_categories),
     "require_category": _plain(_patterns("require_category", DEFAULT_REQUIRE_CATEGORY)),
-    "exempt": _plain(_patterns("exempt", DEFAULT_EXEMPT)),
+    "exempt": _plain(_patterns("exempt")),
+    "exempt_defaults": _plain(_optional(_bool("exempt_defaults"), True)),
     "severity": _plain(_severity),
     "citations": _plain(_citations),
     "terms": _terms,

@@ -26,7 +26,22 @@ DEFAULT_FOLDERS: Mapping[str, tuple[str, ...]] = {
 }
 """Folder names that put a page in each category, at any depth of its path."""
 DEFAULT_REQUIRE_CATEGORY: tuple[str, ...] = ("**/*.md",)
-DEFAULT_EXEMPT: tuple[str, ...] = ("index.md", "**/index.md", "README.md", "**/README.md")
+DEFAULT_EXEMPT: tuple[str, ...] = (
+    # landing pages
+    "index.md",
+    "README.md",
+    # literate-nav's navigation file
+    "SUMMARY.md",
+    # pages included into others, not documents of their own
+    "_snippets/",
+    "snippets/",
+    "includes/",
+    "partials/",
+    # posts of Material's blog plugin (its default blog_dir), dated, not categorised
+    "**/blog/posts/",
+)
+"""Pages that are not documents: exempt from placement unless ``exempt_defaults`` is
+false. Gitignore patterns: a name without a slash matches at any depth."""
 DEFAULT_REPORT = "diataxis-report.json"
 """The JSON report's file name in ``site_dir`` (``report: null`` writes none)."""
 
@@ -94,7 +109,9 @@ class Settings:
     require_category: PathPatterns = field(
         default_factory=lambda: PathPatterns(DEFAULT_REQUIRE_CATEGORY)
     )
-    exempt: PathPatterns = field(default_factory=lambda: PathPatterns(DEFAULT_EXEMPT))
+    exempt: PathPatterns = field(default_factory=PathPatterns)
+    """The project's own ``exempt`` patterns, added to `DEFAULT_EXEMPT`."""
+    exempt_defaults: bool = True
     severity: Mapping[str, Level] = field(default_factory=dict)
     citations: CitationSettings = field(default_factory=CitationSettings)
     terms: TermSettings = field(default_factory=TermSettings)
@@ -107,6 +124,9 @@ class Settings:
     the site."""
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
+    exempted: PathPatterns = field(init=False, repr=False, compare=False)
+    """Every page placement leaves alone: the defaults (unless ``exempt_defaults`` is
+    false), then the project's ``exempt``, so that its ``!`` patterns re-include."""
 
     def __post_init__(self) -> None:
         folder_to_category = {
@@ -115,6 +135,8 @@ class Settings:
             for folder in folders
         }
         object.__setattr__(self, "folder_category", folder_to_category)
+        defaults = DEFAULT_EXEMPT if self.exempt_defaults else ()
+        object.__setattr__(self, "exempted", PathPatterns((*defaults, *self.exempt.patterns)))
 
     def watched_files(self) -> list[str]:
         """Files outside ``docs_dir`` the checks read: a rebuild is due when they change."""
