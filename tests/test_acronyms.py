@@ -43,6 +43,10 @@ def test_undefined_acronym_is_reported_once_at_first_use() -> None:
         "The JavaScript Object Notation (JSON5) file.",
         "The CamelCase WebAssembly System Interface (WASI) runs.",
         "An Input/Output Scheduler (IOS) queue.",
+        "It reports the latency (Time To First Token, TTFT) per request.",
+        "Use Common Table Expressions (CTE's) here.",
+        "The volume-weighted average bid price (VWAP) is computed.",
+        "## KV cache offloading\n\nA Key-Value (KV) cache keeps data.",
     ],
 )
 def test_definition_forms_at_first_use(definition: str) -> None:
@@ -107,6 +111,35 @@ def test_known_lists() -> None:
 )
 def test_not_acronyms(sentence: str) -> None:
     assert acronyms(sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # YAML 1.1 reads ON, OFF, YES, NO as booleans: the shipped list must not lose them
+        "Their status (ON/OFF) shows, YES or NO.",
+        # SQL keywords and words in capitals: commands, keywords, brands
+        "Use INSERT or UPDATE with a WHERE clause, then a LEFT or FULL JOIN.",
+        "Run VACUUM, then CLIENT PAUSE and CLUSTER LINKS; NVIDIA drivers apply.",
+        # identifiers joined to another name
+        "Run BF.ADD on the pair BTC-USDT.",
+        # a value alone in a table cell; a list of names
+        "| Symbol | Qty |\n|---|---|\n| MSFT | 285 |",
+        "Backends (S3, ADLS, GCS, HDFS) and pairs EURUSD, GBPUSD and USDJPY work.",
+        # a command's name as a heading
+        "# XGROUP CREATE\n\nCreates a consumer group.",
+    ],
+)
+def test_capitals_that_are_not_undefined_acronyms(sentence: str) -> None:
+    assert acronyms(sentence + "\n") == []
+
+
+def test_acronyms_in_prose_still_count_beside_those_classes() -> None:
+    text = (
+        "## RDMA\n\nUse RDMA for transfers; enter the ACS URL.\n\n"
+        "| Key | Meaning |\n|---|---|\n| TGT | a TGT ticket |\n"
+    )
+    assert acronyms(text) == [(3, 5, "RDMA"), (3, 35, "ACS"), (7, 11, "TGT")]
 
 
 def test_names_with_version_numbers_count_as_the_name() -> None:

@@ -85,6 +85,51 @@ def test_default_entry_hit_and_exception(sentence: str, hit: str, excepted: str 
         assert terms(excepted) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a setting's value means
+        "The `LIMIT` argument defaults to `0`, which means unlimited.",
+        "- **Default**: `0` (unlimited)",
+        "| Key | Default |\n|---|---|\n| `max_lifetime_ms` | `1800000` (`0` ⇒ infinite) |",
+        "Rate limit for requests. Set to 0 for unlimited.",
+        "A negative value means an infinite deadline.",
+        "The client makes unlimited retries.",
+        # maths
+        "Floats are accepted if the input is not infinite or a NaN.",
+        "Whether to allow NaN (not-a-number) and infinite values.",
+        "Can I specify infinite scores?",
+        "Saving rebuilds the docs, leading to an infinite\nreload loop.",
+        # a comparison of two values in code
+        "When `start` is superior to `end`, it returns an error.",
+        # the reader's quickest way, the reader's own use, a medium
+        "The fastest integration is CMake FetchContent.",
+        "Use connection pooling for any production-ready use of PostgreSQL.",
+        "It is mostly an instant chat thing.",
+        # titles: a column of titles, a link label written as a title
+        "| Event | Title |\n|---|---|\n| KubeCon | Production-Ready AI Platform on Kubernetes |",
+        "Read [Creating a Production Ready API with FastAPI](https://example.org/post).",
+    ],
+)
+def test_uses_a_maintainer_would_not_call_marketing(sentence: str) -> None:
+    assert terms(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hit"),
+    [
+        ("It offers unlimited scalability.", "unlimited scalability"),
+        ("Our cloud gives you infinite scale.", "infinite"),
+        ("You get unlimited storage.", "unlimited"),
+        ("Our engine is superior to the rest.", "superior to"),
+        ("It is [production-ready](https://example.org/a).", "production-ready"),
+        ("| Feature | Notes |\n|---|---|\n| Deploy | production-ready |", "production-ready"),
+    ],
+)
+def test_marketing_uses_stay_hits(sentence: str, hit: str) -> None:
+    assert [found for _, _, found in terms(sentence)] == [hit]
+
+
 def test_message_names_the_reason_and_replacements() -> None:
     (finding,) = all_findings(
         "reference/p.md", "Use hot deployment.\n", acronyms={"enabled": False}

@@ -139,6 +139,29 @@ class InlineText:
         item = self._items[index]
         return item.link if isinstance(item, Span) else None
 
+    def link_label(self, offset: int) -> str:
+        """The whole label of the link whose label holds ``text[offset]`` (``""`` when
+        none does)."""
+        if not self._items:
+            return ""
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        item = self._items[index]
+        link = item.link if isinstance(item, Span) else None
+        if link is None:
+            return ""
+
+        def same(at: int) -> bool:
+            other = self._items[at]
+            return isinstance(other, Span) and other.link is link
+
+        first = last = index
+        while first > 0 and same(first - 1):
+            first -= 1
+        while last + 1 < len(self._items) and same(last + 1):
+            last += 1
+        end = self._starts[last] + len(self._items[last].text)
+        return self.text[self._starts[first] : end]
+
     def is_prose(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds no inline code (it may cross emphasis or a
         line break: "**blazing** fast" is prose)."""

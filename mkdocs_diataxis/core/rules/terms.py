@@ -11,7 +11,7 @@ from importlib import resources
 
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.datafile import load_yaml
-from mkdocs_diataxis.core.document import InlineText, one_line
+from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
@@ -90,7 +90,11 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
                 continue
             if _quoted(inline, start, end) or _excepted(inline.text, start, end, entry.exceptions):
                 continue
-            if entry.unless_cited and _sentence_cites(inline, start, cited):
+            if entry.unless_cited and (
+                _sentence_cites(inline, start, cited) or _compares_code(inline, start, end)
+            ):
+                continue
+            if _titled(doc, inline, block, start):
                 continue
             line, column = inline.position(start)
             text = inline.source_text(start, end, doc.lines)
@@ -196,6 +200,47 @@ def _sentence_cites(inline: InlineText, start: int, known: dict[tuple[int, int],
     return known[key]
 
 
+_BEFORE_COMPARISON = re.compile(r"(?:\s+(?:is|are|be|was|were))?\s+\Z")
+_AFTER_COMPARISON = re.compile(r"\s+(?:or equal to\s+)?")
+
+
+def _compares_code(inline: InlineText, start: int, end: int) -> bool:
+    """Whether a comparison stands between two values in code: "when `start` is
+    superior to `end`" compares values, not products."""
+    text = inline.text
+    before = _BEFORE_COMPARISON.search(text, max(0, start - 12), start)
+    after = _AFTER_COMPARISON.match(text, end)
+    if before is None or after is None or before.start() == 0 or after.end() >= len(text):
+        return False
+    return not inline.is_prose(before.start() - 1, before.start()) and not inline.is_prose(
+        after.end(), after.end() + 1
+    )
+
+
+# A column of titles: what stands in it is the title of an article, talk or post.
+_TITLE_COLUMN = re.compile(r"(?:talk|article|post|paper|session|video)?\s*(?:title|name)s?\Z", re.I)
+# A label that reads as a title: three or more words, most of them capitalised.
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _titled(doc: Document, inline: InlineText, block: Block, start: int) -> bool:
+    """Whether the hit is part of a title: a cell of a Title column, or a link label
+    written as a title ("[Creating a Production Ready API with ...](...)")."""
+    if block.kind == "table_cell":
+        table = block.enclosing("table")
+        for found in doc.tables:
+            if found.block is table:
+                header = found.header
+                if block.index < len(header) and _TITLE_COLUMN.match(
+                    header[block.index].text.strip()
+                ):
+                    return True
+                break
+    words = _TITLE_WORD.findall(inline.link_label(start))
+    capitals = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 3 and capitals * 5 >= len(words) * 3
+
+
 def _quoted(inline: InlineText, start: int, end: int) -> bool:
     """Whether the hit stands inside double quotes in its sentence ("a quoted title")."""
     sentence_start, sentence_end = inline.sentence(start)
@@ -209,7 +254,17 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "s". Matches "WASM", "HTTP2", "APIs"; not "Wasm", "x86", "/API" (a path), "P99" and
 # "V2" (fewer than two capitals, filtered after matching), nor the "FFFD" of "U+FFFD"
 # (a Unicode code point).
-_CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w])")
+_CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w]|[.\-][A-Z0-9])")
+# A list of three or more names in capitals ("S3, ADLS, GCS, HDFS", "EURUSD, GBPUSD and
+# USDJPY"): an enumeration of names or values, not an acronym used in a sentence.
+_NAME = r"[A-Z][A-Z0-9]{1,9}"
+_ENUMERATION = re.compile(
+    rf"\b(?:{_NAME}\s*,\s*){{2,}}{_NAME}\b|\b(?:{_NAME}\s*,\s*)+{_NAME},?\s+(?:and|or)\s+{_NAME}\b"
+)
+_VOWELS = frozenset("AEIOU")
+# The word in capitals right before or after a candidate: "CLUSTER" of "CLUSTER LINKS".
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.\-])([A-Z][A-Z0-9]+) \Z")
+_CAPITALS_AFTER = re.compile(r" ([A-Z][A-Z0-9]+)(?![\w.\-])")
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
 # scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XMLH" of
 # "XMLHttp"; every candidate above stands inside one of these runs.
@@ -272,7 +327,9 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
             start, end = match.span()
             if not inline.is_prose(start, end) or _quoted(inline, start, end):
                 continue
-            if _in_shouting(inline.text, start):
+            if _in_shouting(inline.text, start) or _not_an_acronym_here(
+                block, inline, match, lists
+            ):
                 continue
             seen.add(key)
             # A link labelled with the acronym lets the reader look it up: that defines it.
@@ -288,6 +345,58 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 f'write the full name with "({base})" after it at first use, or add'
                 f' "*[{base}]: Full name" to the page or to the acronyms glossary',
             )
+
+
+def _not_an_acronym_here(
+    block: Block, inline: InlineText, match: re.Match[str], lists: _Lists
+) -> bool:
+    """The classes of capitals a maintainer would not call an undefined acronym: a word
+    in capitals (a command, a keyword, a brand) and the words beside it ("CLUSTER
+    LINKS"); a value alone in a table cell; one name of a list of names; a heading.
+    Acronyms in headings are looked for again in the prose under them, where they are
+    defined."""
+    text, start, end = inline.text, match.start(), match.end()
+    if _reads_as_word(_key(match.group(0))):
+        return True
+    before = _CAPITALS_BEFORE.search(text, max(0, start - 20), start)
+    after = _CAPITALS_AFTER.match(text, end)
+    for neighbour in (before, after):
+        if neighbour is not None:
+            word = neighbour.group(1)
+            if word in lists.not_acronyms or _reads_as_word(word):
+                return True
+    if block.kind == "heading":
+        return True
+    if (
+        block.kind == "table_cell"
+        and not text[:start].strip("`*_ ")
+        and not text[end:].strip("`*_ .,;:")
+    ):
+        return True
+    lo = max(0, start - 80)
+    return any(
+        found.start() + lo <= start < found.end() + lo
+        for found in _ENUMERATION.finditer(text[lo : end + 80])
+    )
+
+
+def _reads_as_word(key: str) -> bool:
+    """Five or more letters that read as a word (two vowels or more, never four
+    consonants in a row): "CREATE", "RESTORE", "NVIDIA", "PUBSUB"; not "NDJSON",
+    "EURGBP", "RDMA"."""
+    letters = [char for char in key if char.isalpha()]
+    if len(letters) < 5:
+        return False
+    vowels = run = 0
+    for index, char in enumerate(letters):
+        if char in _VOWELS or (char == "Y" and index > 0):
+            vowels += 1
+            run = 0
+        else:
+            run += 1
+            if run >= 4:
+                return False
+    return vowels >= 2
 
 
 def _key(word: str) -> str:
@@ -310,13 +419,24 @@ def _is_acronym(word: str, lists: _Lists) -> bool:
     return sum(char.isalpha() for char in word) >= 2
 
 
+_CLOSING = re.compile(r"['’]?s?\)")
+_NAME_THEN_COMMA = re.compile(r"\(([^()]{1,160}),\s*\Z")
+
+
 def _defined_here(text: str, start: int, end: int, acronym: str) -> bool:
-    """``Full Name (ABC)`` or ``ABC (Full Name)`` at this occurrence."""
+    """``Full Name (ABC)``, ``(Full Name, ABC)`` or ``ABC (Full Name)`` at this
+    occurrence; "Common Table Expressions (CTE's)" too."""
     before = text[max(0, start - 200) : start]
-    if before.endswith("(") and text[end : end + 1] == ")":
+    closed = _CLOSING.match(text, end) is not None
+    if before.endswith("(") and closed:
         words = _split_words(before[:-1])
         if _spells(words[-(2 * len(acronym) + 4) :], acronym.upper(), anchored_end=True):
             return True
+    inside = _NAME_THEN_COMMA.search(before) if closed else None
+    if inside is not None and _spells(
+        _split_words(inside.group(1)), acronym.upper(), anchored_end=False
+    ):
+        return True
     after = text[end : end + 200]
     opening = re.match(r"\s*\(([^()]{1,160})\)", after)
     if opening is not None:
@@ -336,22 +456,28 @@ def _split_words(text: str) -> list[str]:
 def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
     """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
     suffix of the words (the name before "(ABC)"), otherwise all of them (the name
-    inside "ABC (...)"); small words such as "of" may be skipped."""
+    inside "ABC (...)"); small words such as "of" may be skipped, and one other word
+    inside the name ("Volume-weighted average bid price (VWAP)")."""
 
     @cache
-    def match(word: int, letter: int) -> bool:
+    def match(word: int, letter: int, spare: int) -> bool:
         # Consume words from the end backwards and letters from the end backwards.
         if letter < 0:
             return anchored_end or all(w.lower() in _SMALL_WORDS for w in words[: word + 1])
         if word < 0:
             return False
         current = words[word]
-        if current[0].upper() == acronym[letter] and match(word - 1, letter - 1):
+        if current[0].upper() == acronym[letter] and match(word - 1, letter - 1, spare):
             return True
-        return current.lower() in _SMALL_WORDS and match(word - 1, letter)
+        if current.lower() in _SMALL_WORDS and match(word - 1, letter, spare):
+            return True
+        # One word may stand inside the name without a letter of its own (not the
+        # first or the last letter's word).
+        inside = 0 < letter < len(acronym) - 1
+        return spare > 0 and inside and match(word - 1, letter, spare - 1)
 
     last = len(words) - 1
     if not anchored_end:
-        return match(last, len(acronym) - 1)
+        return match(last, len(acronym) - 1, 1)
     # Before "(ABC)": the name must end right before the parenthesis.
-    return match(last, len(acronym) - 1) and bool(words)
+    return match(last, len(acronym) - 1, 1) and bool(words)
