@@ -21,6 +21,7 @@ from mkdocs_diataxis.core.examples import check_example
 from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
+from mkdocs_diataxis.core.rules.terms import known_acronyms
 from mkdocs_diataxis.formats import (
     sarif,
     sorted_findings,
@@ -152,6 +153,11 @@ def _explain(args: argparse.Namespace) -> int:
     print("\nReported as:\n")
     for finding in check_example(rule).findings:
         print(f"    {finding.format()}")
+    if rule.id == "terms/acronym":
+        known = known_acronyms()
+        print(f"\nWell-known acronyms that need no definition ({len(known)}):\n")
+        listed = "; ".join(f"{acronym} ({meaning})" for acronym, meaning in sorted(known.items()))
+        print(textwrap.fill(listed, width=88, initial_indent="    ", subsequent_indent="    "))
     return EXIT_CLEAN
 
 

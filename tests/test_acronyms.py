@@ -143,7 +143,9 @@ def test_acronyms_in_prose_still_count_beside_those_classes() -> None:
 
 
 def test_names_with_version_numbers_count_as_the_name() -> None:
-    assert acronyms("Targets GTK3 and GTK4.\n") == [(1, 9, "GTK3")]
+    # A name with digits is a product or model id (SPEC 4.3): "GTK3", "H100", "CPX41".
+    assert acronyms("Targets GTK3 and GTK4 on an H100 or a CPX41.\n") == []
+    assert acronyms("Targets GTK.\n") == [(1, 9, "GTK")]
     assert acronyms("Parse ISO8601 dates per PEP695.\n") == []
 
 
@@ -157,3 +159,30 @@ def test_unicode_code_points_are_not_acronyms() -> None:
     assert findings("reference/a.md", "# T\n\nNUL bytes read as U+FFFD and U+00AD.\n") == [
         ("terms/acronym", 3, 1, "NUL")
     ]
+
+
+def test_shipped_lists_hold_strings_and_every_known_acronym_its_expansion() -> None:
+    # YAML 1.1 reads ON, NO, TRUE, NULL... as other types: every entry must stay a string.
+    from importlib import resources
+
+    import yaml
+
+    from mkdocs_diataxis.core.rules.terms import known_acronyms
+
+    text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert all(isinstance(item, str) for item in data["not_acronyms"])
+    assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in data["known"].items())
+    assert known_acronyms()["RBAC"] == "role-based access control"
+    assert acronyms("Grant RBAC roles over the ACL; the OOM killer and SIMD.\n") == []
+
+
+def test_explain_lists_the_known_acronyms_with_their_expansions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from mkdocs_diataxis.cli import main
+
+    assert main(["explain", "terms/acronym"]) == 0
+    out = capsys.readouterr().out
+    assert "Well-known acronyms that need no definition (" in out
+    assert "RBAC (role-based access control)" in out.replace("\n    ", " ")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.datafile import load_yaml
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
+from mkdocs_diataxis.core.expansions import defined_here
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
@@ -262,6 +263,8 @@ _ENUMERATION = re.compile(
     rf"\b(?:{_NAME}\s*,\s*){{2,}}{_NAME}\b|\b(?:{_NAME}\s*,\s*)+{_NAME},?\s+(?:and|or)\s+{_NAME}\b"
 )
 _VOWELS = frozenset("AEIOU")
+# HTML's own definition, right before the acronym: <abbr title="...">GTD</abbr>.
+_ABBR_TAG = re.compile(r"<abbr\s[^>]*\btitle\s*=\s*[\"'][^\"']+[\"'][^>]*>\Z", re.I)
 # The word in capitals right before or after a candidate: "CLUSTER" of "CLUSTER LINKS".
 _CAPITALS_BEFORE = re.compile(r"(?<![\w.\-])([A-Z][A-Z0-9]+) \Z")
 _CAPITALS_AFTER = re.compile(r" ([A-Z][A-Z0-9]+)(?![\w.\-])")
@@ -272,25 +275,31 @@ _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+s?")
 # Shouting: three or more all-caps words in a row ("SO MANY THINGS") are emphasis.
 _SHOUTING = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+){2,}\b[A-Z]{2,}\b")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_SMALL_WORDS = frozenset(["of", "and", "for", "the", "to", "in", "on", "a", "an", "with", "by"])
 
 
 @dataclass(frozen=True, slots=True)
 class _Lists:
     known: frozenset[str]
     not_acronyms: frozenset[str]
+    expansions: Mapping[str, str]
+    """Each known acronym, as written, with what it stands for."""
 
 
 @lru_cache(maxsize=1)
 def _shipped_lists() -> _Lists:
     text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
     data = load_yaml(text)
+    expansions = {str(key): str(value) for key, value in data["known"].items()}
     return _Lists(
-        known=frozenset(str(item).upper() for item in data["known"]),
+        known=frozenset(key.upper() for key in expansions),
         not_acronyms=frozenset(str(item).upper() for item in data["not_acronyms"]),
+        expansions=expansions,
     )
+
+
+def known_acronyms() -> Mapping[str, str]:
+    """The shipped well-known acronyms with what each stands for."""
+    return _shipped_lists().expansions
 
 
 def _acronyms(ctx: PageContext) -> Iterator[Finding]:
@@ -333,9 +342,11 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 continue
             seen.add(key)
             # A link labelled with the acronym lets the reader look it up: that defines it.
-            if inline.link_at(start) is not None or _defined_here(inline.text, start, end, key):
+            if inline.link_at(start) is not None or defined_here(inline.text, start, end, key):
                 continue
             line, column = inline.position(start)
+            if _ABBR_TAG.search(doc.lines[line - 1], 0, max(0, column - 1)):
+                continue  # <abbr title="Getting Things Done">GTD</abbr> defines it
             yield ACRONYM.at(
                 doc,
                 line,
@@ -356,14 +367,15 @@ def _not_an_acronym_here(
     Acronyms in headings are looked for again in the prose under them, where they are
     defined."""
     text, start, end = inline.text, match.start(), match.end()
-    if _reads_as_word(_key(match.group(0))):
-        return True
+    word = match.group(0)
+    if _reads_as_word(_key(word)) or any(char.isdigit() for char in word):
+        return True  # a word in capitals; a model or product id ("H100", "CPX41", "EXT4")
     before = _CAPITALS_BEFORE.search(text, max(0, start - 20), start)
     after = _CAPITALS_AFTER.match(text, end)
     for neighbour in (before, after):
         if neighbour is not None:
-            word = neighbour.group(1)
-            if word in lists.not_acronyms or _reads_as_word(word):
+            beside = neighbour.group(1)
+            if beside in lists.not_acronyms or _reads_as_word(beside):
                 return True
     if block.kind == "heading":
         return True
@@ -381,12 +393,13 @@ def _not_an_acronym_here(
 
 
 def _reads_as_word(key: str) -> bool:
-    """Five or more letters that read as a word (two vowels or more, never four
-    consonants in a row): "CREATE", "RESTORE", "NVIDIA", "PUBSUB"; not "NDJSON",
-    "EURGBP", "RDMA"."""
+    """Four or more letters that read as a word: two vowels or more, and never four
+    consonants in a row (three in a four-letter word): "CREATE", "RESTORE", "NVIDIA",
+    "TAIL", "AUTH"; not "NDJSON", "EURGBP", "RDMA", "AMQP"."""
     letters = [char for char in key if char.isalpha()]
-    if len(letters) < 5:
+    if len(letters) < 4:
         return False
+    most = 2 if len(letters) == 4 else 3
     vowels = run = 0
     for index, char in enumerate(letters):
         if char in _VOWELS or (char == "Y" and index > 0):
@@ -394,7 +407,7 @@ def _reads_as_word(key: str) -> bool:
             run = 0
         else:
             run += 1
-            if run >= 4:
+            if run > most:
                 return False
     return vowels >= 2
 
@@ -417,67 +430,3 @@ def _is_acronym(word: str, lists: _Lists) -> bool:
     if word in lists.not_acronyms or _ROMAN.match(word):
         return False
     return sum(char.isalpha() for char in word) >= 2
-
-
-_CLOSING = re.compile(r"['’]?s?\)")
-_NAME_THEN_COMMA = re.compile(r"\(([^()]{1,160}),\s*\Z")
-
-
-def _defined_here(text: str, start: int, end: int, acronym: str) -> bool:
-    """``Full Name (ABC)``, ``(Full Name, ABC)`` or ``ABC (Full Name)`` at this
-    occurrence; "Common Table Expressions (CTE's)" too."""
-    before = text[max(0, start - 200) : start]
-    closed = _CLOSING.match(text, end) is not None
-    if before.endswith("(") and closed:
-        words = _split_words(before[:-1])
-        if _spells(words[-(2 * len(acronym) + 4) :], acronym.upper(), anchored_end=True):
-            return True
-    inside = _NAME_THEN_COMMA.search(before) if closed else None
-    if inside is not None and _spells(
-        _split_words(inside.group(1)), acronym.upper(), anchored_end=False
-    ):
-        return True
-    after = text[end : end + 200]
-    opening = re.match(r"\s*\(([^()]{1,160})\)", after)
-    if opening is not None:
-        return _spells(_split_words(opening.group(1)), acronym.upper(), anchored_end=False)
-    return False
-
-
-def _split_words(text: str) -> list[str]:
-    """Words with hyphens, slashes and CamelCase split: "WebAssembly-based" ->
-    Web, Assembly, based."""
-    words: list[str] = []
-    for token in _WORD.findall(text):
-        words.extend(_CAMEL.findall(token) or [token])
-    return words
-
-
-def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
-    """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
-    suffix of the words (the name before "(ABC)"), otherwise all of them (the name
-    inside "ABC (...)"); small words such as "of" may be skipped, and one other word
-    inside the name ("Volume-weighted average bid price (VWAP)")."""
-
-    @cache
-    def match(word: int, letter: int, spare: int) -> bool:
-        # Consume words from the end backwards and letters from the end backwards.
-        if letter < 0:
-            return anchored_end or all(w.lower() in _SMALL_WORDS for w in words[: word + 1])
-        if word < 0:
-            return False
-        current = words[word]
-        if current[0].upper() == acronym[letter] and match(word - 1, letter - 1, spare):
-            return True
-        if current.lower() in _SMALL_WORDS and match(word - 1, letter, spare):
-            return True
-        # One word may stand inside the name without a letter of its own (not the
-        # first or the last letter's word).
-        inside = 0 < letter < len(acronym) - 1
-        return spare > 0 and inside and match(word - 1, letter, spare - 1)
-
-    last = len(words) - 1
-    if not anchored_end:
-        return match(last, len(acronym) - 1, 1)
-    # Before "(ABC)": the name must end right before the parenthesis.
-    return match(last, len(acronym) - 1, 1) and bool(words)

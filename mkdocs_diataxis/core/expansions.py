@@ -1,0 +1,83 @@
+"""Whether an acronym is spelled out where it stands: ``Full Name (ABC)``, ``(Full Name,
+ABC)`` or ``ABC (Full Name)``, the initials of the name spelling the acronym."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_SMALL_WORDS = frozenset(["of", "and", "for", "the", "to", "in", "on", "a", "an", "with", "by"])
+
+
+_CLOSING = re.compile(r"['’]?s?\)")
+_NAME_THEN_COMMA = re.compile(r"\(([^()]{1,160}),\s*\Z")
+
+
+def defined_here(text: str, start: int, end: int, acronym: str) -> bool:
+    """``Full Name (ABC)``, ``(Full Name, ABC)`` or ``ABC (Full Name)`` at this
+    occurrence; "Common Table Expressions (CTE's)" too."""
+    before = text[max(0, start - 200) : start]
+    closed = _CLOSING.match(text, end) is not None
+    if before.endswith("(") and closed:
+        words = _split_words(before[:-1])
+        if _spells(words[-(2 * len(acronym) + 4) :], acronym.upper(), anchored_end=True):
+            return True
+    inside = _NAME_THEN_COMMA.search(before) if closed else None
+    if inside is not None and _spells(
+        _split_words(inside.group(1)), acronym.upper(), anchored_end=False
+    ):
+        return True
+    after = text[end : end + 200]
+    opening = re.match(r"\s*\(([^()]{1,160})\)", after)
+    if opening is not None:
+        return _spells(_split_words(opening.group(1)), acronym.upper(), anchored_end=False)
+    return False
+
+
+def _split_words(text: str) -> list[str]:
+    """Words with hyphens, slashes and CamelCase split: "WebAssembly-based" ->
+    Web, Assembly, based. A piece after the first of a CamelCase word is marked with a
+    leading "+" ("InfluxDB" -> Influx, +DB): an acronym may spell it or pass it by
+    ("InfluxDB Line Protocol (ILP)")."""
+    words: list[str] = []
+    for token in _WORD.findall(text):
+        pieces = _CAMEL.findall(token) or [token]
+        words.append(pieces[0])
+        words.extend("+" + piece for piece in pieces[1:])
+    return words
+
+
+def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
+    """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
+    suffix of the words (the name before "(ABC)"), otherwise all of them (the name
+    inside "ABC (...)"); small words such as "of" may be skipped, and one other word
+    inside the name ("Volume-weighted average bid price (VWAP)")."""
+
+    @cache
+    def match(word: int, letter: int, spare: int) -> bool:
+        # Consume words from the end backwards and letters from the end backwards.
+        if letter < 0:
+            return anchored_end or all(
+                w.startswith("+") or w.lower() in _SMALL_WORDS for w in words[: word + 1]
+            )
+        if word < 0:
+            return False
+        current = words[word]
+        piece = current.startswith("+")
+        initial = current[1 if piece else 0].upper()
+        if initial == acronym[letter] and match(word - 1, letter - 1, spare):
+            return True
+        if (piece or current.lower() in _SMALL_WORDS) and match(word - 1, letter, spare):
+            return True
+        # One word may stand inside the name without a letter of its own (not the
+        # first or the last letter's word).
+        inside = 0 < letter < len(acronym) - 1
+        return spare > 0 and inside and match(word - 1, letter, spare - 1)
+
+    last = len(words) - 1
+    if not anchored_end:
+        return match(last, len(acronym) - 1, 1)
+    # Before "(ABC)": the name must end right before the parenthesis.
+    return match(last, len(acronym) - 1, 1) and bool(words)
