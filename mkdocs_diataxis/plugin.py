@@ -3,6 +3,7 @@ status page; the plugin keeps nothing else."""
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.config import DiataxisConfig
+from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
 
@@ -29,7 +31,8 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         del command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        settings = self.config.settings()
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        settings = with_snippet_glossaries(self.config.settings(), config.mdx_configs, base_dir)
         self.session = BuildSession(settings, previous=self.session)
         enabled = settings.status_page.enabled
         self.status = StatusPage(settings.status_page, settings.report) if enabled else None

@@ -17,6 +17,7 @@ from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
+from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.workers import Batch, SourcePage
@@ -76,7 +77,11 @@ class Project:
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
         options, self.has_plugin = _plugin_options(data.get("plugins"))
-        self.settings = _validate(options, self.config_file)
+        self.settings = with_snippet_glossaries(
+            _validate(options, self.config_file),
+            _mdx_configs(data.get("markdown_extensions")),
+            self.base_dir,
+        )
         self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
         self.loops = LinkLoops(self.docs_dir)
 
@@ -180,6 +185,21 @@ def _plugin_options(plugins: Any) -> tuple[dict[str, Any], bool]:
         if isinstance(item, dict) and "diataxis" in item:
             return dict(item["diataxis"] or {}), True
     return {}, False
+
+
+def _mdx_configs(value: Any) -> dict[str, Any]:
+    """``markdown_extensions`` as MkDocs reads it: extension name -> its options."""
+    items = value if isinstance(value, list) else [value] if value else []
+    if isinstance(value, dict):
+        items = [{key: options} for key, options in value.items()]
+    configs: dict[str, Any] = {}
+    for item in items:
+        if isinstance(item, str):
+            configs[item] = {}
+        elif isinstance(item, dict):
+            for name, options in item.items():
+                configs[str(name)] = options if isinstance(options, dict) else {}
+    return configs
 
 
 def _validate(options: dict[str, Any], config_file: str) -> Settings:

@@ -47,6 +47,11 @@ def test_undefined_acronym_is_reported_once_at_first_use() -> None:
         "Use Common Table Expressions (CTE's) here.",
         "The volume-weighted average bid price (VWAP) is computed.",
         "## KV cache offloading\n\nA Key-Value (KV) cache keeps data.",
+        # spelled out earlier on the page, without the parenthesis
+        "Build Text User Interfaces in Python.\n\nMany TUIs exist.",
+        "Deploy a LeaderWorkerSet. The LWS runs the pods.",
+        'Use <abbr title="Getting Things Done">GTD</abbr> here.',
+        "For the legacy InfluxDB Line Protocol (ILP) transports.",
     ],
 )
 def test_definition_forms_at_first_use(definition: str) -> None:
@@ -123,6 +128,7 @@ def test_not_acronyms(sentence: str) -> None:
         "Run VACUUM, then CLIENT PAUSE and CLUSTER LINKS; NVIDIA drivers apply.",
         # identifiers joined to another name
         "Run BF.ADD on the pair BTC-USDT.",
+        "Press TAB or SHIFT.",
         # a value alone in a table cell; a list of names
         "| Symbol | Qty |\n|---|---|\n| MSFT | 285 |",
         "Backends (S3, ADLS, GCS, HDFS) and pairs EURUSD, GBPUSD and USDJPY work.",
@@ -135,6 +141,8 @@ def test_capitals_that_are_not_undefined_acronyms(sentence: str) -> None:
 
 
 def test_acronyms_in_prose_still_count_beside_those_classes() -> None:
+    # two lower-case words do not spell a two-letter acronym ("some files" is no SF)
+    assert acronyms("Copy some files. SF is odd.\n") == [(1, 18, "SF")]
     text = (
         "## RDMA\n\nUse RDMA for transfers; enter the ACS URL.\n\n"
         "| Key | Meaning |\n|---|---|\n| TGT | a TGT ticket |\n"
@@ -145,7 +153,8 @@ def test_acronyms_in_prose_still_count_beside_those_classes() -> None:
 def test_names_with_version_numbers_count_as_the_name() -> None:
     # A name with digits is a product or model id (SPEC 4.3): "GTK3", "H100", "CPX41".
     assert acronyms("Targets GTK3 and GTK4 on an H100 or a CPX41.\n") == []
-    assert acronyms("Targets GTK.\n") == [(1, 9, "GTK")]
+    assert acronyms("Targets GNOME.\n") == []  # a word in capitals
+    assert acronyms("Targets GTKX.\n") == [(1, 9, "GTKX")]
     assert acronyms("Parse ISO8601 dates per PEP695.\n") == []
 
 

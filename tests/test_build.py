@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BROKEN, build, digest, make_site, warnings
+from tests.helpers import BROKEN, build, digest, make_site, run_cli, warnings
 
 
 def test_strict_build_fails_with_each_placement_warning(tmp_path: Path) -> None:
@@ -143,6 +143,39 @@ def test_forbidden_terms_and_acronyms_in_a_real_build(tmp_path: Path) -> None:
     (site / "glossary.md").write_text("*[WASM]: WebAssembly\n", encoding="utf-8")
     fixed = build(site)
     assert (fixed.returncode, warnings(fixed.stderr)) == (0, [])
+
+
+def test_material_abbreviations_recipe_defines_acronyms_without_naming_the_file_twice(
+    tmp_path: Path,
+) -> None:
+    # Material's recipe: pymdownx.snippets appends includes/abbreviations.md to every page.
+    pages = {
+        "index.md": "# Home\n",
+        "reference/runtime.md": "# Runtime\n\nModules compile to WASM.\n",
+    }
+    site = make_site(tmp_path, pages)
+    (site / "includes").mkdir()
+    (site / "includes" / "abbreviations.md").write_text("*[WASM]: WebAssembly\n", encoding="utf-8")
+    without = build(site)
+    assert [line.split(" ", 2)[1] for line in warnings(without.stderr)] == ["[terms/acronym]"]
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
+        "      auto_append: [includes/abbreviations.md]\n",
+        encoding="utf-8",
+    )
+    result = build(site)
+    assert (result.returncode, warnings(result.stderr)) == (0, [])
+    assert '<abbr title="WebAssembly">WASM</abbr>' in (
+        site / "site" / "reference" / "runtime" / "index.html"
+    ).read_text(encoding="utf-8")
+    # The command line reads the same recipe.
+    check = run_cli(site, "check")
+    assert (check.returncode, check.stdout.splitlines()[-1]) == (
+        0,
+        "0 warning(s), 0 info finding(s) in 2 page(s)",
+    )
 
 
 def test_malformed_terms_file_fails_config_loading(tmp_path: Path) -> None:

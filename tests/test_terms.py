@@ -109,6 +109,14 @@ def test_default_entry_hit_and_exception(sentence: str, hit: str, excepted: str 
         # titles: a column of titles, a link label written as a title
         "| Event | Title |\n|---|---|\n| KubeCon | Production-Ready AI Platform on Kubernetes |",
         "Read [Creating a Production Ready API with FastAPI](https://example.org/post).",
+        "* Add external link to article: Seamless FastAPI Configuration with ConfZ.",
+        # more settings and maths; a mechanism given; an instance generation; a source
+        "Specify 0 as the maximum, as a way to tell the command we want unlimited comparisons.",
+        "To configure unlimited resources (no bounds on limits), you can:",
+        "This error is raised when the value is infinite, or too large.",
+        "New pods start first and old pods stop after, for zero downtime.",
+        "We ran it on the next generation instance (`c7gn`).",
+        "It is among the fastest libraries. [Learn more](https://example.org/bench)",
     ],
 )
 def test_uses_a_maintainer_would_not_call_marketing(sentence: str) -> None:
@@ -122,6 +130,8 @@ def test_uses_a_maintainer_would_not_call_marketing(sentence: str) -> None:
         ("Our cloud gives you infinite scale.", "infinite"),
         ("You get unlimited storage.", "unlimited"),
         ("Our engine is superior to the rest.", "superior to"),
+        ("It delivers zero downtime.", "zero downtime"),
+        ("A next-generation engine for data.", "next-generation"),
         ("It is [production-ready](https://example.org/a).", "production-ready"),
         ("| Feature | Notes |\n|---|---|\n| Deploy | production-ready |", "production-ready"),
     ],

@@ -49,7 +49,7 @@ def _split_words(text: str) -> list[str]:
     return words
 
 
-def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
+def _spells(words: list[str], acronym: str, *, anchored_end: bool, spare: int = 1) -> bool:
     """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
     suffix of the words (the name before "(ABC)"), otherwise all of them (the name
     inside "ABC (...)"); small words such as "of" may be skipped, and one other word
@@ -78,6 +78,35 @@ def _spells(words: list[str], acronym: str, *, anchored_end: bool) -> bool:
 
     last = len(words) - 1
     if not anchored_end:
-        return match(last, len(acronym) - 1, 1)
+        return match(last, len(acronym) - 1, spare)
     # Before "(ABC)": the name must end right before the parenthesis.
-    return match(last, len(acronym) - 1, 1) and bool(words)
+    return match(last, len(acronym) - 1, spare) and bool(words)
+
+
+_REACH = 20_000
+"""Characters before an acronym where its spelled-out name counts."""
+
+
+def spelled_before(texts: list[str], acronym: str) -> bool:
+    """Whether words whose initials spell ``acronym``, one after the other, stand in
+    ``texts`` (the page's prose before the acronym, in order): "Text User Interfaces"
+    before "TUIs", "LeaderWorkerSet" before "LWS", "Hugging Face" before "HF". Every
+    letter needs a word of its own (no word passed by but small ones and CamelCase
+    pieces), and a two-letter acronym capitalised words: two lower-case words spell
+    one too often by chance."""
+    size = len(acronym)
+    reach = 0
+    for text in reversed(texts):
+        reach += len(text)
+        if reach > _REACH:
+            return False
+        words = [w for w in _split_words(text) if len(w.lstrip("+")) > 1]
+        for end, word in enumerate(words):
+            if word.lstrip("+")[:1].upper() != acronym[-1]:
+                continue
+            run = words[max(0, end - 2 * size) : end + 1]
+            if not _spells(run, acronym, anchored_end=True, spare=0):
+                continue
+            if size > 2 or all(w.lstrip("+")[:1].isupper() for w in run[-size:]):
+                return True
+    return False

@@ -3,7 +3,11 @@ auto-append) or a YAML mapping of acronym to expansion."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from mkdocs_diataxis.core.datafile import DataFileError, read_text, read_yaml
 
@@ -32,3 +36,59 @@ def load_glossary(path: str) -> dict[str, str]:
         for line in text.splitlines()
         if (match := _ABBREVIATION_LINE.fullmatch(line)) is not None
     }
+
+
+def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str) -> list[str]:
+    """The files ``pymdownx.snippets`` appends to every page (``auto_append``), found
+    as the extension finds them: under each ``base_path`` (default ``.``), relative to
+    ``base_dir``, the folder of ``mkdocs.yml`` MkDocs runs from. Those that exist."""
+    options = mdx_configs.get("pymdownx.snippets")
+    if not isinstance(options, Mapping):
+        return []
+    names = options.get("auto_append") or []
+    bases = options.get("base_path", ["."])
+    if isinstance(names, str):
+        names = [names]
+    if isinstance(bases, str):
+        bases = [bases]
+    found: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        for base in bases:
+            if not isinstance(base, str):
+                continue
+            path = os.path.normpath(os.path.join(base_dir, base, name))
+            if os.path.isfile(path):
+                found.append(path)
+                break
+    return found
+
+
+def with_snippet_glossaries(
+    settings: Settings, mdx_configs: Mapping[str, Any], base_dir: str
+) -> Settings:
+    """``settings`` with the abbreviations of the files pymdownx.snippets auto-appends
+    read as glossaries (Material's abbreviations recipe), so that a site need not name
+    the same file again in ``acronyms.glossary``. A file that cannot be read is left to
+    pymdownx.snippets to report."""
+    acronyms = settings.acronyms
+    if not acronyms.enabled:
+        return settings
+    files = [
+        path for path in auto_appended(mdx_configs, base_dir) if path != acronyms.glossary_file
+    ]
+    glossary = dict(acronyms.glossary)
+    for path in files:
+        try:
+            glossary.update(load_glossary(path))
+        except GlossaryError:
+            continue
+    if not files:
+        return settings
+    acronyms = dataclasses.replace(acronyms, glossary=glossary, snippet_files=tuple(files))
+    return dataclasses.replace(settings, acronyms=acronyms)
+
+
+if TYPE_CHECKING:
+    from mkdocs_diataxis.core.settings import Settings

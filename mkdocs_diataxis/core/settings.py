@@ -84,6 +84,8 @@ class AcronymSettings:
     exclude: PathPatterns = field(default_factory=PathPatterns)
     glossary_file: str | None = None
     """Absolute path of the glossary file, if any."""
+    snippet_files: tuple[str, ...] = ()
+    """Files pymdownx.snippets auto-appends, read as glossaries too."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class Settings:
     def watched_files(self) -> list[str]:
         """Files outside ``docs_dir`` the checks read: a rebuild is due when they change."""
         files = [self.status_page.plan_file, self.terms.file, self.acronyms.glossary_file]
+        files.extend(self.acronyms.snippet_files)
         if self.baseline is not None:
             files.append(self.baseline.file)
         return [path for path in files if path]

@@ -12,7 +12,8 @@ from importlib import resources
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.datafile import load_yaml
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
-from mkdocs_diataxis.core.expansions import defined_here
+from mkdocs_diataxis.core.document.model import PROSE_LEAVES
+from mkdocs_diataxis.core.expansions import defined_here, spelled_before
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
@@ -190,9 +191,12 @@ _CITATION_TEXT = re.compile(r"https?://|\[\^[^\]\s]{1,60}\]")
 
 
 def _sentence_cites(inline: InlineText, start: int, known: dict[tuple[int, int], bool]) -> bool:
-    """Whether the hit's sentence links or footnotes a source; ``known`` keeps the
+    """Whether the hit's sentence, or the one after it ("... among the fastest. [Learn
+    more](why.md#performance)"), links or footnotes a source; ``known`` keeps the
     answer per sentence, so many hits in one long sentence cost one search."""
     sentence_start, sentence_end = inline.sentence(start)
+    if sentence_end < len(inline.text):
+        sentence_end = inline.sentence(sentence_end)[1]
     key = (id(inline), sentence_start)
     if key not in known:
         known[key] = inline.has_link(sentence_start, sentence_end) or bool(
@@ -224,9 +228,20 @@ _TITLE_COLUMN = re.compile(r"(?:talk|article|post|paper|session|video)?\s*(?:tit
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
+# What introduces a title: "Add external link to article: Seamless FastAPI
+# Configuration with ConfZ", the capitalised words of the title up to the hit.
+_TITLE_INTRO = re.compile(
+    r"\b(?:article|talk|post|podcast|video|book|paper|episode|webinar)s?\s*[:—–-]\s*"
+    r"[\"“]?(?:[A-Z0-9][\w'-]*\s+){0,8}\Z"
+)
+
+
 def _titled(doc: Document, inline: InlineText, block: Block, start: int) -> bool:
-    """Whether the hit is part of a title: a cell of a Title column, or a link label
-    written as a title ("[Creating a Production Ready API with ...](...)")."""
+    """Whether the hit is part of a title: a cell of a Title column, a link label
+    written as a title ("[Creating a Production Ready API with ...](...)"), or a title
+    right after "article:" or "talk:"."""
+    if _TITLE_INTRO.search(inline.text, max(0, start - 120), start):
+        return True
     if block.kind == "table_cell":
         table = block.enclosing("table")
         for found in doc.tables:
@@ -312,6 +327,17 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     seen: set[str] = set()
+    prose_blocks: list[tuple[int, str]] = []
+
+    def prose() -> list[tuple[int, str]]:
+        """Each prose block's first line and text, made at the first need."""
+        if not prose_blocks:
+            prose_blocks.extend(
+                (block.line, ctx.inline(block).text)
+                for block in doc.blocks
+                if block.items and block.kind in PROSE_LEAVES
+            )
+        return prose_blocks
 
     def unknown(word: str) -> bool:
         key = _key(word)
@@ -347,6 +373,9 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
             line, column = inline.position(start)
             if _ABBR_TAG.search(doc.lines[line - 1], 0, max(0, column - 1)):
                 continue  # <abbr title="Getting Things Done">GTD</abbr> defines it
+            before = [text for first, text in prose() if first < block.line]
+            if spelled_before([*before, inline.text[:start]], key):
+                continue  # "Text User Interfaces" earlier on the page
             yield ACRONYM.at(
                 doc,
                 line,
