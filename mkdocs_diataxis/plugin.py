@@ -32,7 +32,9 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        settings = with_snippet_glossaries(self.config.settings(), config.mdx_configs, base_dir)
+        settings = with_snippet_glossaries(
+            self.config.settings(), config.mdx_configs, base_dir, config.docs_dir
+        )
         self.session = BuildSession(settings, previous=self.session)
         enabled = settings.status_page.enabled
         self.status = StatusPage(settings.status_page, settings.report) if enabled else None

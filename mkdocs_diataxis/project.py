@@ -81,6 +81,7 @@ class Project:
             _validate(options, self.config_file),
             _mdx_configs(data.get("markdown_extensions")),
             self.base_dir,
+            self.docs_dir,
         )
         self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
         self.loops = LinkLoops(self.docs_dir)

@@ -195,3 +195,51 @@ def test_explain_lists_the_known_acronyms_with_their_expansions(
     out = capsys.readouterr().out
     assert "Well-known acronyms that need no definition (" in out
     assert "RBAC (role-based access control)" in out.replace("\n    ", " ")
+
+
+class _Placeholder:
+    """Stands for MkDocs' ``!relative`` placeholders: a path, or none yet."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    def __fspath__(self) -> str:
+        if self.path is None:
+            raise RuntimeError("The current file is not set for the '!relative' tag.")
+        return self.path
+
+
+def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(tmp_path: Path) -> None:
+    import os
+
+    from mkdocs_diataxis.core.glossary import auto_appended
+
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "docs").mkdir()
+    glossary = tmp_path / "includes" / "abbreviations.md"
+    glossary.write_text("*[WASM]: WebAssembly\n", encoding="utf-8")
+    base, docs = str(tmp_path), str(tmp_path / "docs")
+
+    def found(options: object) -> list[str]:
+        return auto_appended({"pymdownx.snippets": options}, base, docs)
+
+    expected = [str(glossary)]
+    assert found({"auto_append": ["includes/abbreviations.md"]}) == expected
+    assert found({"auto_append": "abbreviations.md", "base_path": "includes"}) == expected
+    assert found({"auto_append": ["includes/abbreviations.md"], "base_path": "$config_dir"}) == (
+        expected
+    )
+    assert found({"auto_append": ["../includes/abbreviations.md"], "base_path": ["$docs_dir"]}) == [
+        os.path.normpath(str(glossary))
+    ]
+    placeholder = _Placeholder(base)
+    assert found({"auto_append": ["includes/abbreviations.md"], "base_path": placeholder}) == (
+        expected
+    )
+    # What cannot be known here, or is not a path, is passed by without an error.
+    assert (
+        found({"auto_append": ["includes/abbreviations.md"], "base_path": _Placeholder(None)}) == []
+    )
+    assert found({"auto_append": [3, None], "base_path": {"a": 1}}) == []
+    assert found({"auto_append": ["missing.md"]}) == []
+    assert auto_appended({"pymdownx.snippets": None}, base, docs) == []

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from mkdocs_diataxis.cli import parser
+from mkdocs_diataxis.core.rules.terms import known_acronyms
 from mkdocs_diataxis.core.termlist import load_default_terms
 
 
@@ -41,9 +42,13 @@ def _terms() -> str:
 def _acronyms() -> str:
     text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
     data = yaml.safe_load(text)
-    known = ", ".join(f"`{item}`" for item in sorted(set(map(str, data["known"]))))
+    rows = ["| Known acronym | Stands for |", "|---|---|"]
+    rows += [
+        f"| `{acronym}` | {_cell(meaning)} |"
+        for acronym, meaning in sorted(known_acronyms().items(), key=lambda item: item[0].upper())
+    ]
     others = ", ".join(f"`{item}`" for item in sorted(set(map(str, data["not_acronyms"]))))
-    return f"**Known acronyms**: {known}\n\n**Never acronyms**: {others}"
+    return "\n".join(rows) + f"\n\n**Never acronyms**: {others}"
 
 
 def _cli_help() -> str:

@@ -38,35 +38,54 @@ def load_glossary(path: str) -> dict[str, str]:
     }
 
 
-def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str) -> list[str]:
+def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
     """The files ``pymdownx.snippets`` appends to every page (``auto_append``), found
     as the extension finds them: under each ``base_path`` (default ``.``), relative to
-    ``base_dir``, the folder of ``mkdocs.yml`` MkDocs runs from. Those that exist."""
+    ``base_dir``, the folder of ``mkdocs.yml`` MkDocs runs from. ``!relative
+    $config_dir`` and ``$docs_dir`` paths are resolved, as MkDocs gives them or as
+    written in the file. Those that exist."""
     options = mdx_configs.get("pymdownx.snippets")
     if not isinstance(options, Mapping):
         return []
     names = options.get("auto_append") or []
     bases = options.get("base_path", ["."])
-    if isinstance(names, str):
-        names = [names]
-    if isinstance(bases, str):
-        bases = [bases]
+    names = [names] if isinstance(names, str) else names
+    bases = [bases] if isinstance(bases, (str, os.PathLike)) else bases
+    if not isinstance(names, list) or not isinstance(bases, list):
+        return []
+    folders = [folder for folder in (_folder(base, base_dir, docs_dir) for base in bases) if folder]
     found: list[str] = []
     for name in names:
         if not isinstance(name, str):
             continue
-        for base in bases:
-            if not isinstance(base, str):
-                continue
-            path = os.path.normpath(os.path.join(base_dir, base, name))
+        for folder in folders:
+            path = os.path.normpath(os.path.join(folder, name))
             if os.path.isfile(path):
                 found.append(path)
                 break
     return found
 
 
+def _folder(base: Any, base_dir: str, docs_dir: str) -> str | None:
+    """A ``base_path`` entry as a folder, or ``None`` when it cannot be known here (the
+    ``!relative`` of the page being rendered)."""
+    if isinstance(base, os.PathLike):
+        try:
+            base = os.fspath(base)
+        except Exception:  # MkDocs' placeholder for the current page has none yet
+            return None
+    if not isinstance(base, str):
+        return None
+    for variable, folder in (("$config_dir", base_dir), ("$docs_dir", docs_dir)):
+        if base.startswith(variable) and folder:
+            base = folder + base[len(variable) :]
+    if not base or base.startswith("$"):
+        return None
+    return os.path.join(base_dir, base)
+
+
 def with_snippet_glossaries(
-    settings: Settings, mdx_configs: Mapping[str, Any], base_dir: str
+    settings: Settings, mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = ""
 ) -> Settings:
     """``settings`` with the abbreviations of the files pymdownx.snippets auto-appends
     read as glossaries (Material's abbreviations recipe), so that a site need not name
@@ -76,7 +95,9 @@ def with_snippet_glossaries(
     if not acronyms.enabled:
         return settings
     files = [
-        path for path in auto_appended(mdx_configs, base_dir) if path != acronyms.glossary_file
+        path
+        for path in auto_appended(mdx_configs, base_dir, docs_dir)
+        if path != acronyms.glossary_file
     ]
     glossary = dict(acronyms.glossary)
     for path in files:
