@@ -52,6 +52,8 @@ def test_undefined_acronym_is_reported_once_at_first_use() -> None:
         "Deploy a LeaderWorkerSet. The LWS runs the pods.",
         'Use <abbr title="Getting Things Done">GTD</abbr> here.',
         "For the legacy InfluxDB Line Protocol (ILP) transports.",
+        "It is a database management system (DBMS).",
+        "Install the Gateway API Inference Extension (GIE) first.",
     ],
 )
 def test_definition_forms_at_first_use(definition: str) -> None:
@@ -128,7 +130,7 @@ def test_not_acronyms(sentence: str) -> None:
         "Run VACUUM, then CLIENT PAUSE and CLUSTER LINKS; NVIDIA drivers apply.",
         # identifiers joined to another name
         "Run BF.ADD on the pair BTC-USDT.",
-        "Press TAB or SHIFT.",
+        "Press TAB or SHIFT; send a HUP signal or a PING frame; GEO* keys.",
         # a value alone in a table cell; a list of names
         "| Symbol | Qty |\n|---|---|\n| MSFT | 285 |",
         "Backends (S3, ADLS, GCS, HDFS) and pairs EURUSD, GBPUSD and USDJPY work.",

@@ -49,7 +49,9 @@ def _split_words(text: str) -> list[str]:
     return words
 
 
-def _spells(words: list[str], acronym: str, *, anchored_end: bool, spare: int = 1) -> bool:
+def _spells(
+    words: list[str], acronym: str, *, anchored_end: bool, spare: int = 1, compounds: bool = True
+) -> bool:
     """Whether the initials of ``words`` spell ``acronym``: with ``anchored_end`` a
     suffix of the words (the name before "(ABC)"), otherwise all of them (the name
     inside "ABC (...)"); small words such as "of" may be skipped, and one other word
@@ -69,11 +71,20 @@ def _spells(words: list[str], acronym: str, *, anchored_end: bool, spare: int = 
         initial = current[1 if piece else 0].upper()
         if initial == acronym[letter] and match(word - 1, letter - 1, spare):
             return True
+        # A closed compound gives two letters: "database management system (DBMS)".
+        if (
+            compounds
+            and letter >= 1
+            and initial == acronym[letter - 1]
+            and acronym[letter] in current[2:].upper()
+            and match(word - 1, letter - 2, spare)
+        ):
+            return True
         if (piece or current.lower() in _SMALL_WORDS) and match(word - 1, letter, spare):
             return True
         # One word may stand inside the name without a letter of its own (not the
         # first or the last letter's word).
-        inside = 0 < letter < len(acronym) - 1
+        inside = letter < len(acronym) - 1  # a letter after it is spelled already
         return spare > 0 and inside and match(word - 1, letter, spare - 1)
 
     last = len(words) - 1
@@ -105,7 +116,7 @@ def spelled_before(texts: list[str], acronym: str) -> bool:
             if word.lstrip("+")[:1].upper() != acronym[-1]:
                 continue
             run = words[max(0, end - 2 * size) : end + 1]
-            if not _spells(run, acronym, anchored_end=True, spare=0):
+            if not _spells(run, acronym, anchored_end=True, spare=0, compounds=False):
                 continue
             if size > 2 or all(w.lstrip("+")[:1].isupper() for w in run[-size:]):
                 return True

@@ -270,7 +270,7 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "s". Matches "WASM", "HTTP2", "APIs"; not "Wasm", "x86", "/API" (a path), "P99" and
 # "V2" (fewer than two capitals, filtered after matching), nor the "FFFD" of "U+FFFD"
 # (a Unicode code point).
-_CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w]|[.\-][A-Z0-9])")
+_CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w*]|[.\-][A-Z0-9])")
 # A list of three or more names in capitals ("S3, ADLS, GCS, HDFS", "EURUSD, GBPUSD and
 # USDJPY"): an enumeration of names or values, not an acronym used in a sentence.
 _NAME = r"[A-Z][A-Z0-9]{1,9}"
