@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_diataxis.core import check_page, load_settings
+import measure
 
 RULE = "citation/uncited"
 CORPUS_FLOOR = 0.75
@@ -133,16 +133,10 @@ def score(
 
 def corpus_warnings(docs: Path) -> list[Reported]:
     """Every ``citation/uncited`` warning on the corpus's pages, default settings."""
-    settings = load_settings({})
-    found = []
-    for page in sorted(docs.rglob("*.md")):
-        path = page.relative_to(docs).as_posix()
-        if any(part.startswith(".") for part in path.split("/")):
-            continue
-        for finding in check_page(path, page.read_bytes(), settings).findings:
-            if finding.rule == RULE and finding.severity == "warning":
-                found.append(Reported(path, finding.line, finding.column, finding.text))
-    return found
+    return [
+        Reported(path, finding.line, finding.column, finding.text)
+        for path, finding in measure.corpus_warnings(docs, (RULE,))
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

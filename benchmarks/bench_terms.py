@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_diataxis.core import check_page, load_settings
+import measure
 
 RULES = ("terms/acronym", "terms/forbidden")
 JUDGED = Path(__file__).with_name("terms-judged.tsv")
@@ -59,17 +59,11 @@ class Verdict:
 
 def corpus_warnings(name: str, docs: Path) -> list[Warning]:
     """Every warning of the terms rules on the corpus's pages, default settings."""
-    settings = load_settings({})
-    found = []
-    for page in sorted(docs.rglob("*.md")):
-        path = page.relative_to(docs).as_posix()
-        if any(part.startswith(".") for part in path.split("/")):
-            continue
-        for finding in check_page(path, page.read_bytes(), settings).findings:
-            if finding.rule in RULES and finding.severity == "warning":
-                text = " ".join(finding.text.split())  # a hit may cross a line break
-                found.append(Warning(finding.rule, name, path, finding.line, text))
-    return found
+    return [
+        # A hit may cross a line break: its text is one line here.
+        Warning(finding.rule, name, path, finding.line, " ".join(finding.text.split()))
+        for path, finding in measure.corpus_warnings(docs, RULES)
+    ]
 
 
 def load_judged(path: Path) -> dict[tuple[str, str, str, int, str], Verdict]:

@@ -1,4 +1,5 @@
-"""Wall time and peak memory of a command, for the benchmarks.
+"""Wall time and peak memory of a command, and the warnings of a corpus, for the
+benchmarks.
 
 Peak memory is the largest total resident memory of the command's whole process tree
 (the build and any worker it starts), sampled from /proc every 20 ms on Linux; other
@@ -14,8 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
+
+from mkdocs_diataxis.core import Finding, check_page, load_settings
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -98,3 +101,17 @@ def spread(values: Sequence[float]) -> str:
 
 def python() -> str:
     return sys.executable
+
+
+def corpus_warnings(docs: Path, rules: Container[str]) -> Iterator[tuple[str, Finding]]:
+    """Each page of a corpus (``docs``, hidden folders passed by) with each warning of
+    ``rules`` a check with default settings gives it, as a bare ``- diataxis`` line
+    would."""
+    settings = load_settings({})
+    for page in sorted(docs.rglob("*.md")):
+        path = page.relative_to(docs).as_posix()
+        if any(part.startswith(".") for part in path.split("/")):
+            continue
+        for finding in check_page(path, page.read_bytes(), settings).findings:
+            if finding.rule in rules and finding.severity == "warning":
+                yield path, finding
