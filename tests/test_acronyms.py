@@ -211,10 +211,15 @@ class _Placeholder:
         return self.path
 
 
-def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(tmp_path: Path) -> None:
+def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from mkdocs_diataxis.core.glossary import auto_appended
+
+    # pymdownx.snippets reads a relative base_path from the folder the build runs in.
+    monkeypatch.chdir(tmp_path)
 
     (tmp_path / "includes").mkdir()
     (tmp_path / "docs").mkdir()
@@ -238,6 +243,13 @@ def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(tmp_path: Pa
     assert found({"auto_append": ["includes/abbreviations.md"], "base_path": placeholder}) == (
         expected
     )
+    # MkDocs' placeholder is relative when mkdocs.yml was named relatively (-f site/mkdocs.yml)
+    monkeypatch.chdir(tmp_path.parent)
+    relative = _Placeholder(tmp_path.name)
+    assert found({"auto_append": ["includes/abbreviations.md"], "base_path": relative}) == (
+        expected
+    )
+    assert found({"auto_append": ["includes/abbreviations.md"]}) == []
     # What cannot be known here, or is not a path, is passed by without an error.
     assert (
         found({"auto_append": ["includes/abbreviations.md"], "base_path": _Placeholder(None)}) == []

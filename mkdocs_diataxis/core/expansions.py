@@ -98,26 +98,61 @@ _REACH = 20_000
 """Characters before an acronym where its spelled-out name counts."""
 
 
-def spelled_before(texts: list[str], acronym: str) -> bool:
-    """Whether words whose initials spell ``acronym``, one after the other, stand in
-    ``texts`` (the page's prose before the acronym, in order): "Text User Interfaces"
-    before "TUIs", "LeaderWorkerSet" before "LWS", "Hugging Face" before "HF". Every
-    letter needs a word of its own (no word passed by but small ones and CamelCase
-    pieces), and a two-letter acronym capitalised words: two lower-case words spell
-    one too often by chance."""
-    size = len(acronym)
-    reach = 0
-    for text in reversed(texts):
-        reach += len(text)
-        if reach > _REACH:
-            return False
-        words = [w for w in _split_words(text) if len(w.lstrip("+")) > 1]
-        for end, word in enumerate(words):
-            if word.lstrip("+")[:1].upper() != acronym[-1]:
+class SpelledNames:
+    """Where words whose initials spell an acronym stand, one after the other, earlier in
+    a page's prose ("Text User Interfaces" before "TUIs", "LeaderWorkerSet" before
+    "LWS", "Hugging Face" before "HF"). Every letter needs a word of its own (no word
+    passed by but small ones and CamelCase pieces), and a two-letter acronym
+    capitalised words: two lower-case words spell one too often by chance.
+
+    ``blocks`` are the page's prose blocks (first line, text) in order; each is split
+    into words once, at its first need, with the set of its initials to skip it fast."""
+
+    def __init__(self, blocks: list[tuple[int, str]]) -> None:
+        self._blocks = blocks
+        self._words: dict[int, tuple[list[str], frozenset[str]]] = {}
+
+    def _split(self, index: int, text: str) -> tuple[list[str], frozenset[str]]:
+        found = self._words.get(index)
+        if found is None:
+            found = self._words[index] = _words_and_initials(text)
+        return found
+
+    def before(self, line: int, text_before: str, acronym: str) -> bool:
+        """Whether the name stands in the blocks starting before ``line`` or in
+        ``text_before`` (the acronym's own block up to it)."""
+        letters = set(acronym)
+        reach = len(text_before)
+        if _spelled_in(_words_and_initials(text_before), acronym, letters):
+            return True
+        for index in range(len(self._blocks) - 1, -1, -1):
+            first, text = self._blocks[index]
+            if first >= line:
                 continue
-            run = words[max(0, end - 2 * size) : end + 1]
-            if not _spells(run, acronym, anchored_end=True, spare=0, compounds=False):
-                continue
-            if size > 2 or all(w.lstrip("+")[:1].isupper() for w in run[-size:]):
+            reach += len(text)
+            if reach > _REACH:
+                return False
+            if _spelled_in(self._split(index, text), acronym, letters):
                 return True
+        return False
+
+
+def _words_and_initials(text: str) -> tuple[list[str], frozenset[str]]:
+    words = [word for word in _split_words(text) if len(word.lstrip("+")) > 1]
+    return words, frozenset(word.lstrip("+")[0].upper() for word in words)
+
+
+def _spelled_in(split: tuple[list[str], frozenset[str]], acronym: str, letters: set[str]) -> bool:
+    words, initials = split
+    if not letters <= initials:
+        return False
+    size = len(acronym)
+    for end, word in enumerate(words):
+        if word.lstrip("+")[:1].upper() != acronym[-1]:
+            continue
+        run = words[max(0, end - 2 * size) : end + 1]
+        if not _spells(run, acronym, anchored_end=True, spare=0, compounds=False):
+            continue
+        if size > 2 or all(w.lstrip("+")[:1].isupper() for w in run[-size:]):
+            return True
     return False

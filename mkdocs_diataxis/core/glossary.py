@@ -40,10 +40,10 @@ def load_glossary(path: str) -> dict[str, str]:
 
 def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
     """The files ``pymdownx.snippets`` appends to every page (``auto_append``), found
-    as the extension finds them: under each ``base_path`` (default ``.``), relative to
-    ``base_dir``, the folder of ``mkdocs.yml`` MkDocs runs from. ``!relative
-    $config_dir`` and ``$docs_dir`` paths are resolved, as MkDocs gives them or as
-    written in the file. Those that exist."""
+    as the extension finds them: under each ``base_path`` (default ``.``), a relative
+    one from the folder the build runs in. ``!relative $config_dir`` is ``base_dir``
+    (the folder of ``mkdocs.yml``) and ``$docs_dir`` is ``docs_dir``, whether MkDocs
+    gives them as placeholders or they are read as written. Those that exist."""
     options = mdx_configs.get("pymdownx.snippets")
     if not isinstance(options, Mapping):
         return []
@@ -69,19 +69,22 @@ def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str =
 def _folder(base: Any, base_dir: str, docs_dir: str) -> str | None:
     """A ``base_path`` entry as a folder, or ``None`` when it cannot be known here (the
     ``!relative`` of the page being rendered)."""
+    path: str
     if isinstance(base, os.PathLike):
         try:
-            base = os.fspath(base)
+            path = str(os.fspath(base))
         except Exception:  # MkDocs' placeholder for the current page has none yet
             return None
-    if not isinstance(base, str):
+    elif isinstance(base, str):
+        path = base
+    else:
         return None
     for variable, folder in (("$config_dir", base_dir), ("$docs_dir", docs_dir)):
-        if base.startswith(variable) and folder:
-            base = folder + base[len(variable) :]
-    if not base or base.startswith("$"):
+        if path.startswith(variable) and folder:
+            path = folder + path[len(variable) :]
+    if not path or path.startswith("$"):
         return None
-    return os.path.join(base_dir, base)
+    return os.path.abspath(path)  # a relative base_path is the build's folder's
 
 
 def with_snippet_glossaries(

@@ -12,8 +12,8 @@ from importlib import resources
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.datafile import load_yaml
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
-from mkdocs_diataxis.core.document.model import PROSE_LEAVES
-from mkdocs_diataxis.core.expansions import defined_here, spelled_before
+from mkdocs_diataxis.core.document.model import PROSE_LEAVES, Span
+from mkdocs_diataxis.core.expansions import SpelledNames, defined_here
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
 from mkdocs_diataxis.core.termlist import TermEntry, TermMatcher
@@ -327,17 +327,21 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     seen: set[str] = set()
-    prose_blocks: list[tuple[int, str]] = []
+    names: list[SpelledNames] = []
 
-    def prose() -> list[tuple[int, str]]:
-        """Each prose block's first line and text, made at the first need."""
-        if not prose_blocks:
-            prose_blocks.extend(
-                (block.line, ctx.inline(block).text)
-                for block in doc.blocks
-                if block.items and block.kind in PROSE_LEAVES
+    def spelled() -> SpelledNames:
+        """The page's prose blocks, for names spelled out, made at the first need."""
+        if not names:
+            names.append(
+                SpelledNames(
+                    [
+                        (block.line, " ".join(i.text for i in block.items if isinstance(i, Span)))
+                        for block in doc.blocks
+                        if block.items and block.kind in PROSE_LEAVES
+                    ]
+                )
             )
-        return prose_blocks
+        return names[0]
 
     def unknown(word: str) -> bool:
         key = _key(word)
@@ -373,8 +377,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
             line, column = inline.position(start)
             if _ABBR_TAG.search(doc.lines[line - 1], 0, max(0, column - 1)):
                 continue  # <abbr title="Getting Things Done">GTD</abbr> defines it
-            before = [text for first, text in prose() if first < block.line]
-            if spelled_before([*before, inline.text[:start]], key):
+            if spelled().before(block.line, inline.text[:start], key):
                 continue  # "Text User Interfaces" earlier on the page
             yield ACRONYM.at(
                 doc,
