@@ -257,3 +257,15 @@ def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(
     assert found({"auto_append": [3, None], "base_path": {"a": 1}}) == []
     assert found({"auto_append": ["missing.md"]}) == []
     assert auto_appended({"pymdownx.snippets": None}, base, docs) == []
+
+
+def test_a_name_the_pages_code_uses_is_code_not_an_acronym() -> None:
+    text = "The MATCH option filters keys.\n\n```shell\nSCAN 0 MATCH user:*\n```\n"
+    assert acronyms(text) == []
+    assert acronyms("Use the `LT` join.\n") == []
+    # A diagram, a text block or a comment is prose: RDMA there is no code.
+    diagram = "```\nKV cache goes via RDMA\n```\n\n```python\nx = 1  # RDMA\n```\n\nUse RDMA.\n"
+    assert acronyms(diagram) == [(9, 5, "RDMA")]
+    # Only the whole name counts: AWS_REGION does not make RDMA or AWS code.
+    text = "Use RDMA here.\n\n```shell\nexport AWS_REGION=eu\nrdma = true\n```\n"
+    assert acronyms(text) == [(1, 5, "RDMA")]

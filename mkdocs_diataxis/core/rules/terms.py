@@ -12,7 +12,7 @@ from importlib import resources
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.datafile import load_yaml
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
-from mkdocs_diataxis.core.document.model import PROSE_LEAVES, Span
+from mkdocs_diataxis.core.document.model import PROSE_LEAVES, Code, Span
 from mkdocs_diataxis.core.expansions import SpelledNames, defined_here
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
@@ -278,6 +278,12 @@ _ENUMERATION = re.compile(
     rf"\b(?:{_NAME}\s*,\s*){{2,}}{_NAME}\b|\b(?:{_NAME}\s*,\s*)+{_NAME},?\s+(?:and|or)\s+{_NAME}\b"
 )
 _VOWELS = frozenset("AEIOU")
+# A name in capitals as code writes it, whole: "MATCH", "TAG"; not the "AWS" of AWS_REGION.
+_CODE_NAME = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
+# A code block whose language is prose or a picture: "text", "mermaid", none at all.
+_PROSE_INFO = re.compile(r"\s*\{?\.?(?:text|txt|plain|plaintext|mermaid|markdown|md|none)\b", re.I)
+# A comment to the end of its line: #, // or -- and what follows.
+_COMMENT = re.compile(r"(?:#|//|--)[^\n]*")
 # HTML's own definition, right before the acronym: <abbr title="...">GTD</abbr>.
 _ABBR_TAG = re.compile(r"<abbr\s[^>]*\btitle\s*=\s*[\"'][^\"']+[\"'][^>]*>\Z", re.I)
 # The word in capitals right before or after a candidate: "CLUSTER" of "CLUSTER LINKS".
@@ -327,6 +333,22 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     seen: set[str] = set()
+    in_code: list[frozenset[str]] = []
+
+    def named_in_code() -> frozenset[str]:
+        """The capitals the page's code uses, found at the first need: inline code and
+        code blocks in a language, comments left out (a diagram or a comment is prose)."""
+        if not in_code:
+            in_code.append(
+                frozenset(
+                    token
+                    for code in doc.code
+                    if _in_a_language(code)
+                    for token in _CODE_NAME.findall(_COMMENT.sub("", code.text))
+                )
+            )
+        return in_code[0]
+
     names: list[SpelledNames] = []
 
     def spelled() -> SpelledNames:
@@ -370,6 +392,8 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 block, inline, match, lists
             ):
                 continue
+            if base in named_in_code():
+                continue  # a command, keyword or value the page's code uses: "SCAN ... MATCH"
             seen.add(key)
             # A link labelled with the acronym lets the reader look it up: that defines it.
             if inline.link_at(start) is not None or defined_here(inline.text, start, end, key):
@@ -388,6 +412,11 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 f'write the full name with "({base})" after it at first use, or add'
                 f' "*[{base}]: Full name" to the page or to the acronyms glossary',
             )
+
+
+def _in_a_language(code: Code) -> bool:
+    """Inline code, or a code block whose info names a language that is not prose."""
+    return code.kind == "inline" or (bool(code.info.strip()) and not _PROSE_INFO.match(code.info))
 
 
 def _not_an_acronym_here(
