@@ -17,11 +17,11 @@ from typing import Any, TextIO
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core import SettingsError
 from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
+from mkdocs_diataxis.core.capitals import known_acronyms
 from mkdocs_diataxis.core.examples import check_example
 from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
-from mkdocs_diataxis.core.rules.terms import known_acronyms
 from mkdocs_diataxis.formats import (
     sarif,
     sorted_findings,

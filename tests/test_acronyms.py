@@ -152,6 +152,26 @@ def test_acronyms_in_prose_still_count_beside_those_classes() -> None:
     assert acronyms(text) == [(3, 5, "RDMA"), (3, 35, "ACS"), (7, 11, "TGT")]
 
 
+def test_capitals_inside_a_proper_name_are_part_of_the_name() -> None:
+    # a capitalised word beside the capitals, mid-sentence: a name ("Windows NT")
+    text = "Since Windows NT, the idea grew; we met at PyCon AU and asked the TAC Engineer.\n"
+    assert acronyms(text) == []
+    # a word capitalised because it opens the sentence, a list item or a label is not
+    text = "Compile TGTX first.\n\n- Enable SCIM here.\n\n1. 🔨 Tweak PDM hooks.\n"
+    assert acronyms(text) == [(1, 9, "TGTX"), (3, 10, "SCIM"), (5, 12, "PDM")]
+    # a name ending in capitals beside it is another name: the acronym still counts
+    assert acronyms("Use the MemWAL LSM-style path.\n") == [(1, 16, "LSM")]
+
+
+def test_front_matter_title_and_description_come_before_the_text() -> None:
+    text = "---\ntitle: QuestDB Wire Protocol (QWP)\n---\n\nQWP is binary.\n"
+    assert acronyms(text) == []
+    text = "---\ndescription: Open, High, Low, Close (OHLC) bars\n---\n\nOHLC bars.\n"
+    assert acronyms(text) == []
+    text = "---\ntitle: Wire protocol\n---\n\nQWP is binary.\n"
+    assert acronyms(text) == [(5, 1, "QWP")]
+
+
 def test_names_with_version_numbers_count_as_the_name() -> None:
     # A name with digits is a product or model id (SPEC 4.3): "GTK3", "H100", "CPX41".
     assert acronyms("Targets GTK3 and GTK4 on an H100 or a CPX41.\n") == []
@@ -178,7 +198,7 @@ def test_shipped_lists_hold_strings_and_every_known_acronym_its_expansion() -> N
 
     import yaml
 
-    from mkdocs_diataxis.core.rules.terms import known_acronyms
+    from mkdocs_diataxis.core.capitals import known_acronyms
 
     text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
     data = yaml.safe_load(text)

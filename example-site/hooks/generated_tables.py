@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from mkdocs_diataxis.cli import parser
-from mkdocs_diataxis.core.rules.terms import known_acronyms
+from mkdocs_diataxis.core.capitals import known_acronyms
 from mkdocs_diataxis.core.termlist import load_default_terms
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from mkdocs_diataxis.core.capitals import (
+    in_shouting,
+    is_acronym,
+    key_of,
+    not_an_acronym_here,
+    shipped_lists,
+)
 from mkdocs_diataxis.core.context import PageContext
-from mkdocs_diataxis.core.datafile import load_yaml
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
 from mkdocs_diataxis.core.document.model import PROSE_LEAVES, Code, Span
 from mkdocs_diataxis.core.expansions import SpelledNames, defined_here
@@ -271,13 +275,6 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "V2" (fewer than two capitals, filtered after matching), nor the "FFFD" of "U+FFFD"
 # (a Unicode code point).
 _CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w*]|[.\-][A-Z0-9])")
-# A list of three or more names in capitals ("S3, ADLS, GCS, HDFS", "EURUSD, GBPUSD and
-# USDJPY"): an enumeration of names or values, not an acronym used in a sentence.
-_NAME = r"[A-Z][A-Z0-9]{1,9}"
-_ENUMERATION = re.compile(
-    rf"\b(?:{_NAME}\s*,\s*){{2,}}{_NAME}\b|\b(?:{_NAME}\s*,\s*)+{_NAME},?\s+(?:and|or)\s+{_NAME}\b"
-)
-_VOWELS = frozenset("AEIOU")
 # A name in capitals as code writes it, whole: "MATCH", "TAG"; not the "AWS" of AWS_REGION.
 _CODE_NAME = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
 # A code block whose language is prose or a picture: "text", "mermaid", none at all.
@@ -286,41 +283,10 @@ _PROSE_INFO = re.compile(r"\s*\{?\.?(?:text|txt|plain|plaintext|mermaid|markdown
 _COMMENT = re.compile(r"(?:#|//|--)[^\n]*")
 # HTML's own definition, right before the acronym: <abbr title="...">GTD</abbr>.
 _ABBR_TAG = re.compile(r"<abbr\s[^>]*\btitle\s*=\s*[\"'][^\"']+[\"'][^>]*>\Z", re.I)
-# The word in capitals right before or after a candidate: "CLUSTER" of "CLUSTER LINKS".
-_CAPITALS_BEFORE = re.compile(r"(?<![\w.\-])([A-Z][A-Z0-9]+) \Z")
-_CAPITALS_AFTER = re.compile(r" ([A-Z][A-Z0-9]+)(?![\w.\-])")
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
 # scan behind the acronym pre-filter. Matches "WASM", "HTTP2", "APIs" and the "XMLH" of
 # "XMLHttp"; every candidate above stands inside one of these runs.
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+s?")
-# Shouting: three or more all-caps words in a row ("SO MANY THINGS") are emphasis.
-_SHOUTING = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+){2,}\b[A-Z]{2,}\b")
-_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})\Z")
-
-
-@dataclass(frozen=True, slots=True)
-class _Lists:
-    known: frozenset[str]
-    not_acronyms: frozenset[str]
-    expansions: Mapping[str, str]
-    """Each known acronym, as written, with what it stands for."""
-
-
-@lru_cache(maxsize=1)
-def _shipped_lists() -> _Lists:
-    text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
-    data = load_yaml(text)
-    expansions = {str(key): str(value) for key, value in data["known"].items()}
-    return _Lists(
-        known=frozenset(key.upper() for key in expansions),
-        not_acronyms=frozenset(str(item).upper() for item in data["not_acronyms"]),
-        expansions=expansions,
-    )
-
-
-def known_acronyms() -> Mapping[str, str]:
-    """The shipped well-known acronyms with what each stands for."""
-    return _shipped_lists().expansions
 
 
 def _acronyms(ctx: PageContext) -> Iterator[Finding]:
@@ -328,7 +294,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     doc, acronyms = ctx.doc, ctx.settings.acronyms
     if not acronyms.enabled or acronyms.exclude.match(doc.path):
         return
-    lists = _shipped_lists()
+    lists = shipped_lists()
     known = lists.known | {item.upper() for item in acronyms.known}
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
@@ -354,9 +320,16 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     def spelled() -> SpelledNames:
         """The page's prose blocks, for names spelled out, made at the first need."""
         if not names:
+            # The front matter's title and description head the page as readers see it.
+            shown = [
+                (0, value)
+                for value in (doc.meta.get("title"), doc.meta.get("description"))
+                if isinstance(value, str)
+            ]
             names.append(
                 SpelledNames(
-                    [
+                    shown
+                    + [
                         (block.line, " ".join(i.text for i in block.items if isinstance(i, Span)))
                         for block in doc.blocks
                         if block.items and block.kind in PROSE_LEAVES
@@ -366,8 +339,8 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
         return names[0]
 
     def unknown(word: str) -> bool:
-        key = _key(word)
-        return key not in defined and key not in known and _is_acronym(key, lists)
+        key = key_of(word)
+        return key not in defined and key not in known and is_acronym(key, lists)
 
     # Only lines whose raw text holds a run of capitals that is not known can hold a
     # finding: markup never splits a run of capitals, so the run of any acronym in a
@@ -382,15 +355,13 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
         for match in _CANDIDATE.finditer(inline.text):
             word = match.group(0)
             base = word[:-1] if word.endswith("s") else word
-            key = _key(word)
-            if key in seen or key in defined or key in known or not _is_acronym(key, lists):
+            key = key_of(word)
+            if key in seen or key in defined or key in known or not is_acronym(key, lists):
                 continue
             start, end = match.span()
             if not inline.is_prose(start, end) or _quoted(inline, start, end):
                 continue
-            if _in_shouting(inline.text, start) or _not_an_acronym_here(
-                block, inline, match, lists
-            ):
+            if in_shouting(inline.text, start) or not_an_acronym_here(block, inline, match, lists):
                 continue
             if base in named_in_code():
                 continue  # a command, keyword or value the page's code uses: "SCAN ... MATCH"
@@ -417,77 +388,3 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
 def _in_a_language(code: Code) -> bool:
     """Inline code, or a code block whose info names a language that is not prose."""
     return code.kind == "inline" or (bool(code.info.strip()) and not _PROSE_INFO.match(code.info))
-
-
-def _not_an_acronym_here(
-    block: Block, inline: InlineText, match: re.Match[str], lists: _Lists
-) -> bool:
-    """The classes of capitals a maintainer would not call an undefined acronym: a word
-    in capitals (a command, a keyword, a brand) and the words beside it ("CLUSTER
-    LINKS"); a value alone in a table cell; one name of a list of names; a heading.
-    Acronyms in headings are looked for again in the prose under them, where they are
-    defined."""
-    text, start, end = inline.text, match.start(), match.end()
-    word = match.group(0)
-    if _reads_as_word(_key(word)) or any(char.isdigit() for char in word):
-        return True  # a word in capitals; a model or product id ("H100", "CPX41", "EXT4")
-    before = _CAPITALS_BEFORE.search(text, max(0, start - 20), start)
-    after = _CAPITALS_AFTER.match(text, end)
-    for neighbour in (before, after):
-        if neighbour is not None:
-            beside = neighbour.group(1)
-            if beside in lists.not_acronyms or _reads_as_word(beside):
-                return True
-    if block.kind == "heading":
-        return True
-    if (
-        block.kind == "table_cell"
-        and not text[:start].strip("`*_ ")
-        and not text[end:].strip("`*_ .,;:")
-    ):
-        return True
-    lo = max(0, start - 80)
-    return any(
-        found.start() + lo <= start < found.end() + lo
-        for found in _ENUMERATION.finditer(text[lo : end + 80])
-    )
-
-
-def _reads_as_word(key: str) -> bool:
-    """Four or more letters that read as a word: two vowels or more, and never four
-    consonants in a row (three in a four-letter word): "CREATE", "RESTORE", "NVIDIA",
-    "TAIL", "AUTH"; not "NDJSON", "EURGBP", "RDMA", "AMQP"."""
-    letters = [char for char in key if char.isalpha()]
-    if len(letters) < 4:
-        return False
-    most = 2 if len(letters) == 4 else 3
-    vowels = run = 0
-    for index, char in enumerate(letters):
-        if char in _VOWELS or (char == "Y" and index > 0):
-            vowels += 1
-            run = 0
-        else:
-            run += 1
-            if run > most:
-                return False
-    return vowels >= 2
-
-
-def _key(word: str) -> str:
-    """What an acronym candidate stands for: "APIs" -> API; "GTK4", "ISO8601", "PEP695"
-    are a name and a version or number, and the name is what needs defining."""
-    base = word[:-1] if word.endswith("s") else word
-    return base.rstrip("0123456789").upper() or base.upper()
-
-
-def _in_shouting(text: str, start: int) -> bool:
-    lo = max(0, start - 40)
-    return any(
-        m.start() + lo <= start < m.end() + lo for m in _SHOUTING.finditer(text[lo : start + 40])
-    )
-
-
-def _is_acronym(word: str, lists: _Lists) -> bool:
-    if word in lists.not_acronyms or _ROMAN.match(word):
-        return False
-    return sum(char.isalpha() for char in word) >= 2
