@@ -163,6 +163,15 @@ def test_capitals_inside_a_proper_name_are_part_of_the_name() -> None:
     assert acronyms("Use the MemWAL LSM-style path.\n") == [(1, 16, "LSM")]
 
 
+def test_a_tool_or_package_the_page_runs_or_imports_is_a_name() -> None:
+    text = "Use HTTPX and ARQ with UV.\n\n```python\nimport httpx\nfrom arq.jobs import Job\n```\n"
+    assert acronyms(text) == [(1, 24, "UV")]
+    text = "Use HTTPX and UV.\n\n```console\n$ uv pip sync\n```\n"
+    assert acronyms(text) == [(1, 5, "HTTPX")]
+    # inline code is no command: `sf slot already in use` is a message
+    assert acronyms("The SF failed: `sf slot already in use`.\n") == [(1, 5, "SF")]
+
+
 def test_front_matter_title_and_description_come_before_the_text() -> None:
     text = "---\ntitle: QuestDB Wire Protocol (QWP)\n---\n\nQWP is binary.\n"
     assert acronyms(text) == []

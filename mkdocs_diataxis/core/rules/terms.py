@@ -281,6 +281,15 @@ _CODE_NAME = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
 _PROSE_INFO = re.compile(r"\s*\{?\.?(?:text|txt|plain|plaintext|mermaid|markdown|md|none)\b", re.I)
 # A comment to the end of its line: #, // or -- and what follows.
 _COMMENT = re.compile(r"(?:#|//|--)[^\n]*")
+# The command a line of shell runs, after any prompt: "uv" of "$ uv pip sync"; not the
+# "rdma" of "rdma = true" (a setting).
+_COMMAND = re.compile(r"\s*(?:[$%>]\s+)?([a-z][a-z0-9]*)(?:\s+(?![=\s])|\Z)")
+# A code block in a shell language.
+_SHELL_INFO = re.compile(
+    r"\s*\{?\.?(?:bash|sh|shell|console|zsh|fish|powershell|ps1|bat|cmd)\b", re.I
+)
+# The package an import names: "httpx" of "import httpx", "arq" of "from arq.x import y".
+_IMPORT = re.compile(r"\s*(?:import|from)\s+([a-z][a-z0-9]*)\b")
 # HTML's own definition, right before the acronym: <abbr title="...">GTD</abbr>.
 _ABBR_TAG = re.compile(r"<abbr\s[^>]*\btitle\s*=\s*[\"'][^\"']+[\"'][^>]*>\Z", re.I)
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
@@ -314,6 +323,15 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 )
             )
         return in_code[0]
+
+    programs: list[frozenset[str]] = []
+
+    def run_or_imported() -> frozenset[str]:
+        """The tools and packages the page's code runs or imports, found at the first
+        need: "uv" of ``uv pip sync``, "httpx" of ``import httpx``."""
+        if not programs:
+            programs.append(frozenset(name for code in doc.code for name in _programs(code)))
+        return programs[0]
 
     names: list[SpelledNames] = []
 
@@ -363,7 +381,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 continue
             if in_shouting(inline.text, start) or not_an_acronym_here(block, inline, match, lists):
                 continue
-            if base in named_in_code():
+            if base in named_in_code() or base.lower() in run_or_imported():
                 continue  # a command, keyword or value the page's code uses: "SCAN ... MATCH"
             seen.add(key)
             # A link labelled with the acronym lets the reader look it up: that defines it.
@@ -388,3 +406,17 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
 def _in_a_language(code: Code) -> bool:
     """Inline code, or a code block whose info names a language that is not prose."""
     return code.kind == "inline" or (bool(code.info.strip()) and not _PROSE_INFO.match(code.info))
+
+
+def _programs(code: Code) -> Iterator[str]:
+    """Names a block of code runs or imports: the command of each line of a shell block
+    ("uv" of ``$ uv pip sync``) and the package of an import in any block ("httpx" of
+    ``import httpx``). Inline code is left out: ``sf slot already in use`` is a message,
+    not a command."""
+    if code.kind == "inline":
+        return
+    shell = _SHELL_INFO.match(code.info) is not None
+    for line in code.text.splitlines():
+        found = _IMPORT.match(line) or (_COMMAND.match(line) if shell else None)
+        if found:
+            yield found.group(1)
