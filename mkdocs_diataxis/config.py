@@ -99,7 +99,8 @@ class DiataxisConfig(base.Config):
     - `known` (default none): more acronyms every reader knows;
     - `glossary` (default none): a file of `*[ABC]: Full name` lines (the file
       `pymdownx.snippets` auto-appends) or a YAML mapping, relative to `mkdocs.yml`;
-    - `exclude` (default none): gitignore-style patterns of pages not checked."""
+    - `exclude` (default none): gitignore-style patterns of pages not checked;
+    - `scope` (default `page`): `site` counts a definition on any page of the site."""
 
     status_page = _Checked("status_page")
     """The generated Documentation status page. A mapping with:

@@ -17,7 +17,7 @@ from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
-from mkdocs_diataxis.core.glossary import with_snippet_glossaries
+from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.workers import Batch, SourcePage
@@ -159,9 +159,23 @@ class Project:
         """Check the pages (all, or those under ``paths``) here and in as many worker
         processes as the ``jobs`` setting asks for."""
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
+        settings = (
+            with_site_definitions(self.settings, self._sources())
+            if (self.settings.acronyms.scope == "site")
+            else self.settings
+        )
         # This process runs one thread, so workers may start as forks of it.
-        batch = Batch.for_jobs(pages, self.settings, fork=True)
-        return batch.results() + self.loops.results(self.settings)
+        batch = Batch.for_jobs(pages, settings, fork=True)
+        return batch.results() + self.loops.results(settings)
+
+    def _sources(self) -> Iterator[str]:
+        """The text of every page of the site, for ``acronyms.scope: site``: a definition
+        on a page not checked still counts."""
+        for path in self.pages([]):
+            try:
+                yield Path(self.docs_dir, path).read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # `check` reports it
 
 
 def _find_config(config_file: str | None) -> str:

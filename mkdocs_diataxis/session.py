@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from mkdocs_diataxis.core import PageResult, Settings, check_page
 from mkdocs_diataxis.core.check import check_file
+from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
 from mkdocs_diataxis.workers import Batch, SourcePage
@@ -33,6 +34,10 @@ class BuildSession:
 
     def __init__(self, settings: Settings, previous: BuildSession | None = None) -> None:
         self.settings = settings
+        """The settings pages are checked with: with ``acronyms.scope: site``, what the
+        site defines is added in `start`."""
+        self._given = settings
+        self._earlier: Settings | None = None
         self.results: dict[str, PageResult] = {}
         """Each page's result by path, once `collect` has run."""
         self.checked = 0
@@ -40,8 +45,9 @@ class BuildSession:
         self.report: Report | None = None
         self._known: dict[CacheKey, PageResult] = {}
         # Other settings, other findings: only the same settings may reuse results.
-        if previous is not None and previous.settings == settings:
+        if previous is not None and previous._given == settings:
             self._known = previous._cache
+            self._earlier = previous.settings
         self._cache: dict[CacheKey, PageResult] = {}
         self._batch: Batch | None = None
         self._batch_keys: list[CacheKey] = []
@@ -58,6 +64,7 @@ class BuildSession:
         for file in list(files):
             if file.generated_by is None and loops.loop_in(file.src_uri) is not None:
                 files.remove(file)
+        self._define_site(files)
         for result in loops.results(self.settings):
             self.results[result.path] = result
             self._order.append(result.path)
@@ -90,6 +97,21 @@ class BuildSession:
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
         self._batch = Batch.for_jobs(pending, self.settings, size=size)
+
+    def _define_site(self, files: Files) -> None:
+        """With ``acronyms.scope: site``, add what the site's pages define to the
+        settings; an earlier build's results stand only if that did not change."""
+        if self.settings.acronyms.scope != "site":
+            return
+        sources = []
+        for file in files.documentation_pages():
+            try:
+                sources.append(file.content_string)
+            except (OSError, UnicodeDecodeError):
+                continue  # reported when the page is checked
+        self.settings = with_site_definitions(self.settings, sources)
+        if self._earlier != self.settings:
+            self._known = {}
 
     def collect(self) -> Report:
         """Wait for the checks, log every finding once, build the report."""

@@ -298,3 +298,74 @@ def test_a_name_the_pages_code_uses_is_code_not_an_acronym() -> None:
     # Only the whole name counts: AWS_REGION does not make RDMA or AWS code.
     text = "Use RDMA here.\n\n```shell\nexport AWS_REGION=eu\nrdma = true\n```\n"
     assert acronyms(text) == [(1, 5, "RDMA")]
+
+
+# --- acronyms.scope: site ---------------------------------------------------------------
+
+
+def test_definitions_in_a_source_are_its_abbreviation_lines_and_spelled_forms() -> None:
+    from mkdocs_diataxis.core.glossary import definitions_in
+
+    text = (
+        "The Service Level Objectives (SLOs) are set.\n"
+        "*[WASM]: WebAssembly\n"
+        "An RPC (remote procedure call); the InfluxDB Line Protocol (ILP).\n"
+        "GTK4 (GIMP Toolkit) apps; the HDFS (a file system) and SDC (Slowly Changing Data).\n"
+    )
+    assert definitions_in(text) == {"SLO", "WASM", "RPC", "ILP", "GTK"}
+
+
+def test_site_scope_counts_a_definition_on_any_page() -> None:
+    from mkdocs_diataxis.core.glossary import with_site_definitions
+
+    glossary = "# Glossary\n\nA Service Level Objective (SLO) is a target.\n"
+    page = "Set the SLO and the RPO.\n"
+    settings = load_settings({"terms": {"enabled": False}, "acronyms": {"scope": "site"}}, ".")
+    site = with_site_definitions(settings, [glossary, page])
+    assert site.acronyms.site_defined == frozenset({"SLO"})
+    assert [f.text for f in check_page("reference/p.md", page, site).findings] == ["RPO"]
+    # page scope (the default) counts only the page's own definitions
+    page_scope = load_settings({"terms": {"enabled": False}}, ".")
+    assert with_site_definitions(page_scope, [glossary]) is page_scope
+    assert [f.text for f in check_page("reference/p.md", page, page_scope).findings] == [
+        "SLO",
+        "RPO",
+    ]
+
+
+def test_scope_must_be_page_or_site() -> None:
+    from mkdocs_diataxis.core import SettingsError
+
+    with pytest.raises(SettingsError) as raised:
+        load_settings({"acronyms": {"scope": "everywhere"}}, ".")
+    assert (raised.value.option, str(raised.value)) == (
+        "acronyms.scope",
+        "expected page or site, got str 'everywhere'",
+    )
+
+
+def test_site_scope_in_a_build_and_in_the_command_line(tmp_path: Path) -> None:
+    from tests.helpers import build, make_site, run_cli, warnings
+
+    pages = {
+        "index.md": "# Home\n",
+        "explanation/glossary.md": "# Glossary\n\nA Service Level Objective (SLO) is a target.\n",
+        "reference/slo.md": "# Targets\n\nSet the SLO per service.\n",
+    }
+    site = make_site(tmp_path, pages, "  - diataxis:\n      acronyms: {scope: site}\n")
+    result = build(site)
+    assert (result.returncode, warnings(result.stderr)) == (0, [])
+    # Checking one page still counts the definition on a page not checked.
+    check = run_cli(site, "check", "docs/reference/slo.md")
+    assert (check.returncode, check.stdout.splitlines()[-1]) == (
+        0,
+        "0 warning(s), 0 info finding(s) in 1 page(s)",
+    )
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("scope: site", "scope: page"), encoding="utf-8"
+    )
+    result = build(site)
+    assert [line.split(" ", 2)[:2] for line in warnings(result.stderr)] == [
+        ["reference/slo.md:3:9:", "[terms/acronym]"]
+    ]

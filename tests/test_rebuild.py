@@ -114,3 +114,30 @@ def test_an_edited_terms_file_checks_every_page_again(site: Path) -> None:
         if f.rule == "terms/forbidden"
     )
     assert hits == [("how-to/c.md", "words"), ("reference/b.md", "words")]
+
+
+def test_with_site_scope_a_new_definition_elsewhere_checks_every_page_again(
+    site: Path,
+) -> None:
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8").replace(
+            "  - diataxis\n", "  - diataxis:\n      acronyms: {scope: site}\n"
+        ),
+        "utf-8",
+    )
+    (site / "docs/reference/b.md").write_text("# B\n\nSet the SLO.\n", "utf-8")
+
+    def acronyms(config: MkDocsConfig) -> list[str]:
+        results = config.plugins["diataxis"].session.results.values()
+        return [f.path for result in results for f in result.findings if f.rule == "terms/acronym"]
+
+    first = rebuild(site)
+    plugin = first.plugins["diataxis"]
+    assert acronyms(first) == ["reference/b.md"]
+    assert rebuild(site).plugins["diataxis"].session.checked == 0  # nothing changed
+    # The definition lands on another page: b.md has not changed, and is clean now.
+    (site / "docs/how-to/c.md").write_text("# C\n\nA Service Level Objective (SLO).\n", "utf-8")
+    config = rebuild(site)
+    assert plugin.session.checked == 4
+    assert acronyms(config) == []

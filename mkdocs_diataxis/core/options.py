@@ -272,10 +272,11 @@ def _terms(value: Any, base_dir: str) -> TermSettings:
 
 
 def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
-    data = _section("acronyms", value, ("enabled", "known", "glossary", "exclude"))
+    data = _section("acronyms", value, ("enabled", "known", "glossary", "exclude", "scope"))
     given = _given(
         data,
         enabled=_bool("acronyms.enabled"),
+        scope=_scope,
         known=lambda v: frozenset(_string_list("acronyms.known", v)),
         exclude=_patterns("acronyms.exclude"),
     )
@@ -286,6 +287,12 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
         except GlossaryError as error:
             raise SettingsError("acronyms.glossary", str(error)) from None
     return AcronymSettings(**given)
+
+
+def _scope(value: Any) -> str:
+    if value not in ("page", "site"):
+        raise SettingsError("acronyms.scope", f"expected page or site, got {_describe(value)}")
+    return str(value)
 
 
 def _status_page(value: Any, base_dir: str) -> StatusPageSettings:

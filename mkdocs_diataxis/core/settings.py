@@ -86,6 +86,12 @@ class AcronymSettings:
     """Absolute path of the glossary file, if any."""
     snippet_files: tuple[str, ...] = ()
     """Files pymdownx.snippets auto-appends, read as glossaries too."""
+    scope: str = "page"
+    """Where a definition counts: ``page`` (on the page itself) or ``site`` (anywhere
+    on the site)."""
+    site_defined: frozenset[str] = frozenset()
+    """With ``scope: site``, the acronyms some page of the site defines (upper case),
+    found by `site_definitions` before the pages are checked."""
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     known = lists.known | {item.upper() for item in acronyms.known}
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
+    defined |= acronyms.site_defined
     seen: set[str] = set()
     in_code: list[frozenset[str]] = []
 
