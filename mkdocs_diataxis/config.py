@@ -132,3 +132,19 @@ class DiataxisConfig(base.Config):
     def settings(self) -> Settings:
         """The validated options as the checks read them (call after validation)."""
         return Settings(**{name: self[name] for name in OPTIONS})
+
+
+def i18n_suffix_locales(options: Any) -> tuple[str, ...]:
+    """The locales of a mkdocs-static-i18n configuration (its plugin config, or its
+    ``plugins:`` entry as written) when it uses the suffix layout, its default, where
+    ``page.fr.md`` translates ``page.md``; none for the folder layout."""
+    if not hasattr(options, "get") or options.get("docs_structure", "suffix") != "suffix":
+        return ()
+    languages = options.get("languages")
+    if not isinstance(languages, list):
+        return ()
+    return tuple(
+        str(language.get("locale"))
+        for language in languages
+        if hasattr(language, "get") and isinstance(language.get("locale"), str)
+    )

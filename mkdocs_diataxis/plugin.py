@@ -3,15 +3,17 @@ status page; the plugin keeps nothing else."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_diataxis.config import DiataxisConfig
+from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales
 from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
@@ -24,6 +26,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def __init__(self) -> None:
         self.session: BuildSession | None = None
         self.status: StatusPage | None = None
+        self.language_build = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps one plugin instance across `mkdocs serve` rebuilds, so
@@ -35,20 +38,37 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         settings = with_snippet_glossaries(
             self.config.settings(), config.mdx_configs, base_dir, config.docs_dir
         )
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            languages = i18n_suffix_locales(getattr(i18n, "config", None))
+            settings = dataclasses.replace(settings, languages=languages)
         self.session = BuildSession(settings, previous=self.session)
-        enabled = settings.status_page.enabled
+        # mkdocs-static-i18n builds each further language inside the first build's
+        # on_post_build: the site's status page and report are the first build's, so a
+        # language's build checks and logs its own pages and writes neither.
+        self.language_build = bool(getattr(config.plugins.get("i18n"), "building", False))
+        enabled = settings.status_page.enabled and not self.language_build
         self.status = StatusPage(settings.status_page, settings.report) if enabled else None
         return config
 
-    # Late, so that files other plugins add in on_files are present (and skipped), and
-    # the status page is the last page MkDocs reads: checking overlaps all the others.
-    @event_priority(-50)
+    # Last, after mkdocs-static-i18n (-100), which drops or trips over pages that are not
+    # files in docs_dir: the status page is added to what each language's build keeps,
+    # and it is the last page MkDocs reads, so checking overlaps all the others.
+    @event_priority(-200)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.session is not None
-        self.session.start(files, config.docs_dir)
+        self.session.leave_out_loops(files, config.docs_dir)
         if self.status is not None:
             self.status.add(files, config)
         return files
+
+    # Last, when every plugin has settled which pages the site has: Material's blog
+    # holds its posts out of the files until its own on_nav (-50).
+    @event_priority(-200)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.session is not None
+        self.session.start(files)
+        return nav
 
     # First, so that other plugins see the status page's real Markdown.
     @event_priority(100)
@@ -73,6 +93,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.session is not None:
             self.session.collect()
+            self.session.log_totals(self.status.url() if self.status is not None else None)
         if self.status is not None:
             self.status.check_rendered()
         return env
@@ -85,7 +106,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.session is not None:
+        if self.session is not None and not self.language_build:
             self.session.write_report(config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -3,6 +3,7 @@ read as MkDocs reads them (``!ENV`` tags resolved, other tags left alone), and i
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from mkdocs_diataxis.config import DiataxisConfig
+from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales
 from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
@@ -77,12 +78,17 @@ class Project:
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
         options, self.has_plugin = _plugin_options(data.get("plugins"))
-        self.settings = with_snippet_glossaries(
+        settings = with_snippet_glossaries(
             _validate(options, self.config_file),
             _mdx_configs(data.get("markdown_extensions")),
             self.base_dir,
             self.docs_dir,
         )
+        try:
+            i18n, _ = _plugin_options(data.get("plugins"), "i18n")
+        except (TypeError, ValueError):
+            i18n = {}  # MkDocs reports a malformed entry of another plugin
+        self.settings = dataclasses.replace(settings, languages=i18n_suffix_locales(i18n))
         self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
         self.loops = LinkLoops(self.docs_dir)
 
@@ -189,16 +195,17 @@ def _find_config(config_file: str | None) -> str:
     raise CliError("no mkdocs.yml here; name one with -f")
 
 
-def _plugin_options(plugins: Any) -> tuple[dict[str, Any], bool]:
-    """The ``diataxis`` entry's options from ``plugins:`` (a list or a mapping)."""
+def _plugin_options(plugins: Any, name: str = "diataxis") -> tuple[dict[str, Any], bool]:
+    """A plugin's options from ``plugins:`` (a list or a mapping), and whether it is
+    there."""
     items: list[Any] = list(plugins.items()) if isinstance(plugins, dict) else (plugins or [])
     for item in items:
-        if item == "diataxis":
+        if item == name:
             return {}, True
-        if isinstance(item, tuple) and item[0] == "diataxis":
+        if isinstance(item, tuple) and item[0] == name:
             return dict(item[1] or {}), True
-        if isinstance(item, dict) and "diataxis" in item:
-            return dict(item["diataxis"] or {}), True
+        if isinstance(item, dict) and name in item:
+            return dict(item[name] or {}), True
     return {}, False
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -52,22 +53,29 @@ class BuildSession:
         self._batch: Batch | None = None
         self._batch_keys: list[CacheKey] = []
         self._order: list[str] = []
+        self._reused: set[str] = set()
+        """Pages whose result an earlier build of this process gave: their findings
+        were logged then."""
 
-    def start(self, files: Files, docs_dir: str) -> None:
-        """Take the build's pages and start checking the ones not known yet."""
-        pending: list[SourcePage] = []
-        size = 0
-        # MkDocs follows folder links; one back to a folder above it repeats the pages
-        # forty levels deep and then fails copying them. Name each loop once and leave
-        # its copies out of the build.
+    def leave_out_loops(self, files: Files, docs_dir: str) -> None:
+        """MkDocs follows folder links; one back to a folder above it repeats the pages
+        forty levels deep and then fails copying them. Name each loop once and leave its
+        copies out of the build (``on_files``, before the nav is made of them)."""
         loops = LinkLoops(docs_dir)
         for file in list(files):
             if file.generated_by is None and loops.loop_in(file.src_uri) is not None:
                 files.remove(file)
-        self._define_site(files)
         for result in loops.results(self.settings):
             self.results[result.path] = result
             self._order.append(result.path)
+
+    def start(self, files: Files) -> None:
+        """Take the build's pages and start checking the ones not known yet
+        (``on_nav``: by then every plugin has said which pages the site has, and the
+        blog has taken back the posts it held out while it read them)."""
+        pending: list[SourcePage] = []
+        size = 0
+        self._define_site(files)
         for file in files.documentation_pages():
             if file.generated_by is not None or file.inclusion.is_excluded():
                 continue
@@ -88,6 +96,7 @@ class BuildSession:
             key = (path, hashlib.blake2b(source, digest_size=16).digest())
             if (known := self._known.get(key)) is not None:
                 self.results[path] = self._cache[key] = known
+                self._reused.add(path)
                 continue
             # Pages on disk are read again where they are checked, so that this process
             # does not hold every page's bytes while MkDocs renders.
@@ -121,7 +130,11 @@ class BuildSession:
             for key, result in zip(self._batch_keys, self._batch.results(), strict=True):
                 self.results[key[0]] = self._cache[key] = result
             self._batch = None
+        # A rebuild (`mkdocs serve`, or each language of mkdocs-static-i18n) logs only
+        # what it checked itself; the totals line counts every page.
         for path in self._order:
+            if path in self._reused:
+                continue
             for finding in self.results[path].findings:
                 if finding.severity == "warning":
                     log.warning(finding.format())
@@ -129,6 +142,30 @@ class BuildSession:
                     log.info(finding.format())
         self.report = build_report((self.results[path] for path in self._order), self.settings)
         return self.report
+
+    def log_totals(self, status_url: str | None) -> None:
+        """One line at the end of the build's log: pages, findings by rule family, and
+        where the status page is."""
+        where = f"; status page: {status_url}" if status_url is not None else ""
+        log.info(self._totals() + where)
+
+    def _totals(self) -> str:
+        warnings: Counter[str] = Counter()
+        infos = 0
+        for path in self._order:
+            for finding in self.results[path].findings:
+                if finding.severity == "warning":
+                    warnings[finding.rule.split("/")[0]] += 1
+                else:
+                    infos += 1
+        families = ", ".join(f"{family} {count}" for family, count in sorted(warnings.items()))
+        pages = len(self._order)
+        again = f", {len(self._reused)} unchanged since the last build" if self._reused else ""
+        shown = f" ({families})" if families else ""
+        return (
+            f"checked {pages} page(s){again}: {sum(warnings.values())} warning(s){shown},"
+            f" {infos} info finding(s)"
+        )
 
     def write_report(self, site_dir: str) -> None:
         """Write the JSON report into ``site_dir`` (when one is configured)."""

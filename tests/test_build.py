@@ -279,7 +279,7 @@ REPLACING_HOOK = """
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-@event_priority(-100)  # after the diataxis plugin: a copy of every generated file
+@event_priority(-300)  # after the diataxis plugin (-200): a copy of every generated file
 def on_files(files, config):
     status = files.get_file_from_path("diataxis-status.md")
     files.remove(status)

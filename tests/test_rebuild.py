@@ -141,3 +141,31 @@ def test_with_site_scope_a_new_definition_elsewhere_checks_every_page_again(
     config = rebuild(site)
     assert plugin.session.checked == 4
     assert acronyms(config) == []
+
+
+def test_a_rebuild_logs_the_findings_of_changed_pages_and_the_totals(
+    site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    def logged() -> list[str]:
+        lines = [
+            r.getMessage().removeprefix("mkdocs_diataxis: ")
+            for r in caplog.records
+            if r.name.startswith("mkdocs.plugins.mkdocs_diataxis")
+        ]
+        caplog.clear()
+        return [line.split(" [")[0] if "[" in line else line for line in lines]
+
+    caplog.set_level("INFO")
+    rebuild(site)
+    assert logged() == [
+        "reference/a.md:3:16:",
+        "checked 4 page(s): 1 warning(s) (citation 1), 0 info finding(s);"
+        " status page: diataxis-status/",
+    ]
+    (site / "docs/reference/b.md").write_text("# B\n\nSending takes 1.5 µs.\n", "utf-8")
+    rebuild(site)
+    assert logged() == [
+        "reference/b.md:3:15:",
+        "checked 4 page(s), 3 unchanged since the last build: 2 warning(s) (citation 2),"
+        " 0 info finding(s); status page: diataxis-status/",
+    ]

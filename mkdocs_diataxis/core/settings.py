@@ -130,6 +130,9 @@ class Settings:
     jobs: int | None = None
     """Worker processes that check pages; ``None`` (``auto``) chooses by the machine and
     the site."""
+    languages: tuple[str, ...] = field(default=(), metadata={"from": "mkdocs-static-i18n"})
+    """Not an option: the locales of a mkdocs-static-i18n site in its suffix layout, where
+    ``index.fr.md`` is the French ``index.md`` (see `untranslated`)."""
     folder_category: Mapping[str, str] = field(init=False, repr=False, compare=False)
     """Folder name (lower case) -> category, derived from ``categories``."""
     exempted: PathPatterns = field(init=False, repr=False, compare=False)
@@ -145,6 +148,15 @@ class Settings:
         object.__setattr__(self, "folder_category", folder_to_category)
         defaults = DEFAULT_EXEMPT if self.exempt_defaults else ()
         object.__setattr__(self, "exempted", PathPatterns((*defaults, *self.exempt.patterns)))
+
+    def untranslated(self, path: str) -> str:
+        """The page a translation translates: ``guide/index.fr.md`` -> ``guide/index.md``
+        when ``fr`` is one of `languages`; any other path as it is."""
+        stem, dot, extension = path.rpartition(".")
+        base, dot_locale, locale = stem.rpartition(".")
+        if dot and dot_locale and locale in self.languages and "/" not in locale:
+            return f"{base}.{extension}"
+        return path
 
     def watched_files(self) -> list[str]:
         """Files outside ``docs_dir`` the checks read: a rebuild is due when they change."""

@@ -42,6 +42,11 @@ class StatusPage:
         )
         files.append(self.file)
 
+    def url(self) -> str | None:
+        """The page's address in the site, relative to its root; ``None`` until it is
+        added, or when another plugin dropped it."""
+        return None if self.file is None else self.file.url or "./"
+
     def is_page(self, page: Page) -> bool:
         """Whether ``page`` is the status page (by path: a plugin that ran later in
         ``on_files`` may have copied the file)."""

@@ -70,7 +70,7 @@ RULES = (UNCATEGORIZED, MISMATCH, NESTED, UNKNOWN_CATEGORY)
 def check(ctx: PageContext) -> Iterator[Finding]:
     """Placement findings for one page; pages matched by ``exempt`` get none."""
     doc, settings = ctx.doc, ctx.settings
-    if settings.exempted.match(doc.path):
+    if settings.exempted.match(settings.untranslated(doc.path)):
         return
     placement = ctx.placement
     declared = placement.declared

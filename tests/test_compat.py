@@ -1,0 +1,124 @@
+"""Real builds next to the plugins a Material site carries: each asserts the exact
+findings (path, line, rule) and what the status page counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import build, make_site
+
+I18N = """  - i18n:
+      docs_structure: {layout}
+      languages:
+        - {{locale: en, default: true, name: English}}
+        - {{locale: fr, name: Français}}
+"""
+
+
+def found(output: str) -> list[str]:
+    """Each finding the build logged, as "path:line [rule]"."""
+    prefix = "WARNING -  mkdocs_diataxis: "
+    return [
+        line.removeprefix(prefix).split(": ", 1)[0].rsplit(":", 1)[0]
+        + " "
+        + line.split("] ", 1)[0].rsplit(" ", 1)[1]
+        + "]"
+        for line in output.splitlines()
+        if line.startswith(prefix)
+    ]
+
+
+def site_with(tmp_path: Path, pages: dict[str, str], plugins: str, extra: str = "") -> Path:
+    """A site of ``pages`` with these ``plugins:`` lines and no hooks: the helper's hook
+    adds a generated page, which mkdocs-static-i18n cannot take."""
+    site = make_site(tmp_path, pages)
+    (site / "mkdocs.yml").write_text(f"site_name: Test\n{extra}plugins:\n{plugins}", "utf-8")
+    return site
+
+
+def totals(output: str) -> list[str]:
+    prefix = "INFO    -  mkdocs_diataxis: checked "
+    return [line.removeprefix(prefix) for line in output.splitlines() if line.startswith(prefix)]
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+@pytest.mark.parametrize("layout", ["suffix", "folder"])
+def test_static_i18n_builds_with_the_status_page_and_logs_each_page_once(
+    tmp_path: Path, layout: str, order: str
+) -> None:
+    if layout == "suffix":
+        pages = {
+            "index.md": "# Home\n",
+            "index.fr.md": "# Accueil\n",
+            "reference/api.md": "# API\n\nPlain words.\n",
+            "reference/api.fr.md": "# API\n\nIl prend 286ns.\n",
+            "reference/cli.md": "# CLI\n\nIt takes 286ns.\n",  # no translation
+        }
+    else:
+        pages = {
+            "en/index.md": "# Home\n",
+            "fr/index.md": "# Accueil\n",
+            "en/reference/api.md": "# API\n\nPlain words.\n",
+            "fr/reference/api.md": "# API\n\nIl prend 286ns.\n",
+            "en/reference/cli.md": "# CLI\n\nIt takes 286ns.\n",
+        }
+    plugins = "  - diataxis\n" + I18N.format(layout=layout)
+    if order == "after":
+        plugins = I18N.format(layout=layout) + "  - diataxis\n"
+    site = site_with(tmp_path, pages, plugins)
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    english = "reference/cli.md" if layout == "suffix" else "en/reference/cli.md"
+    french = "reference/api.fr.md" if layout == "suffix" else "fr/reference/api.md"
+    # The French build falls back to the English cli.md: its finding is not logged again.
+    assert found(result.stderr) == [
+        f"{english}:3 [citation/uncited]",
+        f"{french}:3 [citation/uncited]",
+    ]
+    assert totals(result.stderr) == [
+        "3 page(s): 1 warning(s) (citation 1), 0 info finding(s); status page: diataxis-status/",
+        "3 page(s), 1 unchanged since the last build: 2 warning(s) (citation 2), 0 info finding(s)",
+    ]
+    # One status page and one report, the default language's, not overwritten.
+    report = json.loads((site / "site" / "diataxis-report.json").read_text("utf-8"))
+    assert len(report["pages"]) == 3
+    assert english in [page["path"] for page in report["pages"]]
+    assert not (site / "site" / "fr" / "diataxis-status").exists()
+    assert "286ns" in (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("order", ["diataxis, blog", "blog, diataxis"])
+def test_material_blog_posts_are_checked_in_either_order(tmp_path: Path, order: str) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/posts/launch.md": "---\ndate: 2024-01-01\n---\n\n# Launch\n\nIt is blazing fast.\n",
+        "reference/api.md": "# API\n\nPlain words.\n",
+    }
+    first, second = order.split(", ")
+    site = site_with(tmp_path, pages, f"  - {first}\n  - {second}\n", "theme: {name: material}\n")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert found(result.stderr) == ["blog/posts/launch.md:7 [terms/forbidden]"]
+    assert totals(result.stderr) == [
+        "4 page(s): 1 warning(s) (terms 1), 0 info finding(s); status page: diataxis-status/"
+    ]
+    html = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    assert "blazing fast" in html
+
+
+def test_the_command_line_reads_the_i18n_suffix_layout(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    pages = {"index.md": "# Home\n", "index.fr.md": "# Accueil\n", "loose.fr.md": "# L\n"}
+    site = site_with(tmp_path, pages, "  - diataxis\n" + I18N.format(layout="suffix"))
+    check = run_cli(site, "check")
+    # index.fr.md is the French index.md, a landing page; loose.fr.md is still loose.
+    assert check.stdout.splitlines()[0].startswith(
+        "docs/loose.fr.md:1:1: warning [placement/uncategorized]"
+    )
+    assert check.stdout.splitlines()[-1] == "1 warning(s), 0 info finding(s) in 3 page(s)"
