@@ -8,7 +8,7 @@ import os
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -49,18 +49,30 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         self.language_build = bool(getattr(config.plugins.get("i18n"), "building", False))
         enabled = settings.status_page.enabled and not self.language_build
         self.status = StatusPage(settings.status_page, settings.report) if enabled else None
+        if self.status is not None:
+            self.status.join_nav(config)
         return config
 
-    # Last, after mkdocs-static-i18n (-100), which drops or trips over pages that are not
-    # files in docs_dir: the status page is added to what each language's build keeps,
-    # and it is the last page MkDocs reads, so checking overlaps all the others.
-    @event_priority(-200)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        assert self.session is not None
-        self.session.leave_out_loops(files, config.docs_dir)
-        if self.status is not None:
+    # First, so that plugins that list the site's pages in on_files see the status page
+    # (mkdocs-redirects checks its targets against that list)...
+    @event_priority(100)
+    def _add_status_page_first(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.status is not None and config.plugins.get("i18n") is None:
             self.status.add(files, config)
         return files
+
+    # ... but last with mkdocs-static-i18n (-100), which trips over a page that is not
+    # a file in docs_dir. Folder links that loop are taken out here, once every plugin
+    # has added its files.
+    @event_priority(-200)
+    def _add_status_page_last(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.session is not None
+        self.session.leave_out_loops(files, config.docs_dir)
+        if self.status is not None and config.plugins.get("i18n") is not None:
+            self.status.add(files, config)
+        return files
+
+    on_files = CombinedEvent(_add_status_page_first, _add_status_page_last)
 
     # Last, when every plugin has settled which pages the site has: Material's blog
     # holds its posts out of the files until its own on_nav (-50).

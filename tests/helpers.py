@@ -63,7 +63,7 @@ def make_site(root: Path, pages: dict[str, str | bytes], plugin: str = "  - diat
 
 def build(root: Path, *args: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict ARGS`` (``--strict`` only with ``strict``) in ``root``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *args],
         cwd=root,

@@ -122,3 +122,32 @@ def test_the_command_line_reads_the_i18n_suffix_layout(tmp_path: Path) -> None:
         "docs/loose.fr.md:1:1: warning [placement/uncategorized]"
     )
     assert check.stdout.splitlines()[-1] == "1 warning(s), 0 info finding(s) in 3 page(s)"
+
+
+def test_an_explicit_nav_gets_the_status_page_and_strict_passes(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "reference/api.md": "# API\n\nPlain words.\n"}
+    nav = "nav:\n  - Home: index.md\n  - API: reference/api.md\n"
+    validation = "validation:\n  nav:\n    omitted_files: warn\n    not_found: warn\n"
+    site = site_with(tmp_path, pages, "  - diataxis\n", nav + validation)
+    result = build(site)
+    assert (result.returncode, result.stderr.count("WARNING")) == (0, 0), result.stderr
+    home = (site / "site" / "index.html").read_text("utf-8")
+    assert 'href="diataxis-status/"' in home
+    # A nav that lists the page already keeps it where it is, once.
+    listed = nav + "  - Status: diataxis-status.md\n"
+    site = site_with(tmp_path / "listed", pages, "  - diataxis\n", listed + validation)
+    result = build(site)
+    assert (result.returncode, result.stderr.count("WARNING")) == (0, 0), result.stderr
+    home = (site / "site" / "index.html").read_text("utf-8")
+    assert home.count('href="diataxis-status/"') == 1
+    assert "Documentation status</a>" not in home
+
+
+def test_a_redirect_to_the_status_page_resolves(tmp_path: Path) -> None:
+    plugins = "  - diataxis\n  - redirects:\n      redirect_maps:\n"
+    plugins += "        status.md: diataxis-status.md\n"
+    site = site_with(tmp_path, {"index.md": "# Home\n"}, plugins)
+    result = build(site)
+    assert (result.returncode, result.stderr.count("WARNING")) == (0, 0), result.stderr
+    redirect = (site / "site" / "status" / "index.html").read_text("utf-8")
+    assert "diataxis-status/" in redirect

@@ -26,6 +26,15 @@ class StatusPage:
         self._rendered = False
         self._blocks: dict[str, str] = {}
 
+    def join_nav(self, config: MkDocsConfig) -> None:
+        """With ``in_nav`` and a ``nav:`` written in ``mkdocs.yml``, list the page at its
+        end (unless the nav lists it already): MkDocs would otherwise report it as a
+        page the nav omits, and fail ``--strict`` with ``validation.omitted_files:
+        warn``."""
+        nav = config.nav
+        if self.settings.in_nav and isinstance(nav, list) and not _lists(nav, self.settings.path):
+            nav.append({self.settings.title: self.settings.path})
+
     def add(self, files: Files, config: MkDocsConfig) -> None:
         """Add the page to the build's files, or fail clearly when its path is taken."""
         existing = files.get_file_from_path(self.settings.path)
@@ -94,3 +103,14 @@ class StatusPage:
                 " removed or replaced it after on_files); set status_page.enabled to false"
                 " if that is intended"
             )
+
+
+def _lists(nav: object, path: str) -> bool:
+    """Whether a ``nav:`` value (pages, titled pages, sections) names ``path``."""
+    if isinstance(nav, str):
+        return nav.strip("/") == path
+    if isinstance(nav, list):
+        return any(_lists(item, path) for item in nav)
+    if isinstance(nav, dict):
+        return any(_lists(value, path) for value in nav.values())
+    return False
