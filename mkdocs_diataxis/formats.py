@@ -89,6 +89,8 @@ def sarif(shown: Shown, findings: list[Finding]) -> dict[str, Any]:
                         ],
                     }
                 },
+                # Columns count characters (code points), as the text output's do.
+                "columnKind": "unicodeCodePoints",
                 "results": [
                     {
                         "ruleId": f.rule,
@@ -112,6 +114,13 @@ def sarif(shown: Shown, findings: list[Finding]) -> dict[str, Any]:
                                 }
                             }
                         ],
+                        # The baseline's identity of a warning: it survives lines
+                        # inserted above, so code scanning tracks the same alert.
+                        **(
+                            {"partialFingerprints": {"diataxisFingerprint/v1": f.fingerprint}}
+                            if f.fingerprint
+                            else {}
+                        ),
                     }
                     for f in findings
                 ],

@@ -176,3 +176,33 @@ def test_locations_are_uri_references_even_for_paths_with_spaces_and_hashes(
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "docs/reference/my%20page%231.md"
     assert location["region"] == {"startLine": 3, "startColumn": 16}
+
+
+def test_columns_are_code_points_and_warnings_carry_the_baseline_fingerprint(
+    tmp_path: Path,
+) -> None:
+    from mkdocs_diataxis.core import check_page, load_settings
+
+    # An emoji is one code point and two UTF-16 units: the column after it is 12.
+    pages = {"index.md": "# Home\n", "reference/x.md": "# X\n\n🚀 It takes 286ns.\n"}
+    site = make_site(tmp_path, pages)
+    code, sarif = sarif_of(site)
+    assert schema_errors(sarif) == []
+    (run,) = sarif["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (result,) = run["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 3,
+        "startColumn": 12,
+    }
+    text = (site / "docs" / "reference" / "x.md").read_text("utf-8")
+    (finding,) = check_page("reference/x.md", text, load_settings({})).findings
+    assert result["partialFingerprints"] == {"diataxisFingerprint/v1": finding.fingerprint}
+    assert len(finding.fingerprint) == 20
+    # Info findings have no identity to track.
+    (site / "mkdocs.yml").write_text(
+        "site_name: Test\nplugins:\n  - diataxis:\n      severity: {citation/uncited: info}\n",
+        "utf-8",
+    )
+    _, sarif = sarif_of(site)
+    assert "partialFingerprints" not in sarif["runs"][0]["results"][0]
