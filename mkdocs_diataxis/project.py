@@ -11,6 +11,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils import is_markdown_file
+from mkdocs.utils.yaml import yaml_load
+from pathspec.gitignore import GitIgnoreSpec
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales
@@ -20,7 +24,6 @@ from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
-from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -63,13 +66,16 @@ class Project:
     def __init__(self, config_file: str | None) -> None:
         self.config_file = _find_config(config_file)
         self.base_dir = os.path.dirname(os.path.abspath(self.config_file))
+        # MkDocs' own loading: INHERIT merges the parent file in, as the build does.
         try:
             with open(self.config_file, encoding="utf-8-sig") as handle:
-                data = yaml.load(handle, Loader=_TolerantLoader)
+                data = yaml_load(handle, loader=_TolerantLoader)  # type: ignore[arg-type]
         except (OSError, UnicodeDecodeError) as error:
             raise CliError(f"cannot read {self.config_file}: {error}") from None
-        except yaml.YAMLError as error:
-            raise CliError(f"{self.config_file} is not valid YAML: {_first_line(error)}") from None
+        except ConfigurationError as error:
+            raise CliError(f"{self.config_file}: {_first_line(error)}") from None
+        except (AttributeError, TypeError):
+            data = None  # not a mapping: said below
         if not isinstance(data, dict):
             raise CliError(f"{self.config_file}: expected a mapping of settings")
         self.data = data
@@ -89,7 +95,12 @@ class Project:
         except (TypeError, ValueError):
             i18n = {}  # MkDocs reports a malformed entry of another plugin
         self.settings = dataclasses.replace(settings, languages=i18n_suffix_locales(i18n))
-        self.exclude = PathPatterns(_string_lines(data.get("exclude_docs")))
+        # As MkDocs excludes: hidden files and /templates/ always, then exclude_docs; and
+        # as `mkdocs build` leaves drafts out.
+        self.exclude = GitIgnoreSpec.from_lines(
+            [".*", "/templates/", *_string_lines(data.get("exclude_docs"))]
+        )
+        self.drafts = GitIgnoreSpec.from_lines(_string_lines(data.get("draft_docs")))
         self.loops = LinkLoops(self.docs_dir)
 
     def pages(self, paths: Sequence[str]) -> list[str]:
@@ -116,10 +127,14 @@ class Project:
                     )
                 )
                 for name in files:
-                    if name.endswith(".md") and not name.startswith("."):
+                    if is_markdown_file(name):  # .md, .markdown, .mdown, .mkdn, .mkd
                         path = os.path.relpath(os.path.join(folder, name), docs)
                         found.add(path.replace(os.sep, "/"))
-        return sorted(path for path in found if not self.exclude.match(path))
+        return sorted(
+            path
+            for path in found
+            if not self.exclude.match_file(path) and not self.drafts.match_file(path)
+        )
 
     def shown(self, path: str) -> str:
         """A page's path as output shows it: relative to the working folder."""

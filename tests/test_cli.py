@@ -414,3 +414,46 @@ def test_figures_says_when_only_a_methodology_without_a_source_covers_a_claim(
         " — only a methodology section that names no source covers it:"
         " citation/weak (info) at line 5"
     )
+
+
+def test_check_and_the_build_read_the_same_site(tmp_path: Path) -> None:
+    # INHERIT (the plugin's options live in the parent file), a .markdown page, an
+    # auto-appended abbreviations file, an excluded folder, a draft and a hidden file.
+    pages = {
+        "index.md": "# Home\n",
+        "reference/api.markdown": "# API\n\nLookup takes 36ns with WASM and GTDX.\n",
+        "how-to/deploy.md": "# Deploy\n\nIt is blazing fast.\n",
+        "old/legacy.md": "# Legacy\n\nIt takes 9ns.\n",
+        "drafts/next.md": "# Next\n\nIt takes 8ns.\n",
+        ".hidden.md": "# Hidden\n\nIt takes 7ns.\n",
+    }
+    site = make_site(tmp_path, pages)
+    (site / "includes").mkdir()
+    (site / "includes" / "abbr.md").write_text("*[WASM]: WebAssembly\n", "utf-8")
+    (site / "base.yml").write_text(
+        "plugins:\n  - diataxis:\n      severity: {terms/forbidden: info}\n"
+        "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
+        "      auto_append: [includes/abbr.md]\n",
+        "utf-8",
+    )
+    (site / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_name: Test\nexclude_docs: |\n  old/\ndraft_docs: |\n  drafts/\n",
+        "utf-8",
+    )
+    built = build(site, strict=False)
+    assert built.returncode == 0, built.stderr
+    checked = run_cli(site, "check", "--format", "json")
+    report = (site / "site" / "diataxis-report.json").read_text(encoding="utf-8")
+    assert checked.stdout == report
+    data = json.loads(report)
+    assert [page["path"] for page in data["pages"]] == [
+        "how-to/deploy.md",
+        "index.md",
+        "reference/api.markdown",
+    ]
+    findings = [(f["path"], f["rule"], f["severity"]) for f in data["findings"]]
+    assert findings == [
+        ("how-to/deploy.md", "terms/forbidden", "info"),
+        ("reference/api.markdown", "citation/uncited", "warning"),
+        ("reference/api.markdown", "terms/acronym", "warning"),
+    ]
