@@ -72,8 +72,8 @@ class Project:
                 data = yaml_load(handle, loader=_TolerantLoader)  # type: ignore[arg-type]
         except (OSError, UnicodeDecodeError) as error:
             raise CliError(f"cannot read {self.config_file}: {error}") from None
-        except ConfigurationError as error:
-            raise CliError(f"{self.config_file}: {_first_line(error)}") from None
+        except ConfigurationError as error:  # bad YAML (with its line), a missing INHERIT
+            raise CliError(f"{self.config_file}: {' '.join(str(error).split())}") from None
         except (AttributeError, TypeError):
             data = None  # not a mapping: said below
         if not isinstance(data, dict):

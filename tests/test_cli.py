@@ -80,6 +80,25 @@ def test_paths_limit_the_check(tmp_path: Path) -> None:
     ]
 
 
+def test_broken_yaml_and_a_missing_inherit_are_one_line_exit_2(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    (site / "mkdocs.yml").write_text("site_name: [x\nplugins: [diataxis]\n", "utf-8")
+    result = run_cli(site, "check")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "mkdocs-diataxis: error: mkdocs.yml: MkDocs encountered an error parsing the"
+        ' configuration file: while parsing a flow sequence in "mkdocs.yml", line 1,'
+        " column 12 expected ',' or ']', but got ':' in \"mkdocs.yml\", line 2, column 8\n",
+    )
+    (site / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: x\n", "utf-8")
+    result = run_cli(site, "check")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "mkdocs-diataxis: error: mkdocs.yml: Inherited config file 'base.yml' does not"
+        " exist at 'base.yml'.\n",
+    )
+
+
 def test_path_outside_docs_dir_is_a_usage_error(tmp_path: Path) -> None:
     site = make_site(tmp_path, BROKEN)
     result = run_cli(site, "check", "mkdocs.yml")
