@@ -258,7 +258,3 @@ def _string_lines(value: Any) -> list[str]:
     if isinstance(value, str):
         return [line for line in value.splitlines() if line.strip() and not line.startswith("#")]
     return []
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
