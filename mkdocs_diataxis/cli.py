@@ -19,6 +19,7 @@ from mkdocs_diataxis.core import SettingsError
 from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
 from mkdocs_diataxis.core.capitals import known_acronyms
 from mkdocs_diataxis.core.examples import check_example
+from mkdocs_diataxis.core.generated import GENERATED_MARK
 from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
@@ -111,7 +112,7 @@ def _status(args: argparse.Namespace) -> int:
     )
     out = _output(args.output)
     try:
-        out.write(markdown)
+        out.write(f"{GENERATED_MARK}\n{markdown}")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -226,7 +227,13 @@ def parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="write the status page as Markdown")
     status.add_argument("-f", "--config-file", help="mkdocs.yml or properdocs.yml")
-    status.add_argument("-o", "--output", required=True, help="the Markdown file to write")
+    status.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="the Markdown file to write; its first line marks it as written here, so"
+        " check and the build never check it, even inside docs_dir",
+    )
     status.set_defaults(run=_status)
 
     baseline = commands.add_parser(

@@ -22,6 +22,7 @@ from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
+from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.workers import Batch, SourcePage
@@ -133,8 +134,18 @@ class Project:
         return sorted(
             path
             for path in found
-            if not self.exclude.match_file(path) and not self.drafts.match_file(path)
+            if not self.exclude.match_file(path)
+            and not self.drafts.match_file(path)
+            and not self._generated(path)
         )
+
+    def _generated(self, path: str) -> bool:
+        """Whether the page is a status page `status -o` wrote: never checked."""
+        try:
+            with open(os.path.join(self.docs_dir, path), "rb") as handle:
+                return is_generated(handle.read(marked_head_size()))
+        except OSError:
+            return False  # `check` reports it
 
     def shown(self, path: str) -> str:
         """A page's path as output shows it: relative to the working folder."""

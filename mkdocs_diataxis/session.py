@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from mkdocs_diataxis.core import PageResult, Settings, check_page
 from mkdocs_diataxis.core.check import check_file
+from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
@@ -86,6 +87,9 @@ class BuildSession:
             except OSError:
                 file.inclusion = InclusionLevel.EXCLUDED  # MkDocs could not read it either
                 self.results[path] = check_file(path, file.abs_src_path or path, self.settings)
+                continue
+            if is_generated(source[: marked_head_size()]):
+                self._order.pop()  # `mkdocs-diataxis status -o docs/...` wrote it
                 continue
             if not _decodes(source):
                 # MkDocs would stop the build with a traceback reading this page; leave it

@@ -227,7 +227,9 @@ def test_status_command_writes_markdown(tmp_path: Path) -> None:
     result = run_cli(site, "status", "-o", "status.md")
     assert result.returncode == 0
     markdown = (site / "status.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# Documentation status\n")
+    assert markdown.startswith(
+        "<!-- written by mkdocs-diataxis status: not checked -->\n# Documentation status\n"
+    )
     assert "## Diátaxis coverage" in markdown
 
 
@@ -476,3 +478,16 @@ def test_check_and_the_build_read_the_same_site(tmp_path: Path) -> None:
         ("reference/api.markdown", "citation/uncited", "warning"),
         ("reference/api.markdown", "terms/acronym", "warning"),
     ]
+
+
+def test_a_status_page_written_into_docs_is_never_checked(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "reference/api.md": "# API\n\nIt takes 286ns.\n"}
+    site = make_site(tmp_path, pages)
+    assert run_cli(site, "status", "-o", "docs/status.md").returncode == 0
+    written = (site / "docs" / "status.md").read_text("utf-8")
+    assert written.startswith("<!-- written by mkdocs-diataxis status: not checked -->\n# ")
+    assert "286ns" in written  # the finding it lists would be a finding of its own
+    check = run_cli(site, "check")
+    assert check.stdout.splitlines()[-1] == "1 warning(s), 0 info finding(s) in 2 page(s)"
+    built = build(site, strict=False)
+    assert [line.split(" ", 1)[0] for line in warnings(built.stderr)] == ["reference/api.md:3:10:"]
