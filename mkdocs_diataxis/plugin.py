@@ -38,10 +38,11 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         settings = with_snippet_glossaries(
             self.config.settings(), config.mdx_configs, base_dir, config.docs_dir
         )
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            languages = i18n_suffix_locales(getattr(i18n, "config", None))
-            settings = dataclasses.replace(settings, languages=languages)
+        settings = dataclasses.replace(
+            settings,
+            languages=i18n_suffix_locales(getattr(config.plugins.get("i18n"), "config", None)),
+            templates="macros" in config.plugins,
+        )
         self.session = BuildSession(settings, previous=self.session)
         # mkdocs-static-i18n builds each further language inside the first build's
         # on_post_build: the site's status page and report are the first build's, so a

@@ -93,9 +93,12 @@ class Project:
         )
         try:
             i18n, _ = _plugin_options(data.get("plugins"), "i18n")
+            _, macros = _plugin_options(data.get("plugins"), "macros")
         except (TypeError, ValueError):
-            i18n = {}  # MkDocs reports a malformed entry of another plugin
-        self.settings = dataclasses.replace(settings, languages=i18n_suffix_locales(i18n))
+            i18n, macros = {}, False  # MkDocs reports a malformed entry of another plugin
+        self.settings = dataclasses.replace(
+            settings, languages=i18n_suffix_locales(i18n), templates=macros
+        )
         # As MkDocs excludes: hidden files and /templates/ always, then exclude_docs; and
         # as `mkdocs build` leaves drafts out.
         self.exclude = GitIgnoreSpec.from_lines(
@@ -163,7 +166,7 @@ class Project:
                 source = Path(self.docs_dir, path).read_bytes()
             except OSError:
                 continue  # `check` reports it
-            doc = parse_document(path, source)
+            doc = parse_document(path, source, templates=self.settings.templates)
             findings = check_document(doc, self.settings).findings
             uncited = {
                 (finding.line, finding.column): f"{finding.rule} ({finding.severity})"

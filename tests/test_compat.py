@@ -151,3 +151,33 @@ def test_a_redirect_to_the_status_page_resolves(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr.count("WARNING")) == (0, 0), result.stderr
     redirect = (site / "site" / "status" / "index.html").read_text("utf-8")
     assert "diataxis-status/" in redirect
+
+
+MACRO_PAGE = """# API
+
+{# TODO: say it is blazing fast once the 286ns benchmark lands #}
+Version {{ config.site_name }} is here.
+
+{% if true %}
+Lookup takes 36ns.
+{% endif %}
+"""
+
+
+def test_template_syntax_is_not_prose_under_mkdocs_macros(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    pages = {"index.md": "# Home\n", "reference/api.md": MACRO_PAGE}
+    site = site_with(tmp_path, pages, "  - diataxis\n  - macros\n")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    # Only the rendered text's figure: the comment's words and figure are not prose.
+    assert found(result.stderr) == ["reference/api.md:7 [citation/uncited]"]
+    check = run_cli(site, "check")
+    assert [line.split(" [")[0] for line in check.stdout.splitlines()[:-1]] == [
+        "docs/reference/api.md:7:14: warning"
+    ]
+    # Without a templating plugin the braces are text, and checked as such: the
+    # comment's "blazing fast" is a finding, and its "benchmark" cites the 36ns.
+    site = site_with(tmp_path / "plain", pages, "  - diataxis\n")
+    assert found(build(site, strict=False).stderr) == ["reference/api.md:3 [terms/forbidden]"]

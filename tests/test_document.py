@@ -389,3 +389,21 @@ def test_line_end_is_the_next_newline_or_the_limit() -> None:
         for offset in range(limit + 1):
             found = text.find("\n", offset, limit)
             assert builder.line_end(offset, limit) == (limit if found < 0 else found)
+
+
+def test_template_syntax_is_blanked_in_place_when_a_templating_plugin_renders() -> None:
+    from mkdocs_diataxis.core.document import parse_document
+    from mkdocs_diataxis.core.document.prepass import prepare
+
+    source = "# T\n\n{# a\nmulti-line note #} Text {{ x }} more {% if y %}end\n"
+    doc = parse_document("p.md", source, templates=True)
+    prepared = prepare(doc).split("\n")
+    assert prepared[:3] == ["# T", "", ""]  # a comment's own line is blank
+    # The rest of the comment, the expression and the statement go; the line does not
+    # open with spaces (indented code), and the words are still prose at their columns.
+    assert prepared[3].split() == ["Text", "more", "end"]
+    assert not prepared[3].startswith(" ")
+    (span,) = [span for span in doc.spans if "Text" in span.text]
+    assert (span.text.split(), span.line, span.column) == (["Text", "more", "end"], 4, 20)
+    plain = parse_document("p.md", source)
+    assert "{{ x }}" in prepare(plain)

@@ -72,7 +72,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     broken front matter come back as ``page/*`` findings.
     """
     with _collector_paused():
-        return check_document(parse_document(path, source), settings)
+        return check_document(parse_document(path, source, templates=settings.templates), settings)
 
 
 @contextlib.contextmanager

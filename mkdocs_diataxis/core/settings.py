@@ -130,6 +130,9 @@ class Settings:
     jobs: int | None = None
     """Worker processes that check pages; ``None`` (``auto``) chooses by the machine and
     the site."""
+    templates: bool = field(default=False, metadata={"from": "mkdocs-macros"})
+    """Not an option: whether mkdocs-macros renders the pages, so that template syntax
+    is never read as prose."""
     languages: tuple[str, ...] = field(default=(), metadata={"from": "mkdocs-static-i18n"})
     """Not an option: the locales of a mkdocs-static-i18n site in its suffix layout, where
     ``index.fr.md`` is the French ``index.md`` (see `untranslated`)."""

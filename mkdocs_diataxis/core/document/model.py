@@ -172,6 +172,9 @@ class Document:
     path: str
     text: str
     front_matter: FrontMatter
+    templates: bool = False
+    """Whether a templating plugin (mkdocs-macros) renders the page: its ``{{ }}``,
+    ``{% %}`` and ``{# #}`` are template syntax, never prose."""
     lines: list[str] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     """Offset in ``text`` where each line starts."""

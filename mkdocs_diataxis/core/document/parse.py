@@ -14,8 +14,9 @@ from mkdocs_diataxis.core.finding import Problem
 _NEWLINE = re.compile("\n")
 
 
-def parse_document(path: str, source: bytes | str) -> Document:
-    """Build the model of one page; never raises on bad input (see ``problems``)."""
+def parse_document(path: str, source: bytes | str, *, templates: bool = False) -> Document:
+    """Build the model of one page; never raises on bad input (see ``problems``).
+    ``templates``: a templating plugin renders the page (see `Document.templates`)."""
     if isinstance(source, bytes):
         text, problem = _decode(source)
         if problem is not None:
@@ -32,6 +33,7 @@ def parse_document(path: str, source: bytes | str) -> Document:
         path=path,
         text=text,
         front_matter=front_matter,
+        templates=templates,
         lines=text.split("\n"),
         line_starts=line_starts,
     )

@@ -29,6 +29,9 @@ _MDX_FENCE = re.compile(r"[ \t]*:::(?:[\w-]+)?(?:[ \t]|\Z)")
 # An MDX comment, "{/* ... */}", which Docusaurus never renders: from its opening line to
 # its closing one.
 _MDX_COMMENT_OPEN = re.compile(r"[ \t]*\{/\*")
+# Jinja, as mkdocs-macros renders it: a comment {# #}, a statement {% %} and an
+# expression {{ }}, each on one line or over several.
+_TEMPLATE = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 # A fenced code opener: ``` or ~~~ (three or more), any indentation.
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 # Abbreviation definitions (`*[HTML]: Hyper Text Markup Language`), consumed by the
@@ -51,6 +54,15 @@ def prepare(doc: Document) -> str:
     lines = list(doc.lines)
     for index in range(doc.front_matter.end_line):
         lines[index] = ""
+    if doc.templates:
+        start = doc.front_matter.end_line
+        rendered = _TEMPLATE.sub(_blank, "\n".join(lines[start:])).split("\n")
+        for index, (blanked, line) in enumerate(zip(rendered, lines[start:], strict=True)):
+            # A line that opened with template syntax must not open with the spaces
+            # left for it: four of them would make the rest indented code. The text
+            # keeps its source position: spans are found in the source by content.
+            indent = len(line) - len(line.lstrip(" \t"))
+            lines[start + index] = blanked[:indent] + blanked[indent:].lstrip(" ")
     indents: list[int] = []  # body indentation of each open block
     fence: tuple[str, int, int] | None = None  # (char, length, depth) of an open fence
     in_comment = False  # inside an MDX comment that spans lines
@@ -121,6 +133,11 @@ def prepare(doc: Document) -> str:
             # Only the label goes; the text is found in the source line by content.
             lines[index] = footnote.group("indent") + body[footnote.end() :].lstrip()
     return "\n".join(lines)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The match as spaces, its line breaks kept: lines and columns do not move."""
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def _indent_width(line: str) -> int:
