@@ -181,3 +181,35 @@ def test_template_syntax_is_not_prose_under_mkdocs_macros(tmp_path: Path) -> Non
     # comment's "blazing fast" is a finding, and its "benchmark" cites the 36ns.
     site = site_with(tmp_path / "plain", pages, "  - diataxis\n")
     assert found(build(site, strict=False).stderr) == ["reference/api.md:3 [terms/forbidden]"]
+
+
+def test_a_mkdocstrings_page_is_generated_reference_not_a_stub(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "tiny.md": "# Tiny\n\n::: tiny\n    options:\n      show_source: false\n",
+        "loose.md": "# Loose\n",
+    }
+    plugins = "  - diataxis\n  - mkdocstrings:\n      handlers:\n        python:\n"
+    plugins += "          paths: [src]\n"
+    site = site_with(tmp_path, pages, plugins, "theme: {name: material}\n")
+    (site / "src").mkdir()
+    (site / "src" / "tiny.py").write_text(
+        '"""A tiny module."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add two numbers."""\n'
+        "    return a + b\n",
+        "utf-8",
+    )
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Add two numbers." in (site / "site" / "tiny" / "index.html").read_text("utf-8")
+    assert found(result.stderr) == ["loose.md:1 [placement/uncategorized]"]
+    report = json.loads((site / "site" / "diataxis-report.json").read_text("utf-8"))
+    pages_seen = {
+        page["path"]: (page["category"], page["category_source"], page["stub"])
+        for page in report["pages"]
+    }
+    assert pages_seen == {
+        "index.md": (None, None, True),
+        "loose.md": (None, None, True),
+        "tiny.md": ("reference", "generated", False),
+    }
+    assert report["summary"]["categorized_as_generated"] == 1

@@ -407,3 +407,22 @@ def test_template_syntax_is_blanked_in_place_when_a_templating_plugin_renders() 
     assert (span.text.split(), span.line, span.column) == (["Text", "more", "end"], 4, 20)
     plain = parse_document("p.md", source)
     assert "{{ x }}" in prepare(plain)
+
+
+@pytest.mark.parametrize(
+    ("line", "generated"),
+    [
+        ("::: package.module", True),
+        ("::: tiny", True),
+        ("  ::: pkg.Class:method", True),
+        (":::tip", False),
+        ("::: note", False),
+        ("::: warning Careful", False),
+        (":::", False),
+    ],
+)
+def test_mkdocstrings_lines_mark_generated_content(line: str, generated: bool) -> None:
+    from mkdocs_diataxis.core.document import parse_document
+
+    doc = parse_document("p.md", f"# P\n\n{line}\n")
+    assert doc.generated is generated

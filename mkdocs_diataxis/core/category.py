@@ -17,7 +17,8 @@ FRONT_MATTER_KEY = "diataxis"
 class Placement:
     """How a page's category was decided.
 
-    ``source`` is ``"front matter"``, ``"folder"`` or ``None`` (no category).
+    ``source`` is ``"front matter"``, ``"folder"``, ``"generated"`` (a page of
+    mkdocstrings' ``::: package.module`` is reference) or ``None`` (no category).
     ``declared`` is the front matter's value as written (``None`` when absent).
     ``folders`` lists each category folder in the path, outermost first, as
     (folder name, category).
@@ -47,4 +48,6 @@ def decide(doc: Document, settings: Settings) -> Placement:
         return Placement(declared.strip().lower(), "front matter", declared, folders)
     if folders:
         return Placement(folders[-1][1], "folder", declared, folders)
+    if doc.generated:
+        return Placement("reference", "generated", declared, folders)
     return Placement(None, None, declared, folders)

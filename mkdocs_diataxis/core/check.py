@@ -26,7 +26,7 @@ class PageFacts:
     path: str
     category: str | None
     category_source: str | None
-    """``"front matter"``, ``"folder"`` or ``None``."""
+    """``"front matter"``, ``"folder"``, ``"generated"`` or ``None``."""
     title: str
     lines: int
     words: int
@@ -35,6 +35,9 @@ class PageFacts:
     examples, the environment or other numbers)."""
     figures_cited: int = 0
     """How many of those a citation covers."""
+    generated: bool = False
+    """The content is generated from code at build time (mkdocstrings): few words in
+    the source do not make it a stub."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         words=doc.word_count,
         figures_measured=sum(1 for figure in figures if figure.claim),
         figures_cited=sum(1 for figure in figures if figure.cited),
+        generated=doc.generated,
     )
     if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):
         return PageResult.of(doc.path, _apply_severity(page.check(ctx), settings), facts, True)

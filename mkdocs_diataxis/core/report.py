@@ -156,6 +156,7 @@ class Report:
                 "categorized": self.categorized,
                 "categorized_by_front_matter": self.by_source("front matter"),
                 "categorized_by_folder": self.by_source("folder"),
+                "categorized_as_generated": self.by_source("generated"),
                 "warnings": self.count(severity="warning"),
                 "info": self.count(severity="info"),
                 "by_rule": {rule: {"warning": w, "info": i} for rule, w, i in self.by_rule()},
@@ -259,7 +260,9 @@ def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
                 section=section,
                 lines=facts.lines,
                 words=facts.words,
-                stub=facts.words < status.stub_words and not result.unreadable,
+                stub=facts.words < status.stub_words
+                and not result.unreadable
+                and not facts.generated,
                 findings=dict(sorted(families.items())),
                 warnings=sum(1 for f in findings if f.severity == "warning"),
             )
@@ -306,7 +309,7 @@ def _progress(
     if result is None:
         return state("missing", "the page does not exist yet")
     facts = result.facts
-    if facts.words < stub_words:
+    if facts.words < stub_words and not facts.generated:
         return state("stub", f"{facts.words} words: a title and little else")
     short: list[str] = []
     if deliverable.min_lines is not None and facts.lines < deliverable.min_lines:

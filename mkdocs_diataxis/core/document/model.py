@@ -203,6 +203,12 @@ class Document:
         return self.front_matter.data
 
     @property
+    def generated(self) -> bool:
+        """Whether the page's content is generated from code when the site is built:
+        it names objects for mkdocstrings to document (``::: package.module``)."""
+        return any(directive.kind == "autodoc" for directive in self.directives)
+
+    @property
     def word_count(self) -> int:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
         return sum(len(span.text.split()) for span in self.spans)

@@ -24,6 +24,12 @@ _BLOCK_OPENER = re.compile(
 # pymdownx.blocks fences (`/// note | Title`, closing `///`) and snippet includes
 # (`--8<-- "file.md"`): directives, not prose. Not `//` comments or `--8<` in text.
 _DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-{1,2}8<-{1,2})(?:[ \t]|\Z)")
+# mkdocstrings' "::: package.module": the documentation of that object, generated from
+# its code when the site is built. Not a Docusaurus fence (":::tip", "::: note Title").
+_AUTODOC = re.compile(
+    r"[ \t]*:::[ \t]+(?!(?:note|tip|info|warning|danger|caution|important)\b)"
+    r"(?P<name>[A-Za-z_][\w.:/-]*)[ \t]*\Z"
+)
 # Docusaurus (MDX) admonition fences: ":::tip Title", ":::". Not prose.
 _MDX_FENCE = re.compile(r"[ \t]*:::(?:[\w-]+)?(?:[ \t]|\Z)")
 # An MDX comment, "{/* ... */}", which Docusaurus never renders: from its opening line to
@@ -112,6 +118,10 @@ def prepare(doc: Document) -> str:
             continue
         if _MDX_COMMENT_OPEN.match(body) is not None:
             in_comment = "*/}" not in body
+            lines[index] = ""
+            continue
+        if (autodoc := _AUTODOC.match(stripped)) is not None:
+            doc.directives.append(Directive("autodoc", autodoc.group("name"), "", index + 1))
             lines[index] = ""
             continue
         if _DIRECTIVE_LINE.match(stripped) or _MDX_FENCE.match(stripped):
