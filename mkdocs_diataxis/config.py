@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import yaml
 from mkdocs.config import base
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
@@ -148,3 +149,26 @@ def i18n_suffix_locales(options: Any) -> tuple[str, ...]:
         for language in languages
         if hasattr(language, "get") and isinstance(language.get("locale"), str)
     )
+
+
+def meta_file_categories(docs_dir: str, meta_file: str) -> dict[str, tuple[str, object]]:
+    """Material's meta plugin: each folder of ``docs_dir`` (``""`` for the root) whose
+    meta file (``.meta.yml`` by default) sets ``diataxis:``, with that value. Pages
+    below inherit it unless their own front matter sets one. Each value comes with the
+    meta file's path in ``docs_dir``. A file that is not YAML is left to the meta
+    plugin, which stops the build on it."""
+    found: dict[str, tuple[str, object]] = {}
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        if meta_file not in files:
+            continue
+        try:
+            with open(os.path.join(folder, meta_file), encoding="utf-8-sig") as handle:
+                data = yaml.safe_load(handle)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and "diataxis" in data:
+            relative = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+            relative = "" if relative == "." else relative
+            found[relative] = (f"{relative}/{meta_file}".lstrip("/"), data["diataxis"])
+    return found

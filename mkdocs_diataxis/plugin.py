@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales
+from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales, meta_file_categories
 from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
@@ -38,10 +38,17 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         settings = with_snippet_glossaries(
             self.config.settings(), config.mdx_configs, base_dir, config.docs_dir
         )
+        meta = config.plugins.get("material/meta") or config.plugins.get("meta")
+        meta_options = getattr(meta, "config", None) or {}
         settings = dataclasses.replace(
             settings,
             languages=i18n_suffix_locales(getattr(config.plugins.get("i18n"), "config", None)),
             templates="macros" in config.plugins,
+            folder_meta=meta_file_categories(
+                config.docs_dir, str(meta_options.get("meta_file", ".meta.yml"))
+            )
+            if meta is not None and meta_options.get("enabled", True)
+            else {},
         )
         self.session = BuildSession(settings, previous=self.session)
         # mkdocs-static-i18n builds each further language inside the first build's

@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales
+from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales, meta_file_categories
 from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
@@ -91,13 +91,22 @@ class Project:
             self.base_dir,
             self.docs_dir,
         )
+        plugins = data.get("plugins")
         try:
-            i18n, _ = _plugin_options(data.get("plugins"), "i18n")
-            _, macros = _plugin_options(data.get("plugins"), "macros")
-        except (TypeError, ValueError):
-            i18n, macros = {}, False  # MkDocs reports a malformed entry of another plugin
+            i18n, _ = _plugin_options(plugins, "i18n")
+            _, macros = _plugin_options(plugins, "macros")
+            meta, has_meta = _plugin_options(plugins, "material/meta")
+            if not has_meta:
+                meta, has_meta = _plugin_options(plugins, "meta")
+        except (TypeError, ValueError):  # MkDocs reports a malformed entry of a plugin
+            i18n, macros, meta, has_meta = {}, False, {}, False
         self.settings = dataclasses.replace(
-            settings, languages=i18n_suffix_locales(i18n), templates=macros
+            settings,
+            languages=i18n_suffix_locales(i18n),
+            templates=macros,
+            folder_meta=meta_file_categories(self.docs_dir, str(meta.get("meta_file", ".meta.yml")))
+            if has_meta and meta.get("enabled", True) is not False
+            else {},
         )
         # As MkDocs excludes: hidden files and /templates/ always, then exclude_docs; and
         # as `mkdocs build` leaves drafts out.

@@ -213,3 +213,41 @@ def test_a_mkdocstrings_page_is_generated_reference_not_a_stub(tmp_path: Path) -
         "tiny.md": ("reference", "generated", False),
     }
     assert report["summary"]["categorized_as_generated"] == 1
+
+
+def test_material_meta_files_give_their_folders_a_category(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    pages = {
+        "index.md": "# Home\n",
+        "notes/upgrade.md": "# Upgrade\n\nPlain words.\n",
+        "notes/deep/why.md": "# Why\n\nPlain words.\n",
+        "notes/own.md": "---\ndiataxis: reference\n---\n# Own\n\nPlain words.\n",
+        "guides/odd.md": "# Odd\n\nPlain words.\n",
+        "loose.md": "# Loose\n",
+    }
+    site = site_with(tmp_path, pages, "  - diataxis\n  - meta\n", "theme: {name: material}\n")
+    (site / "docs" / "notes" / ".meta.yml").write_text("diataxis: how-to\n", "utf-8")
+    (site / "docs" / "notes" / "deep" / ".meta.yml").write_text("diataxis: explanation\n", "utf-8")
+    (site / "docs" / "guides" / ".meta.yml").write_text("diataxis: explanation\n", "utf-8")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(" — ")[0] for line in result.stderr.splitlines() if "WARNING" in line] == [
+        "WARNING -  mkdocs_diataxis: loose.md:1:1: [placement/uncategorized] the page has no"
+        " Diátaxis category: it is in no category folder and its front matter declares none",
+        "WARNING -  mkdocs_diataxis: guides/odd.md:1:1: [placement/mismatch] guides/.meta.yml"
+        ' says "explanation" but the folder "guides/" says "how-to"',
+    ]
+    report = json.loads((site / "site" / "diataxis-report.json").read_text("utf-8"))
+    categories = {page["path"]: page["category"] for page in report["pages"]}
+    assert categories == {
+        "guides/odd.md": "explanation",
+        "index.md": None,
+        "loose.md": None,
+        "notes/deep/why.md": "explanation",
+        "notes/own.md": "reference",
+        "notes/upgrade.md": "how-to",
+    }
+    # The command line reads the meta files too: its report is the build's.
+    report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
+    assert run_cli(site, "check", "--format", "json").stdout == report_text

@@ -28,6 +28,9 @@ class Placement:
     source: str | None
     declared: object
     folders: tuple[tuple[str, str], ...]
+    declared_in: str = "the front matter"
+    """Where ``declared`` was written: the front matter, or the meta file (Material's
+    meta plugin) whose value the page inherits."""
 
     @property
     def folder_category(self) -> str | None:
@@ -44,10 +47,14 @@ def decide(doc: Document, settings: Settings) -> Placement:
         if segment.lower() in settings.folder_category
     )
     declared = doc.meta.get(FRONT_MATTER_KEY)
+    declared_in = "the front matter"
+    if declared is None and (inherited := settings.inherited_category(doc.path)):
+        # A folder's .meta.yml, merged into the front matter by Material's meta plugin.
+        declared_in, declared = inherited
     if isinstance(declared, str) and declared.strip().lower() in CATEGORIES:
-        return Placement(declared.strip().lower(), "front matter", declared, folders)
+        return Placement(declared.strip().lower(), "front matter", declared, folders, declared_in)
     if folders:
-        return Placement(folders[-1][1], "folder", declared, folders)
+        return Placement(folders[-1][1], "folder", declared, folders, declared_in)
     if doc.generated:
-        return Placement("reference", "generated", declared, folders)
-    return Placement(None, None, declared, folders)
+        return Placement("reference", "generated", declared, folders, declared_in)
+    return Placement(None, None, declared, folders, declared_in)

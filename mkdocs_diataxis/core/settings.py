@@ -130,6 +130,11 @@ class Settings:
     jobs: int | None = None
     """Worker processes that check pages; ``None`` (``auto``) chooses by the machine and
     the site."""
+    folder_meta: Mapping[str, tuple[str, object]] = field(
+        default_factory=dict, metadata={"from": "material/meta"}
+    )
+    """Not an option: folder (``""`` for docs_dir) -> its meta file (``.meta.yml``) and
+    the ``diataxis:`` value it sets, for Material's meta plugin (`inherited_category`)."""
     templates: bool = field(default=False, metadata={"from": "mkdocs-macros"})
     """Not an option: whether mkdocs-macros renders the pages, so that template syntax
     is never read as prose."""
@@ -151,6 +156,19 @@ class Settings:
         object.__setattr__(self, "folder_category", folder_to_category)
         defaults = DEFAULT_EXEMPT if self.exempt_defaults else ()
         object.__setattr__(self, "exempted", PathPatterns((*defaults, *self.exempt.patterns)))
+
+    def inherited_category(self, path: str) -> tuple[str, object] | None:
+        """The meta file of the nearest folder that sets ``diataxis:`` for the page at
+        ``path``, and the value, as Material's meta plugin merges it into the page's
+        front matter; ``None`` when no meta file sets one."""
+        if not self.folder_meta:
+            return None
+        parts = path.split("/")[:-1]
+        for depth in range(len(parts), -1, -1):
+            folder = "/".join(parts[:depth])
+            if folder in self.folder_meta:
+                return self.folder_meta[folder]
+        return None
 
     def untranslated(self, path: str) -> str:
         """The page a translation translates: ``guide/index.fr.md`` -> ``guide/index.md``

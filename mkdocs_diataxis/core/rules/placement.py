@@ -83,7 +83,10 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             line,
             column,
             shown,
-            f'"{shown}" is not a Diátaxis category',
+            f'"{shown}" is not a Diátaxis category'
+            + (
+                "" if placement.declared_in == "the front matter" else f" ({placement.declared_in})"
+            ),
             f'use "{guess}"' if guess else f"use one of: {', '.join(CATEGORIES)}",
         )
     if placement.category is None and not unknown and settings.require_category.match(doc.path):
@@ -105,10 +108,11 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             line,
             column,
             shown,
-            f'the front matter says "{placement.category}" but the folder "{folder}/"'
+            f'{placement.declared_in} says "{placement.category}" but the folder "{folder}/"'
             f' says "{folder_category}"',
-            f"move the page to a {placement.category} folder, or change the front matter"
-            f' to "diataxis: {folder_category}"',
+            f"move the page to {_article(placement.category)} {placement.category} folder,"
+            " or change"
+            f' {placement.declared_in} to "diataxis: {folder_category}"',
         )
     distinct = {category for _, category in placement.folders}
     if len(distinct) > 1:
@@ -137,3 +141,8 @@ def _declared_at(doc: Document, declared: object) -> tuple[int, int, str]:
         return found[0], found[1], declared.strip()
     written = doc.lines[line - 1][column - 1 :].split(" #", 1)[0].rstrip()
     return line, column, written or str(declared).strip()
+
+
+def _article(word: str) -> str:
+    """ "an" before "explanation", "a" before the other categories."""
+    return "an" if word[:1] in "aeiou" else "a"
