@@ -110,9 +110,8 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             shown,
             f'{placement.declared_in} says "{placement.category}" but the folder "{folder}/"'
             f' says "{folder_category}"',
-            f"move the page to {_article(placement.category)} {placement.category} folder,"
-            " or change"
-            f' {placement.declared_in} to "diataxis: {folder_category}"',
+            f"move the page to {_article(placement.category or '')} {placement.category}"
+            f' folder, or change {placement.declared_in} to "diataxis: {folder_category}"',
         )
     distinct = {category for _, category in placement.folders}
     if len(distinct) > 1:
