@@ -76,8 +76,11 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def _add_status_page_last(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.session is not None
         self.session.leave_out_loops(files, config.docs_dir)
-        if self.status is not None and config.plugins.get("i18n") is not None:
-            self.status.add(files, config)
+        if self.status is not None:
+            if config.plugins.get("i18n") is not None:
+                self.status.add(files, config)
+            # mkdocs-literate-nav writes config.nav from its nav file in on_files (-100).
+            self.status.join_nav(config)
         return files
 
     on_files = CombinedEvent(_add_status_page_first, _add_status_page_last)
@@ -87,7 +90,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     @event_priority(-200)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.session is not None
-        self.session.start(files)
+        self.session.start(files, own=self.status.settings.path if self.status else None)
         return nav
 
     # First, so that other plugins see the status page's real Markdown.

@@ -22,6 +22,10 @@ from mkdocs_diataxis.workers import Batch, SourcePage
 
 log = get_plugin_logger(__name__)
 
+# Plugins whose generated pages are navigation, not documents: Material's blog makes
+# archive, category and author index pages.
+_NOT_DOCUMENTS = frozenset({"material/blog", "blog"})
+
 CacheKey = tuple[str, bytes]
 """A page's path and the digest of its bytes."""
 
@@ -70,15 +74,20 @@ class BuildSession:
             self.results[result.path] = result
             self._order.append(result.path)
 
-    def start(self, files: Files) -> None:
+    def start(self, files: Files, own: str | None = None) -> None:
         """Take the build's pages and start checking the ones not known yet
         (``on_nav``: by then every plugin has said which pages the site has, and the
-        blog has taken back the posts it held out while it read them)."""
+        blog has taken back the posts it held out while it read them). Pages other
+        plugins generate (mkdocs-gen-files, ``File.generated``) are checked from their
+        content; ``own`` (the status page's path) and the blog's archive and category
+        views are not documents."""
         pending: list[SourcePage] = []
         size = 0
         self._define_site(files)
         for file in files.documentation_pages():
-            if file.generated_by is not None or file.inclusion.is_excluded():
+            if file.inclusion.is_excluded() or file.src_uri == own:
+                continue
+            if file.generated_by in _NOT_DOCUMENTS:
                 continue
             path = file.src_uri
             self._order.append(path)

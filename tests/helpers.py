@@ -35,7 +35,10 @@ def all_findings(path: str, text: str | bytes, **options: Any) -> list[Finding]:
 
 # --- sites on disk ---------------------------------------------------------------------
 
-HOOK = """
+HOOK = "# Tests put hooks of their own here.\n"
+"""The site's ``hooks.py``: none by default (see ``GENERATING_HOOK``)."""
+
+GENERATING_HOOK = """
 from mkdocs.structure.files import File, InclusionLevel
 
 def on_files(files, config):
@@ -43,6 +46,7 @@ def on_files(files, config):
                                 inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 """
+"""A hook that adds a page the way plugins generate one (``File.generated``)."""
 
 
 def make_site(root: Path, pages: dict[str, str | bytes], plugin: str = "  - diataxis\n") -> Path:

@@ -27,8 +27,19 @@ def test_strict_build_fails_with_each_placement_warning(tmp_path: Path) -> None:
         ' Diátaxis category — use "how-to"' in warnings(result.stderr)
     )
     assert "Aborted with 4 warnings in strict mode!" in result.stdout
-    assert "generated.md" not in result.stderr
     assert "index.md" not in " ".join(warnings(result.stderr))
+
+
+def test_a_page_another_plugin_generates_is_checked_from_its_content(tmp_path: Path) -> None:
+    from tests.helpers import GENERATING_HOOK
+
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    (site / "hooks.py").write_text(GENERATING_HOOK, encoding="utf-8")
+    result = build(site, strict=False)
+    assert [line.split(" ", 2)[:2] for line in warnings(result.stderr)] == [
+        ["generated.md:1:1:", "[placement/uncategorized]"]
+    ]
+    assert not (site / "docs" / "generated.md").exists()
 
 
 def test_fixed_site_builds_strict(tmp_path: Path) -> None:
@@ -100,7 +111,7 @@ def test_in_process_build(tmp_path: Path, strict: bool) -> None:
         else:
             mkdocs_build(config)
             plugin = config.plugins["diataxis"]
-            assert sorted(plugin.session.results) == sorted(BROKEN)  # generated.md is not there
+            assert sorted(plugin.session.results) == sorted(BROKEN)
     finally:
         config.plugins.on_shutdown()
 

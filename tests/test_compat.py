@@ -251,3 +251,38 @@ def test_material_meta_files_give_their_folders_a_category(tmp_path: Path) -> No
     # The command line reads the meta files too: its report is the build's.
     report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
     assert run_cli(site, "check", "--format", "json").stdout == report_text
+
+
+GEN_SCRIPT = """import mkdocs_gen_files
+
+with mkdocs_gen_files.open("reference/generated.md", "w") as page:
+    page.write("# Generated\\n\\nIt takes 286ns.\\n")
+with mkdocs_gen_files.open("SUMMARY.md", "w") as nav:
+    nav.write("* [Home](index.md)\\n* [Generated](reference/generated.md)\\n")
+"""
+
+
+def test_gen_files_pages_are_checked_and_literate_nav_lists_the_status_page(
+    tmp_path: Path,
+) -> None:
+    plugins = "  - diataxis\n  - gen-files:\n      scripts: [gen.py]\n"
+    plugins += "  - literate-nav:\n      nav_file: SUMMARY.md\n"
+    validation = "validation:\n  nav:\n    omitted_files: warn\n"
+    site = site_with(tmp_path, {"index.md": "# Home\n"}, plugins, validation)
+    (site / "gen.py").write_text(GEN_SCRIPT, "utf-8")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    # The generated page is checked from its content, at its own lines; the nav names
+    # the status page, so MkDocs reports nothing omitted.
+    assert [line for line in result.stderr.splitlines() if "WARNING" in line] == [
+        line for line in result.stderr.splitlines() if "mkdocs_diataxis: reference/gen" in line
+    ]
+    assert found(result.stderr) == ["reference/generated.md:3 [citation/uncited]"]
+    report = json.loads((site / "site" / "diataxis-report.json").read_text("utf-8"))
+    assert sorted(page["path"] for page in report["pages"]) == [
+        "SUMMARY.md",
+        "index.md",
+        "reference/generated.md",
+    ]
+    assert 'href="diataxis-status/"' in (site / "site" / "index.html").read_text("utf-8")
+    assert not (site / "docs" / "reference").exists()  # nothing written into docs_dir
