@@ -68,7 +68,8 @@ def _check(args: argparse.Namespace) -> int:
     out = _output(args.output)
     try:
         if args.format == "text":
-            write_text(project.shown, findings, len(results), out)
+            partials = sum(1 for result in results if result.facts.partial)
+            write_text(project.shown, findings, len(results) - partials, out, partials)
         elif args.format == "github":
             write_github(project.shown, findings, out)
         elif args.format == "sarif":

@@ -28,7 +28,9 @@ def sorted_findings(results: Sequence[PageResult]) -> list[Finding]:
     return sorted((f for r in results for f in r.findings), key=Finding.sort_key)
 
 
-def write_text(shown: Shown, findings: list[Finding], pages: int, out: TextIO) -> None:
+def write_text(
+    shown: Shown, findings: list[Finding], pages: int, out: TextIO, partials: int = 0
+) -> None:
     colour = out.isatty() and "NO_COLOR" not in os.environ
     for f in findings:
         path = shown(f.path)
@@ -39,7 +41,8 @@ def write_text(shown: Shown, findings: list[Finding], pages: int, out: TextIO) -
         out.write(f"{path}:{f.line}:{f.column}: {level} [{f.rule}] {f.message}{tail}\n")
     warnings = sum(1 for f in findings if f.severity == "warning")
     info = len(findings) - warnings
-    out.write(f"{warnings} warning(s), {info} info finding(s) in {pages} page(s)\n")
+    included = f" and {partials} included file(s)" if partials else ""
+    out.write(f"{warnings} warning(s), {info} info finding(s) in {pages} page(s){included}\n")
 
 
 def _github_escape(value: str, *, property_value: bool = False) -> str:

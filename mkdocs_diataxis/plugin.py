@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales, meta_file_categories
 from mkdocs_diataxis.core.glossary import with_snippet_glossaries
+from mkdocs_diataxis.core.snippets import snippet_folders
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
 
@@ -44,6 +45,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             settings,
             languages=i18n_suffix_locales(getattr(config.plugins.get("i18n"), "config", None)),
             templates="macros" in config.plugins,
+            snippet_dirs=tuple(snippet_folders(config.mdx_configs, base_dir, config.docs_dir)),
             folder_meta=meta_file_categories(
                 config.docs_dir, str(meta_options.get("meta_file", ".meta.yml"))
             )
@@ -90,7 +92,8 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     @event_priority(-200)
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.session is not None
-        self.session.start(files, own=self.status.settings.path if self.status else None)
+        own = self.status.settings.path if self.status else None
+        self.session.start(files, config.docs_dir, own=own)
         return nav
 
     # First, so that other plugins see the status page's real Markdown.

@@ -25,6 +25,7 @@ from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
+from mkdocs_diataxis.core.snippets import partial_files, snippet_folders
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -100,8 +101,10 @@ class Project:
                 meta, has_meta = _plugin_options(plugins, "meta")
         except (TypeError, ValueError):  # MkDocs reports a malformed entry of a plugin
             i18n, macros, meta, has_meta = {}, False, {}, False
+        mdx_configs = _mdx_configs(data.get("markdown_extensions"))
         self.settings = dataclasses.replace(
             settings,
+            snippet_dirs=tuple(snippet_folders(mdx_configs, self.base_dir, self.docs_dir)),
             languages=i18n_suffix_locales(i18n),
             templates=macros,
             folder_meta=meta_file_categories(self.docs_dir, str(meta.get("meta_file", ".meta.yml")))
@@ -202,15 +205,38 @@ class Project:
     def check(self, paths: Sequence[str]) -> list[PageResult]:
         """Check the pages (all, or those under ``paths``) here and in as many worker
         processes as the ``jobs`` setting asks for."""
-        pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in self.pages(paths)]
+        checked = self.pages(paths)
+        pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in checked]
         settings = (
             with_site_definitions(self.settings, self._sources())
             if (self.settings.acronyms.scope == "site")
             else self.settings
         )
+        if settings.snippet_dirs:
+            # The files the checked pages include, once each, as partials (see the build).
+            site = {os.path.normpath(os.path.join(self.docs_dir, p)) for p in self.pages([])}
+            partials = partial_files(
+                self._texts(checked),
+                settings.snippet_dirs,
+                settings.acronyms.snippet_files,
+                self.docs_dir,
+                site,
+            )
+            settings = dataclasses.replace(settings, partials=frozenset(partials))
+            pages.extend((path, Path(absolute)) for path, absolute in partials.items())
         # This process runs one thread, so workers may start as forks of it.
         batch = Batch.for_jobs(pages, settings, fork=True)
         return batch.results() + self.loops.results(settings)
+
+    def _texts(self, paths: Sequence[str]) -> Iterator[str]:
+        """The text of each of these pages that may include a snippet."""
+        for path in paths:
+            try:
+                source = Path(self.docs_dir, path).read_bytes()
+            except OSError:
+                continue  # `check` reports it
+            if b"8<" in source:
+                yield source.decode("utf-8", errors="replace")
 
     def _sources(self) -> Iterator[str]:
         """The text of every page of the site, for ``acronyms.scope: site``: a definition

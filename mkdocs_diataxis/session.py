@@ -4,6 +4,7 @@ the report and its JSON file."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections import Counter
@@ -18,6 +19,7 @@ from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
+from mkdocs_diataxis.core.snippets import partial_files
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 log = get_plugin_logger(__name__)
@@ -74,16 +76,19 @@ class BuildSession:
             self.results[result.path] = result
             self._order.append(result.path)
 
-    def start(self, files: Files, own: str | None = None) -> None:
+    def start(self, files: Files, docs_dir: str, own: str | None = None) -> None:
         """Take the build's pages and start checking the ones not known yet
         (``on_nav``: by then every plugin has said which pages the site has, and the
         blog has taken back the posts it held out while it read them). Pages other
         plugins generate (mkdocs-gen-files, ``File.generated``) are checked from their
         content; ``own`` (the status page's path) and the blog's archive and category
-        views are not documents."""
+        views are not documents. The files pages include (``pymdownx.snippets``) are
+        checked too, once each, as partials."""
         pending: list[SourcePage] = []
         size = 0
         self._define_site(files)
+        including: list[str] = []  # pages that may include snippets
+        pages: set[str] = set()
         for file in files.documentation_pages():
             if file.inclusion.is_excluded() or file.src_uri == own:
                 continue
@@ -91,6 +96,8 @@ class BuildSession:
                 continue
             path = file.src_uri
             self._order.append(path)
+            if file.abs_src_path:
+                pages.add(os.path.normpath(file.abs_src_path))
             try:
                 source: bytes = file.content_bytes
             except OSError:
@@ -106,6 +113,8 @@ class BuildSession:
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.results[path] = check_page(path, source, self.settings)
                 continue
+            if self.settings.snippet_dirs and b"8<" in source:
+                including.append(source.decode("utf-8"))
             key = (path, hashlib.blake2b(source, digest_size=16).digest())
             if (known := self._known.get(key)) is not None:
                 self.results[path] = self._cache[key] = known
@@ -116,9 +125,40 @@ class BuildSession:
             pending.append((path, Path(file.abs_src_path) if file.abs_src_path else source))
             size += len(source)
             self._batch_keys.append(key)
+        size += self._add_partials(including, docs_dir, pages, pending)
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
         self._batch = Batch.for_jobs(pending, self.settings, size=size)
+
+    def _add_partials(
+        self, including: list[str], docs_dir: str, pages: set[str], pending: list[SourcePage]
+    ) -> int:
+        """Add the files the pages include (and the one ``auto_append`` adds) that are not
+        pages themselves to the settings' partials and to the checks; their size."""
+        settings = self.settings
+        if not settings.snippet_dirs:
+            return 0
+        partials = partial_files(
+            including, settings.snippet_dirs, settings.acronyms.snippet_files, docs_dir, pages
+        )
+        self.settings = dataclasses.replace(settings, partials=frozenset(partials))
+        size = 0
+        for path, absolute in partials.items():
+            self._order.append(path)
+            try:
+                source = Path(absolute).read_bytes()
+            except OSError:
+                self.results[path] = check_file(path, absolute, self.settings)
+                continue
+            key = (path, hashlib.blake2b(source, digest_size=16).digest() + b"partial")
+            if (known := self._known.get(key)) is not None:
+                self.results[path] = self._cache[key] = known
+                self._reused.add(path)
+                continue
+            pending.append((path, Path(absolute)))
+            size += len(source)
+            self._batch_keys.append(key)
+        return size
 
     def _define_site(self, files: Files) -> None:
         """With ``acronyms.scope: site``, add what the site's pages define to the
@@ -132,7 +172,7 @@ class BuildSession:
             except (OSError, UnicodeDecodeError):
                 continue  # reported when the page is checked
         self.settings = with_site_definitions(self.settings, sources)
-        if self._earlier != self.settings:
+        if self._earlier is None or self._earlier.acronyms != self.settings.acronyms:
             self._known = {}
 
     def collect(self) -> Report:
@@ -172,12 +212,14 @@ class BuildSession:
                 else:
                     infos += 1
         families = ", ".join(f"{family} {count}" for family, count in sorted(warnings.items()))
-        pages = len(self._order)
+        partials = sum(1 for path in self._order if path in self.settings.partials)
+        pages = len(self._order) - partials
+        included = f" and {partials} included file(s)" if partials else ""
         again = f", {len(self._reused)} unchanged since the last build" if self._reused else ""
         shown = f" ({families})" if families else ""
         return (
-            f"checked {pages} page(s){again}: {sum(warnings.values())} warning(s){shown},"
-            f" {infos} info finding(s)"
+            f"checked {pages} page(s){included}{again}: {sum(warnings.values())} warning(s)"
+            f"{shown}, {infos} info finding(s)"
         )
 
     def write_report(self, site_dir: str) -> None:

@@ -245,7 +245,7 @@ def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(
 ) -> None:
     import os
 
-    from mkdocs_diataxis.core.glossary import auto_appended
+    from mkdocs_diataxis.core.snippets import auto_appended
 
     # pymdownx.snippets reads a relative base_path from the folder the build runs in.
     monkeypatch.chdir(tmp_path)

@@ -185,7 +185,7 @@ def test_material_abbreviations_recipe_defines_acronyms_without_naming_the_file_
     check = run_cli(site, "check")
     assert (check.returncode, check.stdout.splitlines()[-1]) == (
         0,
-        "0 warning(s), 0 info finding(s) in 2 page(s)",
+        "0 warning(s), 0 info finding(s) in 2 page(s) and 1 included file(s)",
     )
 
 

@@ -218,7 +218,8 @@ def test_check_agrees_with_the_plugin_on_the_example_site() -> None:
     assert result.returncode == 0, result.stdout
     assert result.stdout.endswith(
         "0 warning(s), 0 info finding(s) in "
-        f"{len(list((EXAMPLE_SITE / 'docs').rglob('*.md')))} page(s)\n"
+        f"{len(list((EXAMPLE_SITE / 'docs').rglob('*.md')))} page(s)"
+        " and 2 included file(s)\n"  # glossary.md (auto_append), snippets/requirements.md
     )
 
 

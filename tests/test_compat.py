@@ -286,3 +286,70 @@ def test_gen_files_pages_are_checked_and_literate_nav_lists_the_status_page(
     ]
     assert 'href="diataxis-status/"' in (site / "site" / "index.html").read_text("utf-8")
     assert not (site / "docs" / "reference").exists()  # nothing written into docs_dir
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('--8<-- "perf.md"\n', ["perf.md"]),
+        ("--8<-- perf.md\n", ["perf.md"]),
+        ("  --8<-- 'perf.md:2:5'\n", ["perf.md"]),
+        ('-8<- "perf.md:intro"\n', ["perf.md"]),
+        ("--8<--\nperf.md\n\nnote.md\n--8<--\n", ["perf.md", "note.md"]),
+        (';--8<-- "escaped.md"\n', []),
+        ('--8<-- "https://example.com/x.md"\n', []),
+        ("Scissors 8< in prose.\n", []),
+    ],
+)
+def test_snippet_lines_name_the_included_files(text: str, names: list[str]) -> None:
+    from mkdocs_diataxis.core.snippets import included_names
+
+    assert included_names(text) == names
+
+
+SNIPPETS = """markdown_extensions:
+  - abbr
+  - pymdownx.snippets:
+      base_path: [includes, docs]
+      auto_append: [abbr.md]
+exclude_docs: |
+  snips/
+"""
+
+
+def test_snippet_files_are_checked_once_at_their_own_lines(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    pages = {
+        "index.md": "# Home\n",
+        "reference/a.md": '# A\n\nIntro.\n\n--8<-- "perf.md"\n\n--8<-- "snips/tip.md"\n',
+        "reference/b.md": "# B\n\n--8<--\nperf.md\nnote.md\n--8<--\n",
+        "snips/tip.md": "A tip: it is blazing fast.\n",  # excluded from the site
+    }
+    site = site_with(tmp_path, pages, "  - diataxis\n", SNIPPETS)
+    (site / "includes").mkdir()
+    (site / "includes" / "perf.md").write_text("It takes 286ns.\n", "utf-8")
+    (site / "includes" / "note.md").write_text("Plain words.\n", "utf-8")
+    (site / "includes" / "abbr.md").write_text("*[WASM]: WebAssembly\n", "utf-8")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    # Once each, at the included file's own path and line, whichever pages include it;
+    # the status page does not link to them (they are no pages of the site).
+    assert found(result.stderr) == [
+        "../includes/perf.md:1 [citation/uncited]",
+        "snips/tip.md:1 [terms/forbidden]",
+    ]
+    assert "is not found among documentation files" not in result.stderr
+    assert totals(result.stderr) == [
+        "3 page(s) and 4 included file(s): 2 warning(s) (citation 1, terms 1),"
+        " 0 info finding(s); status page: diataxis-status/"
+    ]
+    report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
+    report = json.loads(report_text)
+    assert (report["summary"]["pages"], report["summary"]["partials"]) == (3, 4)
+    # The command line finds and checks the same files.
+    assert run_cli(site, "check", "--format", "json").stdout == report_text
+    check = run_cli(site, "check")
+    assert check.stdout.splitlines()[-1] == (
+        "2 warning(s), 0 info finding(s) in 3 page(s) and 4 included file(s)"
+    )

@@ -38,6 +38,8 @@ class PageFacts:
     generated: bool = False
     """The content is generated from code at build time (mkdocstrings): few words in
     the source do not make it a stub."""
+    partial: bool = False
+    """A file pages include (see ``Settings.partials``), not a page of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         figures_measured=sum(1 for figure in figures if figure.claim),
         figures_cited=sum(1 for figure in figures if figure.cited),
         generated=doc.generated,
+        partial=doc.path in settings.partials,
     )
     if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):
         return PageResult.of(doc.path, _apply_severity(page.check(ctx), settings), facts, True)

@@ -4,7 +4,6 @@ auto-append) or a YAML mapping of acronym to expansion."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs_diataxis.core.capitals import key_of
 from mkdocs_diataxis.core.datafile import DataFileError, read_text, read_yaml
 from mkdocs_diataxis.core.expansions import defined_here
+from mkdocs_diataxis.core.snippets import auto_appended
 
 # `*[HTML]: Hyper Text Markup Language`; not `*emphasis*` or `[link]: url`.
 _ABBREVIATION_LINE = re.compile(r"[ ]{0,3}\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]*)")
@@ -38,55 +38,6 @@ def load_glossary(path: str) -> dict[str, str]:
         for line in text.splitlines()
         if (match := _ABBREVIATION_LINE.fullmatch(line)) is not None
     }
-
-
-def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
-    """The files ``pymdownx.snippets`` appends to every page (``auto_append``), found
-    as the extension finds them: under each ``base_path`` (default ``.``), a relative
-    one from the folder the build runs in. ``!relative $config_dir`` is ``base_dir``
-    (the folder of ``mkdocs.yml``) and ``$docs_dir`` is ``docs_dir``, whether MkDocs
-    gives them as placeholders or they are read as written. Those that exist."""
-    options = mdx_configs.get("pymdownx.snippets")
-    if not isinstance(options, Mapping):
-        return []
-    names = options.get("auto_append") or []
-    bases = options.get("base_path", ["."])
-    names = [names] if isinstance(names, str) else names
-    bases = [bases] if isinstance(bases, (str, os.PathLike)) else bases
-    if not isinstance(names, list) or not isinstance(bases, list):
-        return []
-    folders = [folder for folder in (_folder(base, base_dir, docs_dir) for base in bases) if folder]
-    found: list[str] = []
-    for name in names:
-        if not isinstance(name, str):
-            continue
-        for folder in folders:
-            path = os.path.normpath(os.path.join(folder, name))
-            if os.path.isfile(path):
-                found.append(path)
-                break
-    return found
-
-
-def _folder(base: Any, base_dir: str, docs_dir: str) -> str | None:
-    """A ``base_path`` entry as a folder, or ``None`` when it cannot be known here (the
-    ``!relative`` of the page being rendered)."""
-    path: str
-    if isinstance(base, os.PathLike):
-        try:
-            path = str(os.fspath(base))
-        except Exception:  # MkDocs' placeholder for the current page has none yet
-            return None
-    elif isinstance(base, str):
-        path = base
-    else:
-        return None
-    for variable, folder in (("$config_dir", base_dir), ("$docs_dir", docs_dir)):
-        if path.startswith(variable) and folder:
-            path = folder + path[len(variable) :]
-    if not path or path.startswith("$"):
-        return None
-    return os.path.abspath(path)  # a relative base_path is the build's folder's
 
 
 def with_snippet_glossaries(

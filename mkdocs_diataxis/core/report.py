@@ -80,6 +80,8 @@ class Report:
 
     pages: list[PageRow] = field(default_factory=list)
     results: list[PageResult] = field(default_factory=list)
+    partials: list[str] = field(default_factory=list)
+    """Files pages include (snippets), checked but not pages: in no count of pages."""
     """Every page's result, by path: the findings, unpacked only where they are read."""
     rule_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(rule, severity) -> number of findings."""
@@ -157,6 +159,7 @@ class Report:
                 "categorized_by_front_matter": self.by_source("front matter"),
                 "categorized_by_folder": self.by_source("folder"),
                 "categorized_as_generated": self.by_source("generated"),
+                "partials": len(self.partials),
                 "warnings": self.count(severity="warning"),
                 "info": self.count(severity="info"),
                 "by_rule": {rule: {"warning": w, "info": i} for rule, w, i in self.by_rule()},
@@ -249,6 +252,14 @@ def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
     for result in ordered:
         facts = result.facts
         findings = result.findings
+        report.results.append(result)
+        report.rule_counts.update((f.rule, f.severity) for f in findings)
+        report.baselined += sum(1 for f in findings if f.baselined)
+        report.figures_measured += facts.figures_measured
+        report.figures_cited += facts.figures_cited
+        if facts.partial:
+            report.partials.append(result.path)  # its findings count; it is no page
+            continue
         families = Counter(f.rule.split("/", 1)[0] for f in findings)
         section = section_of(result.path, settings, status.section_depth)
         report.pages.append(
@@ -267,14 +278,9 @@ def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
                 warnings=sum(1 for f in findings if f.severity == "warning"),
             )
         )
-        report.results.append(result)
-        report.rule_counts.update((f.rule, f.severity) for f in findings)
-        report.baselined += sum(1 for f in findings if f.baselined)
         if facts.category is not None:
             cells = report.coverage.setdefault(section, {c: [] for c in CATEGORIES})
             cells[facts.category].append(result.path)
-        report.figures_measured += facts.figures_measured
-        report.figures_cited += facts.figures_cited
     report.coverage = dict(sorted(report.coverage.items()))
     if status.plan is not None:
         report.milestones = [

@@ -135,6 +135,13 @@ class Settings:
     )
     """Not an option: folder (``""`` for docs_dir) -> its meta file (``.meta.yml``) and
     the ``diataxis:`` value it sets, for Material's meta plugin (`inherited_category`)."""
+    snippet_dirs: tuple[str, ...] = field(default=(), metadata={"from": "pymdownx.snippets"})
+    """Not an option: the folders ``pymdownx.snippets`` includes files from (absolute),
+    empty when the site does not use it."""
+    partials: frozenset[str] = field(default=frozenset(), metadata={"from": "pymdownx.snippets"})
+    """Not an option: the paths (relative to docs_dir, ``../`` for a file outside it)
+    of the files pages include that are not pages themselves. They are checked as
+    partials: every rule on their text, none on where they are filed."""
     templates: bool = field(default=False, metadata={"from": "mkdocs-macros"})
     """Not an option: whether mkdocs-macros renders the pages, so that template syntax
     is never read as prose."""

@@ -448,10 +448,14 @@ class _Renderer:
         by_page: dict[str, list[Finding]] = {}
         for finding in shown:
             by_page.setdefault(finding.path, []).append(finding)
+        partials = set(self.report.partials)
         for path in by_page:  # pages with warnings first, then by path
             self.line(f"### {text(path)}")
             self.line()
-            self.line(self.link(path, "Open the page"))
+            if path in partials:  # a file pages include: no page of its own to open
+                self.line("Included in pages with `--8<--`; fix it once, here.")
+            else:
+                self.line(self.link(path, "Open the page"))
             self.line()
             items: list[Sequence[Part]] = []
             for f in sorted(by_page[path], key=Finding.sort_key):

@@ -70,8 +70,8 @@ RULES = (UNCATEGORIZED, MISMATCH, NESTED, UNKNOWN_CATEGORY)
 def check(ctx: PageContext) -> Iterator[Finding]:
     """Placement findings for one page; pages matched by ``exempt`` get none."""
     doc, settings = ctx.doc, ctx.settings
-    if settings.exempted.match(settings.untranslated(doc.path)):
-        return
+    if doc.path in settings.partials or settings.exempted.match(settings.untranslated(doc.path)):
+        return  # a partial is filed where the pages that include it want it
     placement = ctx.placement
     declared = placement.declared
     line, column, shown = _declared_at(doc, declared)

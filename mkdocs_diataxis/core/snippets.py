@@ -1,0 +1,128 @@
+"""Files ``pymdownx.snippets`` puts into pages: the ones it appends to every page
+(``auto_append``) and the ones a page includes with ``--8<--``, found as the extension
+finds them. Their text reaches the reader, so they are checked, once each, at their own
+lines (see ``Settings.partials``)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Container, Iterable, Mapping, Sequence
+from typing import Any
+
+# A snippet line: `--8<-- "file.md"` (quotes optional), or a block's bare `--8<--`
+# fence; `;--8<--` is an escaped one, shown as text.
+_SNIPPET_LINE = re.compile(r"[ \t]*-{1,2}8<-{1,2}[ \t]*(?P<name>[\"']?[^\n]*?[\"']?)[ \t]*\Z")
+# What follows the name: a line range or a section (`file.md:3:9`, `file.md:intro`).
+_SELECTOR = re.compile(r"(?::[\w-]*)+\Z")
+
+
+def snippet_folders(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
+    """The folders ``pymdownx.snippets`` looks in (``base_path``, default ``.``), a
+    relative one from the folder the build runs in. ``!relative $config_dir`` is
+    ``base_dir`` (the folder of ``mkdocs.yml``) and ``$docs_dir`` is ``docs_dir``,
+    whether MkDocs gives them as placeholders or they are read as written. Empty when
+    the extension is not configured."""
+    if "pymdownx.snippets" not in mdx_configs:
+        return []
+    options = mdx_configs["pymdownx.snippets"]
+    if not isinstance(options, Mapping):
+        options = {}
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, (str, os.PathLike)) else bases
+    if not isinstance(bases, list):
+        return []
+    return [folder for folder in (_folder(base, base_dir, docs_dir) for base in bases) if folder]
+
+
+def find_snippet(name: str, folders: Iterable[str]) -> str | None:
+    """The file ``name`` is in the first folder that has it, as an absolute path."""
+    for folder in folders:
+        path = os.path.normpath(os.path.join(folder, name))
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
+    """The files ``pymdownx.snippets`` appends to every page (``auto_append``) that
+    exist, under its folders (`snippet_folders`)."""
+    options = mdx_configs.get("pymdownx.snippets")
+    if not isinstance(options, Mapping):
+        return []
+    names = options.get("auto_append") or []
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list):
+        return []
+    folders = snippet_folders(mdx_configs, base_dir, docs_dir)
+    found = (find_snippet(name, folders) for name in names if isinstance(name, str))
+    return [path for path in found if path is not None]
+
+
+def included_names(text: str) -> list[str]:
+    """The files a page includes with ``--8<--``, as written (line ranges and sections
+    left off; URLs, which the extension fetches only when told to, left out): the name
+    on a snippet line, and each line of a block between two bare ``--8<--`` lines."""
+    names: list[str] = []
+    in_block = False
+    for line in text.split("\n"):
+        if "8<" not in line and not in_block:
+            continue
+        found = _SNIPPET_LINE.match(line)
+        if found is not None:
+            name = found.group("name").strip("\"'")
+            if not name:
+                in_block = not in_block
+                continue
+            names.append(name)
+            continue
+        if in_block and line.strip() and not line.lstrip().startswith(";"):
+            names.append(line.strip())
+    return [
+        _SELECTOR.sub("", name)
+        for name in names
+        if not name.startswith((";", "http://", "https://"))
+    ]
+
+
+def _folder(base: Any, base_dir: str, docs_dir: str) -> str | None:
+    """A ``base_path`` entry as a folder, or ``None`` when it cannot be known here (the
+    ``!relative`` of the page being rendered)."""
+    path: str
+    if isinstance(base, os.PathLike):
+        try:
+            path = str(os.fspath(base))
+        except Exception:  # MkDocs' placeholder for the current page has none yet
+            return None
+    elif isinstance(base, str):
+        path = base
+    else:
+        return None
+    for variable, folder in (("$config_dir", base_dir), ("$docs_dir", docs_dir)):
+        if path.startswith(variable) and folder:
+            path = folder + path[len(variable) :]
+    if not path or path.startswith("$"):
+        return None
+    return os.path.abspath(path)  # a relative base_path is the build's folder's
+
+
+def partial_files(
+    texts: Iterable[str],
+    folders: Sequence[str],
+    appended: Iterable[str],
+    docs_dir: str,
+    pages: Container[str],
+) -> dict[str, str]:
+    """Each file the ``texts`` (the pages' sources) include with ``--8<--``, and each
+    ``appended`` one (``auto_append``, absolute), that is not one of the site's
+    ``pages`` (absolute paths): its path relative to ``docs_dir`` (``../`` outside it,
+    ``/`` between folders) -> its absolute path. Found under ``folders`` (see
+    `snippet_folders`); a name found nowhere is left to pymdownx.snippets to report."""
+    found: dict[str, str] = {}
+    names = {name for text in texts if "8<" in text for name in included_names(text)}
+    paths = [find_snippet(name, folders) for name in sorted(names)]
+    for path in [*paths, *appended]:
+        if path is None or path in pages:
+            continue
+        found[os.path.relpath(path, docs_dir).replace(os.sep, "/")] = path
+    return found
