@@ -127,7 +127,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # Files outside docs_dir that change findings or the status page.
         if self.session is not None:
-            for path in self.session.settings.watched_files():
+            for path in [*self.session.settings.watched_files(), *self.session.partial_files]:
                 server.watch(path)
         return server
 

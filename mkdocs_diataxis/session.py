@@ -61,6 +61,8 @@ class BuildSession:
         self._batch_keys: list[CacheKey] = []
         self._order: list[str] = []
         self._reused: set[str] = set()
+        self.partial_files: list[str] = []
+        """The files pages include, absolute: `mkdocs serve` watches them."""
         """Pages whose result an earlier build of this process gave: their findings
         were logged then."""
 
@@ -142,6 +144,7 @@ class BuildSession:
             including, settings.snippet_dirs, settings.acronyms.snippet_files, docs_dir, pages
         )
         self.settings = dataclasses.replace(settings, partials=frozenset(partials))
+        self.partial_files = list(partials.values())
         size = 0
         for path, absolute in partials.items():
             self._order.append(path)

@@ -169,3 +169,29 @@ def test_a_rebuild_logs_the_findings_of_changed_pages_and_the_totals(
         "checked 4 page(s), 3 unchanged since the last build: 2 warning(s) (citation 2),"
         " 0 info finding(s); status page: diataxis-status/",
     ]
+
+
+def test_serve_watches_the_files_pages_include(site: Path) -> None:
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8")
+        # A relative base_path is the folder the build runs in: name this site's.
+        + f"markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [{site / 'includes'}]\n",
+        "utf-8",
+    )
+    (site / "includes").mkdir()
+    (site / "includes" / "perf.md").write_text("It takes 9ns.\n", "utf-8")
+    (site / "docs/reference/b.md").write_text('# B\n\n--8<-- "perf.md"\n', "utf-8")
+    config = rebuild(site)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    config.plugins["diataxis"].on_serve(server, config=config, builder=None)
+    assert str(site / "includes" / "perf.md") in server.watched
+    assert uncited(config) == [("reference/a.md", 3), ("../includes/perf.md", 1)]
