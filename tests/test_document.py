@@ -426,3 +426,12 @@ def test_mkdocstrings_lines_mark_generated_content(line: str, generated: bool) -
 
     doc = parse_document("p.md", f"# P\n\n{line}\n")
     assert doc.generated is generated
+
+
+def test_text_after_a_line_of_unicode_white_space_is_found_on_its_own_line() -> None:
+    # markdown-it strips the thin space that opens the quoted paragraph: its text is
+    # on the next line (hypothesis found the finding reported on the line before).
+    from mkdocs_diataxis.core import Settings, check_page
+
+    (finding,) = check_page("index.md", "the\n\n> \u2009\n> QXZ\n", Settings()).findings
+    assert (finding.line, finding.column, finding.text) == (4, 3, "QXZ")

@@ -276,6 +276,12 @@ class TokenWalk:
         # The text follows the cursor closely (past a `*`, `[` or `<` at most); a bounded
         # search keeps a long line of text that is not literal (entities) linear.
         found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
+        # markdown-it strips white space it knows (a thin space too) from a paragraph's
+        # start: a line that held only that leaves the text to the lines after it.
+        while found < 0 and end < limit and content[:1] not in self.text[cursor:end]:
+            cursor = end + 1
+            end = self.line_end(cursor, limit)
+            found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
         if found >= 0:
             line, column = self.position(found)
             self.record(block, Span(content, line, column, block, link=link))
