@@ -44,7 +44,9 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         settings = dataclasses.replace(
             settings,
             languages=i18n_suffix_locales(getattr(config.plugins.get("i18n"), "config", None)),
-            templates="macros" in config.plugins,
+            # Template tags are not prose: mkdocs-macros' Jinja, include-markdown's tags.
+            templates="macros" in config.plugins or "include-markdown" in config.plugins,
+            include_tags="include-markdown" in config.plugins,
             snippet_dirs=tuple(snippet_folders(config.mdx_configs, base_dir, config.docs_dir)),
             folder_meta=meta_file_categories(
                 config.docs_dir, str(meta_options.get("meta_file", ".meta.yml"))

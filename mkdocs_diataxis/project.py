@@ -25,7 +25,7 @@ from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
-from mkdocs_diataxis.core.snippets import partial_files, snippet_folders
+from mkdocs_diataxis.core.snippets import partial_files, snippet_folders, tag_included
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -96,17 +96,19 @@ class Project:
         try:
             i18n, _ = _plugin_options(plugins, "i18n")
             _, macros = _plugin_options(plugins, "macros")
+            _, include_tags = _plugin_options(plugins, "include-markdown")
             meta, has_meta = _plugin_options(plugins, "material/meta")
             if not has_meta:
                 meta, has_meta = _plugin_options(plugins, "meta")
         except (TypeError, ValueError):  # MkDocs reports a malformed entry of a plugin
-            i18n, macros, meta, has_meta = {}, False, {}, False
+            i18n, macros, meta, has_meta, include_tags = {}, False, {}, False, False
         mdx_configs = _mdx_configs(data.get("markdown_extensions"))
         self.settings = dataclasses.replace(
             settings,
             snippet_dirs=tuple(snippet_folders(mdx_configs, self.base_dir, self.docs_dir)),
             languages=i18n_suffix_locales(i18n),
-            templates=macros,
+            templates=macros or include_tags,
+            include_tags=include_tags,
             folder_meta=meta_file_categories(self.docs_dir, str(meta.get("meta_file", ".meta.yml")))
             if has_meta and meta.get("enabled", True) is not False
             else {},
@@ -212,15 +214,17 @@ class Project:
             if (self.settings.acronyms.scope == "site")
             else self.settings
         )
-        if settings.snippet_dirs:
+        if settings.snippet_dirs or settings.include_tags:
             # The files the checked pages include, once each, as partials (see the build).
             site = {os.path.normpath(os.path.join(self.docs_dir, p)) for p in self.pages([])}
+            texts, tagged = self._includes(checked)
             partials = partial_files(
-                self._texts(checked),
+                texts,
                 settings.snippet_dirs,
                 settings.acronyms.snippet_files,
                 self.docs_dir,
                 site,
+                tagged,
             )
             settings = dataclasses.replace(settings, partials=frozenset(partials))
             pages.extend((path, Path(absolute)) for path, absolute in partials.items())
@@ -228,15 +232,22 @@ class Project:
         batch = Batch.for_jobs(pages, settings, fork=True)
         return batch.results() + self.loops.results(settings)
 
-    def _texts(self, paths: Sequence[str]) -> Iterator[str]:
-        """The text of each of these pages that may include a snippet."""
+    def _includes(self, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+        """The text of each of these pages that may include a snippet, and the files
+        they include with mkdocs-include-markdown's tags."""
+        texts: list[str] = []
+        tagged: list[str] = []
         for path in paths:
             try:
                 source = Path(self.docs_dir, path).read_bytes()
             except OSError:
                 continue  # `check` reports it
             if b"8<" in source:
-                yield source.decode("utf-8", errors="replace")
+                texts.append(source.decode("utf-8", errors="replace"))
+            if self.settings.include_tags and b"{%" in source:
+                folder = os.path.dirname(os.path.join(self.docs_dir, path))
+                tagged.extend(tag_included(folder, source.decode("utf-8", errors="replace")))
+        return texts, tagged
 
     def _sources(self) -> Iterator[str]:
         """The text of every page of the site, for ``acronyms.scope: site``: a definition

@@ -19,7 +19,7 @@ from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
-from mkdocs_diataxis.core.snippets import partial_files
+from mkdocs_diataxis.core.snippets import partial_files, tag_included
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 log = get_plugin_logger(__name__)
@@ -90,6 +90,7 @@ class BuildSession:
         size = 0
         self._define_site(files)
         including: list[str] = []  # pages that may include snippets
+        tagged: list[str] = []  # files pages include with mkdocs-include-markdown
         pages: set[str] = set()
         for file in files.documentation_pages():
             if file.inclusion.is_excluded() or file.src_uri == own:
@@ -117,6 +118,9 @@ class BuildSession:
                 continue
             if self.settings.snippet_dirs and b"8<" in source:
                 including.append(source.decode("utf-8"))
+            if self.settings.include_tags and b"{%" in source:
+                folder = os.path.dirname(file.abs_src_path or os.path.join(docs_dir, path))
+                tagged.extend(tag_included(folder, source.decode("utf-8")))
             key = (path, hashlib.blake2b(source, digest_size=16).digest())
             if (known := self._known.get(key)) is not None:
                 self.results[path] = self._cache[key] = known
@@ -127,21 +131,31 @@ class BuildSession:
             pending.append((path, Path(file.abs_src_path) if file.abs_src_path else source))
             size += len(source)
             self._batch_keys.append(key)
-        size += self._add_partials(including, docs_dir, pages, pending)
+        size += self._add_partials(including, tagged, docs_dir, pages, pending)
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
         self._batch = Batch.for_jobs(pending, self.settings, size=size)
 
     def _add_partials(
-        self, including: list[str], docs_dir: str, pages: set[str], pending: list[SourcePage]
+        self,
+        including: list[str],
+        tagged: list[str],
+        docs_dir: str,
+        pages: set[str],
+        pending: list[SourcePage],
     ) -> int:
         """Add the files the pages include (and the one ``auto_append`` adds) that are not
         pages themselves to the settings' partials and to the checks; their size."""
         settings = self.settings
-        if not settings.snippet_dirs:
+        if not settings.snippet_dirs and not tagged:
             return 0
         partials = partial_files(
-            including, settings.snippet_dirs, settings.acronyms.snippet_files, docs_dir, pages
+            including,
+            settings.snippet_dirs,
+            settings.acronyms.snippet_files,
+            docs_dir,
+            pages,
+            tagged,
         )
         self.settings = dataclasses.replace(settings, partials=frozenset(partials))
         self.partial_files = list(partials.values())

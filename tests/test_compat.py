@@ -353,3 +353,30 @@ def test_snippet_files_are_checked_once_at_their_own_lines(tmp_path: Path) -> No
     assert check.stdout.splitlines()[-1] == (
         "2 warning(s), 0 info finding(s) in 3 page(s) and 4 included file(s)"
     )
+
+
+def test_include_markdown_files_are_checked_once_as_partials(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    pages = {
+        "index.md": "# Home\n",
+        "reference/a.md": '# A\n\n{% include-markdown "../../shared/perf.md" %}\n',
+        "reference/b.md": "# B\n\n{%\n  include-markdown '../../shared/perf.md'\n%}\n",
+        "reference/c.md": '# C\n\n{% include "../parts/note.md" start="<!--s-->" %}\n',
+        "parts/note.md": "It is blazing fast.\n",
+    }
+    plugins = "  - diataxis\n  - include-markdown\n"
+    site = site_with(tmp_path, pages, plugins, "exclude_docs: |\n  parts/\n")
+    (site / "shared").mkdir()
+    (site / "shared" / "perf.md").write_text("It takes 286ns.\n", "utf-8")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "286ns" in (site / "site" / "reference" / "a" / "index.html").read_text("utf-8")
+    # The tags are not prose; each included file is checked once, at its own lines.
+    assert found(result.stderr) == [
+        "parts/note.md:1 [terms/forbidden]",
+        "../shared/perf.md:1 [citation/uncited]",
+    ]
+    report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
+    assert json.loads(report_text)["summary"]["partials"] == 2
+    assert run_cli(site, "check", "--format", "json").stdout == report_text

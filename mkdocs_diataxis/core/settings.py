@@ -142,6 +142,9 @@ class Settings:
     """Not an option: the paths (relative to docs_dir, ``../`` for a file outside it)
     of the files pages include that are not pages themselves. They are checked as
     partials: every rule on their text, none on where they are filed."""
+    include_tags: bool = field(default=False, metadata={"from": "mkdocs-include-markdown"})
+    """Not an option: whether mkdocs-include-markdown's ``{% include-markdown %}`` tags
+    include files into pages (checked as partials, see ``partials``)."""
     templates: bool = field(default=False, metadata={"from": "mkdocs-macros"})
     """Not an option: whether mkdocs-macros renders the pages, so that template syntax
     is never read as prose."""

@@ -112,17 +112,37 @@ def partial_files(
     appended: Iterable[str],
     docs_dir: str,
     pages: Container[str],
+    tagged: Iterable[str] = (),
 ) -> dict[str, str]:
-    """Each file the ``texts`` (the pages' sources) include with ``--8<--``, and each
-    ``appended`` one (``auto_append``, absolute), that is not one of the site's
-    ``pages`` (absolute paths): its path relative to ``docs_dir`` (``../`` outside it,
-    ``/`` between folders) -> its absolute path. Found under ``folders`` (see
-    `snippet_folders`); a name found nowhere is left to pymdownx.snippets to report."""
+    """Each file the ``texts`` (the pages' sources) include with ``--8<--``, each
+    ``appended`` one (``auto_append``) and each ``tagged`` one (mkdocs-include-markdown,
+    see `tag_included`), all absolute, that is not one of the site's ``pages``
+    (absolute paths): its path relative to ``docs_dir`` (``../`` outside it, ``/``
+    between folders) -> its absolute path. Snippets are found under ``folders`` (see
+    `snippet_folders`); a file found nowhere is left to its plugin to report."""
     found: dict[str, str] = {}
     names = {name for text in texts if "8<" in text for name in included_names(text)}
     paths = [find_snippet(name, folders) for name in sorted(names)]
-    for path in [*paths, *appended]:
-        if path is None or path in pages:
+    for path in [*paths, *appended, *sorted(set(tagged))]:
+        if path is None or path in pages or not os.path.isfile(path):
             continue
         found[os.path.relpath(path, docs_dir).replace(os.sep, "/")] = path
+    return found
+
+
+# mkdocs-include-markdown's directives: {% include-markdown "file.md" %} and
+# {% include "file.md" %}, with options after the name; the name relative to the page.
+_INCLUDE_TAG = re.compile(r"\{%-?\s*include(?:-markdown)?\s+(?P<q>[\"'])(?P<name>[^\"'\n]+)(?P=q)")
+
+
+def tag_included(page_dir: str, text: str) -> list[str]:
+    """The files a page includes with mkdocs-include-markdown's tags, as absolute paths:
+    relative to the page's folder (``page_dir``), or absolute as written. Globs and
+    URLs are left to the plugin."""
+    found = []
+    for match in _INCLUDE_TAG.finditer(text):
+        name = match.group("name").strip()
+        if any(char in name for char in "*?[") or "://" in name:
+            continue
+        found.append(os.path.normpath(os.path.join(page_dir, name)))
     return found
