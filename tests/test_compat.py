@@ -4,6 +4,7 @@ findings (path, line, rule) and what the status page counts."""
 from __future__ import annotations
 
 import json
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -380,3 +381,25 @@ def test_include_markdown_files_are_checked_once_as_partials(tmp_path: Path) -> 
     report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
     assert json.loads(report_text)["summary"]["partials"] == 2
     assert run_cli(site, "check", "--format", "json").stdout == report_text
+
+
+def test_status_page_text_is_not_read_as_maths_by_arithmatex(tmp_path: Path) -> None:
+    # The status page as `status -o` writes it, built by a site with arithmatex (on by
+    # default in Zensical): "\\(per call\\)" used to come out as maths.
+    from tests.helpers import run_cli
+
+    pages = {
+        "index.md": "# Home\n",
+        "reference/cost.md": "# Costs (per call) $5\n\nA call takes 286ns.\n",
+    }
+    extra = "markdown_extensions:\n  - pymdownx.arithmatex\n"
+    site = site_with(tmp_path, pages, "  - diataxis\n", extra)
+    assert run_cli(site, "status", "-o", "docs/status.md").returncode == 0
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    for page in ("status", "diataxis-status"):  # written by the CLI; made by the build
+        html = (site / "site" / page / "index.html").read_text("utf-8")
+        assert "arithmatex" not in html
+        shown = unescape(html)  # as a browser shows it
+        assert "Costs (per call) $5" in shown
+        assert '("takes", metric in the sentence)' in shown

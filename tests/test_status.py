@@ -160,7 +160,7 @@ def test_deliverable_states() -> None:
     assert (milestone.done, len(milestone.deliverables), milestone.due) == (1, 9, "2026-12-01")
     assert [d.title for d in milestone.deliverables][-2:] == ["Long", "Later"]
     markdown = render_status_page(report, title="S", page_path="s.md")
-    assert "| Later \\(reference/later.md\\) | any | ✗ missing |" in markdown
+    assert "| Later &#40;reference/later.md&#41; | any | ✗ missing |" in markdown
     assert "| [Long](reference/long.md) | any | △ needs work |" in markdown
 
 
@@ -212,8 +212,10 @@ def test_summary_counts_and_coverage() -> None:
 
 
 def test_page_text_is_escaped() -> None:
-    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
-    assert text("a | b *c* [d](e)") == "a \\| b \\*c\\* \\[d\\]\\(e\\)"
+    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;"
+    assert text("a | b *c* [d](e)") == "a \\| b \\*c\\* &#91;d&#93;&#40;e&#41;"
+    # Maths delimiters are never backslash escapes, which arithmatex reads as maths.
+    assert text("costs $5 (or \\(x\\))") == "costs &#36;5 &#40;or \\\\&#40;x\\\\&#41;&#41;"
     assert text("it's") == "it&#x27;s"
 
 
@@ -234,7 +236,7 @@ def test_status_page_sections_links_and_escaping() -> None:
     )
     assert markdown.startswith("# Docs &lt;status&gt;\n")
     assert "<img" not in markdown
-    assert "[&lt;img src=x onerror=alert\\(1\\)&gt;](../guides/install.md)" in markdown
+    assert "[&lt;img src=x onerror=alert&#40;1&#41;&gt;](../guides/install.md)" in markdown
     assert (
         "| (top level) | — *gap* | 0 (+1 stub): [install.md](../guides/install.md)"
         " | 1: [api.md](../reference/api.md) | — *gap* |"

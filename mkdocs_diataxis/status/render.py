@@ -46,14 +46,18 @@ _STATE_MARKS = {
     "complete": "✓ complete",
 }
 # Characters that would start Markdown syntax inside a line or a table cell (< and >
-# are left to html.escape).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# are left to html.escape). Brackets, parentheses and $ become character references,
+# not backslash escapes: pymdownx.arithmatex (on by default in Zensical) reads "\(",
+# "\[" and "$" as the start of maths.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}#+!|~-])")
+_MATH_DELIMITERS = re.compile(r"[\[\]()$]")
 
 
 def text(value: object) -> str:
     """Page-, config- or plan-derived text, safe in Markdown and HTML."""
     markdown_safe = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
-    return html.escape(markdown_safe, quote=True)
+    escaped = html.escape(markdown_safe, quote=True)
+    return _MATH_DELIMITERS.sub(lambda found: f"&#{ord(found.group(0))};", escaped)
 
 
 def code(value: object) -> str:
