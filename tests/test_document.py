@@ -435,3 +435,6 @@ def test_text_after_a_line_of_unicode_white_space_is_found_on_its_own_line() -> 
 
     (finding,) = check_page("index.md", "the\n\n> \u2009\n> QXZ\n", Settings()).findings
     assert (finding.line, finding.column, finding.text) == (4, 3, "QXZ")
+    # A line with letters keeps its text, even when it is not there literally.
+    (finding,) = check_page("index.md", "&lt; AA\n", Settings()).findings
+    assert (finding.line, finding.column, finding.text) == (1, 6, "AA")

@@ -277,8 +277,14 @@ class TokenWalk:
         # search keeps a long line of text that is not literal (entities) linear.
         found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
         # markdown-it strips white space it knows (a thin space too) from a paragraph's
-        # start: a line that held only that leaves the text to the lines after it.
-        while found < 0 and end < limit and content[:1] not in self.text[cursor:end]:
+        # start: a line that held only that (and markup) leaves the text to the lines
+        # after it. A line with letters keeps it: "&lt; AA" is "< AA" there.
+        while (
+            found < 0
+            and end < limit
+            and content[:1] not in self.text[cursor:end]
+            and not any(char.isalnum() for char in self.text[cursor:end])
+        ):
             cursor = end + 1
             end = self.line_end(cursor, limit)
             found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
