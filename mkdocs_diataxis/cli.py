@@ -187,7 +187,9 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check pages and print findings")
     check.add_argument(
-        "-f", "--config-file", help="mkdocs.yml or properdocs.yml (default: found here)"
+        "-f",
+        "--config-file",
+        help="mkdocs.yml, properdocs.yml or zensical.toml (default: found here)",
     )
     check.add_argument(
         "--format",
@@ -215,7 +217,9 @@ def parser() -> argparse.ArgumentParser:
         help="list every performance figure: what it is, the evidence, what cites it",
     )
     figures.add_argument(
-        "-f", "--config-file", help="mkdocs.yml or properdocs.yml (default: found here)"
+        "-f",
+        "--config-file",
+        help="mkdocs.yml, properdocs.yml or zensical.toml (default: found here)",
     )
     figures.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
@@ -227,7 +231,7 @@ def parser() -> argparse.ArgumentParser:
     figures.set_defaults(run=_figures)
 
     status = commands.add_parser("status", help="write the status page as Markdown")
-    status.add_argument("-f", "--config-file", help="mkdocs.yml or properdocs.yml")
+    status.add_argument("-f", "--config-file", help="mkdocs.yml, properdocs.yml or zensical.toml")
     status.add_argument(
         "-o",
         "--output",
@@ -240,7 +244,7 @@ def parser() -> argparse.ArgumentParser:
     baseline = commands.add_parser(
         "baseline", help="record today's warnings so that only new ones fail"
     )
-    baseline.add_argument("-f", "--config-file", help="mkdocs.yml or properdocs.yml")
+    baseline.add_argument("-f", "--config-file", help="mkdocs.yml, properdocs.yml or zensical.toml")
     baseline.add_argument("-o", "--output", required=True, help="the baseline file to write")
     baseline.set_defaults(run=_baseline)
 

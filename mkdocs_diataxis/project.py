@@ -11,6 +11,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils import is_markdown_file
 from mkdocs.utils.yaml import yaml_load
@@ -28,7 +33,13 @@ from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.snippets import partial_files, snippet_folders, tag_included
 from mkdocs_diataxis.workers import Batch, SourcePage
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+CONFIG_NAMES = (
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "properdocs.yml",
+    "properdocs.yaml",
+    "zensical.toml",
+)
 
 
 class CliError(Exception):
@@ -70,12 +81,17 @@ class Project:
         self.base_dir = os.path.dirname(os.path.abspath(self.config_file))
         # MkDocs' own loading: INHERIT merges the parent file in, as the build does.
         try:
-            with open(self.config_file, encoding="utf-8-sig") as handle:
-                data = yaml_load(handle, loader=_TolerantLoader)  # type: ignore[arg-type]
+            if self.config_file.endswith(".toml"):
+                data = _zensical_project(self.config_file)
+            else:
+                with open(self.config_file, encoding="utf-8-sig") as handle:
+                    data = yaml_load(handle, loader=_TolerantLoader)  # type: ignore[arg-type]
         except (OSError, UnicodeDecodeError) as error:
             raise CliError(f"cannot read {self.config_file}: {error}") from None
         except ConfigurationError as error:  # bad YAML (with its line), a missing INHERIT
             raise CliError(f"{self.config_file}: {' '.join(str(error).split())}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise CliError(f"{self.config_file} is not valid TOML: {error}") from None
         except (AttributeError, TypeError):
             data = None  # not a mapping: said below
         if not isinstance(data, dict):
@@ -267,7 +283,7 @@ def _find_config(config_file: str | None) -> str:
     for name in CONFIG_NAMES:
         if os.path.isfile(name):
             return name
-    raise CliError("no mkdocs.yml here; name one with -f")
+    raise CliError("no mkdocs.yml, properdocs.yml or zensical.toml here; name one with -f")
 
 
 def _plugin_options(plugins: Any, name: str = "diataxis") -> tuple[dict[str, Any], bool]:
@@ -282,6 +298,20 @@ def _plugin_options(plugins: Any, name: str = "diataxis") -> tuple[dict[str, Any
         if isinstance(item, dict) and name in item:
             return dict(item[name] or {}), True
     return {}, False
+
+
+def _zensical_project(path: str) -> Any:
+    """The ``[project]`` scope of a Zensical ``zensical.toml``: the settings mkdocs.yml
+    holds, plugins as ``[project.plugins.diataxis]`` tables. An extension written
+    ``[project.markdown_extensions.pymdownx.snippets]`` (TOML nests the dotted name) is
+    named ``pymdownx.snippets`` again."""
+    with open(path, "rb") as handle:
+        project = tomllib.load(handle).get("project")
+    extensions = project.get("markdown_extensions") if isinstance(project, dict) else None
+    if isinstance(extensions, dict) and isinstance(extensions.get("pymdownx"), dict):
+        for name, options in extensions.pop("pymdownx").items():
+            extensions[f"pymdownx.{name}"] = options
+    return project
 
 
 def _mdx_configs(value: Any) -> dict[str, Any]:

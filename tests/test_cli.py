@@ -492,3 +492,39 @@ def test_a_status_page_written_into_docs_is_never_checked(tmp_path: Path) -> Non
     assert check.stdout.splitlines()[-1] == "1 warning(s), 0 info finding(s) in 2 page(s)"
     built = build(site, strict=False)
     assert [line.split(" ", 1)[0] for line in warnings(built.stderr)] == ["reference/api.md:3:10:"]
+
+
+ZENSICAL = """[project]
+site_name = "Test"
+docs_dir = "pages"
+
+[project.markdown_extensions.pymdownx.snippets]
+base_path = ["includes"]
+
+[project.plugins.diataxis]
+severity = { "terms/forbidden" = "info" }
+"""
+
+
+def test_check_reads_a_zensical_toml(tmp_path: Path) -> None:
+    (tmp_path / "pages" / "reference").mkdir(parents=True)
+    (tmp_path / "pages" / "index.md").write_text("# Home\n", "utf-8")
+    (tmp_path / "pages" / "reference" / "a.md").write_text(
+        '# A\n\nIt is blazing fast.\n\n--8<-- "perf.md"\n', "utf-8"
+    )
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "perf.md").write_text("It takes 286ns.\n", "utf-8")
+    (tmp_path / "zensical.toml").write_text(ZENSICAL, "utf-8")
+    check = run_cli(tmp_path, "check")
+    assert [line.split(" [")[0] for line in check.stdout.splitlines()] == [
+        "includes/perf.md:1:10: warning",
+        "pages/reference/a.md:3:7: info",
+        "1 warning(s), 1 info finding(s) in 2 page(s) and 1 included file(s)",
+    ]
+    (tmp_path / "zensical.toml").write_text("[project\n", "utf-8")
+    broken = run_cli(tmp_path, "check")
+    assert (broken.returncode, broken.stderr.splitlines()[0]) == (
+        2,
+        "mkdocs-diataxis: error: zensical.toml is not valid TOML: Expected ']' at the end of"
+        " a table declaration (at line 1, column 9)",
+    )
