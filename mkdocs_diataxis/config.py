@@ -172,3 +172,37 @@ def meta_file_categories(docs_dir: str, meta_file: str) -> dict[str, tuple[str, 
             relative = "" if relative == "." else relative
             found[relative] = (f"{relative}/{meta_file}".lstrip("/"), data["diataxis"])
     return found
+
+
+def translations(pages: list[str], docs_dir: str, options: Any) -> dict[str, tuple[str, ...]]:
+    """Each page of the default language's build (mkdocs-static-i18n) -> the other
+    locales a translation of it exists in: ``page.fr.md`` beside ``page.md`` in the
+    suffix layout, ``fr/page.md`` for ``en/page.md`` in the folder layout."""
+    if not hasattr(options, "get") or not isinstance(options.get("languages"), list):
+        return {}
+    locales: list[str] = []
+    default = None
+    for language in options["languages"]:
+        if hasattr(language, "get") and isinstance(language.get("locale"), str):
+            locales.append(language.get("locale"))
+            if language.get("default"):
+                default = language.get("locale")
+    default = default or (locales[0] if locales else None)
+    others = [locale for locale in locales if locale != default]
+    folder = options.get("docs_structure", "suffix") == "folder"
+    found: dict[str, tuple[str, ...]] = {}
+    for page in pages:
+        if folder:
+            first, _, rest = page.partition("/")
+            if first != default or not rest:
+                continue
+            candidates = [(locale, f"{locale}/{rest}") for locale in others]
+        else:
+            stem, _, extension = page.rpartition(".")
+            candidates = [(locale, f"{stem}.{locale}.{extension}") for locale in others]
+        there = tuple(
+            locale for locale, path in candidates if os.path.isfile(os.path.join(docs_dir, path))
+        )
+        if there:
+            found[page] = there
+    return found

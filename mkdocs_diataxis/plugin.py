@@ -13,7 +13,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales, meta_file_categories
+from mkdocs_diataxis.config import (
+    DiataxisConfig,
+    i18n_suffix_locales,
+    meta_file_categories,
+    translations,
+)
 from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.core.snippets import snippet_folders
 from mkdocs_diataxis.session import BuildSession
@@ -96,6 +101,11 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         assert self.session is not None
         own = self.status.settings.path if self.status else None
         self.session.start(files, config.docs_dir, own=own)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and not self.language_build:
+            self.session.translations = translations(
+                self.session.pages(), config.docs_dir, getattr(i18n, "config", None)
+            )
         return nav
 
     # First, so that other plugins see the status page's real Markdown.

@@ -63,6 +63,9 @@ class BuildSession:
         self._reused: set[str] = set()
         self.partial_files: list[str] = []
         """The files pages include, absolute: `mkdocs serve` watches them."""
+        self.translations: dict[str, tuple[str, ...]] = {}
+        """Page -> the locales it is translated into (mkdocs-static-i18n), for the
+        report."""
         """Pages whose result an earlier build of this process gave: their findings
         were logged then."""
 
@@ -192,6 +195,10 @@ class BuildSession:
         if self._earlier is None or self._earlier.acronyms != self.settings.acronyms:
             self._known = {}
 
+    def pages(self) -> list[str]:
+        """The paths of the pages this build checks (partials left out)."""
+        return [path for path in self._order if path not in self.settings.partials]
+
     def collect(self) -> Report:
         """Wait for the checks, log every finding once, build the report."""
         if self.report is not None:
@@ -210,7 +217,9 @@ class BuildSession:
                     log.warning(finding.format())
                 else:
                     log.info(finding.format())
-        self.report = build_report((self.results[path] for path in self._order), self.settings)
+        self.report = build_report(
+            (self.results[path] for path in self._order), self.settings, self.translations
+        )
         return self.report
 
     def log_totals(self, status_url: str | None) -> None:

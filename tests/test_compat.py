@@ -89,7 +89,20 @@ def test_static_i18n_builds_with_the_status_page_and_logs_each_page_once(
     assert len(report["pages"]) == 3
     assert english in [page["path"] for page in report["pages"]]
     assert not (site / "site" / "fr" / "diataxis-status").exists()
-    assert "286ns" in (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    html = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    assert "286ns" in html
+    # Each page once, with the languages it is translated into.
+    languages = {page["path"]: page.get("languages", []) for page in report["pages"]}
+    home, api = (
+        ("index.md", "reference/api.md")
+        if layout == "suffix"
+        else (
+            "en/index.md",
+            "en/reference/api.md",
+        )
+    )
+    assert languages == {home: ["fr"], api: ["fr"], english: []}
+    assert html.count(" · also fr") == 2
 
 
 @pytest.mark.parametrize("order", ["diataxis, blog", "blog, diataxis"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
@@ -40,6 +40,9 @@ class PageRow:
     findings: dict[str, int]
     """Rule family -> number of findings (warnings and info)."""
     warnings: int
+    languages: tuple[str, ...] = ()
+    """The locales a translation of the page exists in (mkdocs-static-i18n), besides
+    the default language's, which is the page checked here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ class Report:
                 "sentence": self.summary_sentence(),
             },
             "coverage": self.coverage,
-            "pages": [asdict(page) for page in self.pages],
+            "pages": [_page_json(page) for page in self.pages],
             "findings": [_finding_dict(f) for f in self.findings()] if findings else [],
             "plan": [
                 {
@@ -230,6 +233,17 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def _page_json(page: PageRow) -> dict[str, object]:
+    """A page as the JSON report writes it: ``languages`` only on a site that has
+    translations."""
+    data = asdict(page)
+    if not page.languages:
+        del data["languages"]
+    else:
+        data["languages"] = list(page.languages)
+    return data
+
+
 def section_of(path: str, settings: Settings, depth: int | None = None) -> str:
     """The section a page belongs to: the folders above its first category folder
     (``components/rt`` for ``components/rt/guides/x.md``), else its first folder; with
@@ -243,8 +257,13 @@ def section_of(path: str, settings: Settings, depth: int | None = None) -> str:
     return folders[0] if folders else ""
 
 
-def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
-    """Assemble the report of a whole site from its pages' results."""
+def build_report(
+    results: Iterable[PageResult],
+    settings: Settings,
+    translations: Mapping[str, tuple[str, ...]] | None = None,
+) -> Report:
+    """Assemble the report of a whole site from its pages' results; ``translations``
+    are the locales each page is translated into (mkdocs-static-i18n)."""
     status = settings.status_page
     report = Report()
     ordered = sorted(results, key=lambda result: result.path)
@@ -276,6 +295,7 @@ def build_report(results: Iterable[PageResult], settings: Settings) -> Report:
                 and not facts.generated,
                 findings=dict(sorted(families.items())),
                 warnings=sum(1 for f in findings if f.severity == "warning"),
+                languages=(translations or {}).get(result.path, ()),
             )
         )
         if facts.category is not None:

@@ -406,9 +406,10 @@ class _Renderer:
                 [f"△ {page.warnings}"] if page.warnings else []
             )
             mark = " ".join(marks) or "✓"
+            also = (_Own(f" · also {', '.join(page.languages)}"),) if page.languages else ()
             rows.append(
                 [
-                    (_Link(page.title, page.path),),
+                    (_Link(page.title, page.path), *also),
                     page.category or "—",
                     decided,
                     str(page.lines),
