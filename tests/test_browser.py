@@ -239,3 +239,55 @@ def test_status_page_in_a_browser(server: str, tmp_path: Path) -> None:
         tmp_path, "--window-size=1280,1800", f"--screenshot={shot}", server + "diataxis-status/"
     )
     assert shot.stat().st_size > 10_000
+
+
+MEASURE = """<script>
+window.addEventListener("load", () => setTimeout(() => {
+  const tables = [...document.querySelectorAll(".md-content table, .rst-content table,"
+    + " [role=main] table, main table")];
+  const hidden = tables.filter(t => t.scrollWidth > t.clientWidth + 1).length;
+  const page = document.documentElement.scrollWidth > window.innerWidth ? 1 : 0;
+  document.body.setAttribute("data-measure", `${tables.length} ${hidden} ${page}`);
+}, 300));
+</script>
+"""
+LONG = {
+    f"reference/a-rather-long-file-name-for-the-layout-{i}.md": (
+        f"# A rather long page title, number {i}, to fill the Pages table\n\n"
+        "It is blazing fast and takes 286ns with WASMX; research has shown it.\n"
+    )
+    for i in range(6)
+}
+
+
+@pytest.mark.parametrize(
+    "theme",
+    ["material", "material, palette: {scheme: slate}", "mkdocs", "readthedocs"],
+)
+def test_status_tables_fit_at_1280_pixels(tmp_path: Path, theme: str) -> None:
+    # Nine columns in Pages, a five-column coverage table: no table may hide columns
+    # (ReadTheDocs kept every cell on one line) and the page may not scroll sideways.
+    root = tmp_path / "site"
+    pages = {"index.md": "# Home\n", "loose.md": "# Loose\n", **LONG}
+    pages["guides/odd.md"] = "---\ndiataxis: tutorial\n---\n# Odd\n\nWords.\n"
+    pages["reference/bad.md"] = "---\n: [\n---\n# Bad\n\n<!-- diataxis-ignore: nope -->\n"
+    for path, content in pages.items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(content, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Test\ntheme: {{name: {theme}}}\nplugins:\n  - diataxis\n", encoding="utf-8"
+    )
+    site = build_site(root)
+    page = site / "diataxis-status" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", MEASURE + "</body>"), "utf-8")
+    with served(site) as url:
+        dom = chromium(
+            tmp_path,
+            "--window-size=1280,900",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            url + "diataxis-status/",
+        )
+    tables, hidden, page_scrolls = dom.split('data-measure="', 1)[1].split('"', 1)[0].split()
+    assert int(tables) >= 4
+    assert (hidden, page_scrolls) == ("0", "0")

@@ -29,6 +29,11 @@ _STYLE = (
     "background:var(--md-default-fg-color--lightest,#e0e0e0)}"
     ".diataxis-progress>span{display:block;height:100%;"
     "background:var(--md-accent-fg-color,#2e7d32)}"
+    # Tables fit the content column in every theme: cells wrap (ReadTheDocs keeps them
+    # on one line), long paths break, and what still does not fit scrolls in place.
+    ".diataxis-table{max-width:100%;overflow-x:auto}"
+    ".diataxis-table table td,.diataxis-table table th{white-space:normal;"
+    "overflow-wrap:anywhere}"
     "</style>"
 )
 
@@ -280,7 +285,8 @@ class _Renderer:
                 for row in rows
             )
             self.block(
-                f"<table>\n<thead>\n<tr>{cells}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+                f'<div class="diataxis-table">\n<table>\n<thead>\n<tr>{cells}</tr>\n</thead>\n'
+                f"<tbody>\n{body}</tbody>\n</table>\n</div>"
             )
             return
         self.line("| " + " | ".join(header) + " |")
