@@ -350,7 +350,10 @@ def test_findings_list_stops_at_a_thousand_warnings_first_and_says_where_the_res
     assert [item.split(":")[0] for item in items[:3]] == ["- Line 3", "- Line 5", "- Line 7"]
     assert all("`citation/uncited`" in item for item in items[:3])
     assert all("(info)" in item for item in items[3:])
-    assert findings.index("### reference/z.md") < findings.index("### how\\-to/a.md")
+    # Headed by the page's title, with its path to say where to fix it.
+    assert findings.index("### Z\n\n`reference/z.md` · [Open the page]") < findings.index(
+        "### A\n\n`how-to/a.md` · [Open the page]"
+    )
     without_report = render_status_page(report, title="S", page_path="diataxis-status.md")
     assert "are listed with `mkdocs-diataxis check`." in without_report
 

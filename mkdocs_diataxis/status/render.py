@@ -460,13 +460,16 @@ class _Renderer:
         for finding in shown:
             by_page.setdefault(finding.path, []).append(finding)
         partials = set(self.report.partials)
+        titles = {page.path: page.title for page in self.report.pages}
         for path in by_page:  # pages with warnings first, then by path
-            self.line(f"### {text(path)}")
+            # A person reads the page's title; the path says where to fix it.
+            title = titles.get(path)
+            self.line(f"### {text(title)}" if title and title != path else f"### {text(path)}")
             self.line()
             if path in partials:  # a file pages include: no page of its own to open
-                self.line("Included in pages with `--8<--`; fix it once, here.")
+                self.line(f"{code(path)}, included in pages: fix it once, here.")
             else:
-                self.line(self.link(path, "Open the page"))
+                self.line(f"{code(path)} · {self.link(path, 'Open the page')}")
             self.line()
             items: list[Sequence[Part]] = []
             for f in sorted(by_page[path], key=Finding.sort_key):
