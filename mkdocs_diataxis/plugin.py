@@ -101,6 +101,8 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         assert self.session is not None
         own = self.status.settings.path if self.status else None
         self.session.start(files, config.docs_dir, own=own)
+        if self.status is not None:
+            self.status.join_built_nav(nav, config)
         i18n = config.plugins.get("i18n")
         if i18n is not None and not self.language_build:
             self.session.translations = translations(

@@ -4,6 +4,7 @@ findings (path, line, rule) and what the status page counts."""
 from __future__ import annotations
 
 import json
+import re
 from html import unescape
 from pathlib import Path
 
@@ -416,3 +417,17 @@ def test_status_page_text_is_not_read_as_maths_by_arithmatex(tmp_path: Path) -> 
         shown = unescape(html)  # as a browser shows it
         assert "Costs (per call) $5" in shown
         assert '("takes", metric in the sentence)' in shown
+
+
+@pytest.mark.parametrize("listed", [False, True])
+def test_awesome_nav_gets_the_status_page_once(tmp_path: Path, listed: bool) -> None:
+    pages = {"index.md": "# Home\n", "reference/api.md": "# API\n\nPlain words.\n"}
+    validation = "validation:\n  nav:\n    omitted_files: warn\n"
+    site = site_with(tmp_path, pages, "  - diataxis\n  - awesome-nav\n", validation)
+    status = "  - Status: diataxis-status.md\n" if listed else ""
+    (site / "docs" / ".nav.yml").write_text(f"nav:\n{status}  - index.md\n  - reference\n")
+    result = build(site)
+    assert (result.returncode, result.stderr.count("WARNING")) == (0, 0), result.stderr
+    home = (site / "site" / "index.html").read_text("utf-8")
+    links = re.findall(r'<a href="diataxis-status/" class="nav-link">([^<]*)', home)
+    assert links == (["Status"] if listed else ["Documentation status"])

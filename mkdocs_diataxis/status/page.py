@@ -7,6 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.core.report import Report
@@ -45,11 +46,32 @@ class StatusPage:
                 " path or status_page.enabled to false"
             )
         inclusion = InclusionLevel.INCLUDED if self.settings.in_nav else InclusionLevel.NOT_IN_NAV
+        if "awesome-nav" in config.plugins:
+            # awesome-nav builds the nav from .nav.yml files in its own on_nav and reports
+            # a page it leaves out: the page joins that nav afterwards (`join_built_nav`).
+            inclusion = InclusionLevel.NOT_IN_NAV
         # Its content is written once the checks are done (see `markdown`).
         self.file = File.generated(
             config, self.settings.path, content=f"# {self.settings.title}\n", inclusion=inclusion
         )
         files.append(self.file)
+
+    def join_built_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """With ``in_nav`` and mkdocs-awesome-nav, add the page at the end of the nav
+        that plugin built, unless a ``.nav.yml`` lists it already."""
+        if (
+            not self.settings.in_nav
+            or self.file is None
+            or "awesome-nav" not in config.plugins
+            or any(page.file.src_uri == self.file.src_uri for page in nav.pages)
+        ):
+            return
+        page = Page(self.settings.title, self.file, config)
+        if nav.pages:
+            nav.pages[-1].next_page = page
+            page.previous_page = nav.pages[-1]
+        nav.items.append(page)
+        nav.pages.append(page)
 
     def url(self) -> str | None:
         """The page's address in the site, relative to its root; ``None`` until it is
