@@ -74,7 +74,12 @@ def _check(args: argparse.Namespace) -> int:
             write_github(project.shown, findings, out)
         elif args.format == "sarif":
             out.write(
-                json.dumps(sarif(project.shown, findings), indent=2, ensure_ascii=False) + "\n"
+                json.dumps(
+                    sarif(project.shown, findings, project.status_page_url()),
+                    indent=2,
+                    ensure_ascii=False,
+                )
+                + "\n"
             )
         else:
             build_report(results, project.settings).write_json(out)

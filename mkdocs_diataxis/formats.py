@@ -16,6 +16,7 @@ from mkdocs_diataxis.core import Finding, PageResult
 from mkdocs_diataxis.core.document import one_line
 from mkdocs_diataxis.core.figures import Figure, FigureClass
 from mkdocs_diataxis.core.registry import RULES
+from mkdocs_diataxis.status.markup import rule_anchor
 
 if TYPE_CHECKING:
     from mkdocs_diataxis.project import ReportedFigure
@@ -64,8 +65,11 @@ def write_github(shown: Shown, findings: list[Finding], out: TextIO) -> None:
         )
 
 
-def sarif(shown: Shown, findings: list[Finding]) -> dict[str, Any]:
+def sarif(shown: Shown, findings: list[Finding], help_page: str | None = None) -> dict[str, Any]:
+    """SARIF 2.1.0; ``help_page`` is the address of the site's status page, whose
+    Rules section explains each rule with findings (their ``helpUri``)."""
     rules = list(RULES.values())
+    reported = {finding.rule for finding in findings}
     index = {rule.id: number for number, rule in enumerate(rules)}
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -84,6 +88,11 @@ def sarif(shown: Shown, findings: list[Finding]) -> dict[str, Any]:
                                 "shortDescription": {"text": rule.summary},
                                 "fullDescription": {"text": rule.summary},
                                 "help": {"text": rule.explanation},
+                                **(
+                                    {"helpUri": f"{help_page}#{rule_anchor(rule.id)}"}
+                                    if help_page and rule.id in reported
+                                    else {}
+                                ),
                                 "defaultConfiguration": {
                                     "level": "warning" if rule.severity == "warning" else "note"
                                 },

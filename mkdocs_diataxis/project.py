@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import yaml
 
@@ -179,6 +180,21 @@ class Project:
                 return is_generated(handle.read(marked_head_size()))
         except OSError:
             return False  # `check` reports it
+
+    def status_page_url(self) -> str | None:
+        """The status page's address on the published site, from ``site_url`` and
+        ``use_directory_urls``; ``None`` without a ``site_url`` or a status page."""
+        site_url = self.data.get("site_url")
+        status = self.settings.status_page
+        if not isinstance(site_url, str) or not site_url.strip() or not status.enabled:
+            return None
+        page = status.path.removesuffix(".md")
+        if self.data.get("use_directory_urls", True) is not False:
+            page = page.removesuffix("index").rstrip("/")
+            page = f"{page}/" if page else ""
+        else:
+            page = f"{page}.html"
+        return f"{site_url.strip().rstrip('/')}/{quote(page)}"
 
     def shown(self, path: str) -> str:
         """A page's path as output shows it: relative to the working folder."""

@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.helpers import make_site
+from tests.helpers import build, make_site
 from tests.helpers import run_cli as cli
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -206,3 +206,24 @@ def test_columns_are_code_points_and_warnings_carry_the_baseline_fingerprint(
     )
     _, sarif = sarif_of(site)
     assert "partialFingerprints" not in sarif["runs"][0]["results"][0]
+
+
+def test_help_uri_points_at_the_rule_on_the_sites_status_page(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "reference/x.md": "# X\n\nIt takes 286ns.\n"}
+    site = make_site(tmp_path, pages)
+    config = site / "mkdocs.yml"
+    _, sarif = sarif_of(site)
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule for rule in rules if "helpUri" in rule] == []  # no site_url: no address
+    config.write_text("site_url: https://docs.example.com/\n" + config.read_text("utf-8"))
+    _, sarif = sarif_of(site)
+    assert schema_errors(sarif) == []
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    # Only the rules with findings: the status page explains those.
+    assert {rule["id"]: rule["helpUri"] for rule in rules if "helpUri" in rule} == {
+        "citation/uncited": "https://docs.example.com/diataxis-status/#rule-citation-uncited"
+    }
+    built = build(site, strict=False)
+    assert built.returncode == 0, built.stderr
+    html = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    assert '<dt id="rule-citation-uncited"><code>citation/uncited</code></dt>' in html

@@ -12,7 +12,7 @@ from mkdocs_diataxis.core.plan import PlanError, load_plan, parse_plan
 from mkdocs_diataxis.core.report import build_report, section_of
 from mkdocs_diataxis.core.settings import StatusPageSettings
 from mkdocs_diataxis.status import render_status_page
-from mkdocs_diataxis.status.render import text
+from mkdocs_diataxis.status.markup import text
 
 WORDS = " ".join(["word"] * 60)
 

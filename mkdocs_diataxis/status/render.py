@@ -18,8 +18,10 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import Report
 from mkdocs_diataxis.core.vocabulary import CATEGORIES, DELIVERABLE_STATES
+from mkdocs_diataxis.status.markup import code, rule_anchor, text
 
 # The page's own CSS (in the page, not the site): the progress bars. Colours come from
 # Material's variables when present, with plain fallbacks for the mkdocs theme.
@@ -50,29 +52,6 @@ _STATE_MARKS = {
     "needs work": "△ needs work",
     "complete": "✓ complete",
 }
-# Characters that would start Markdown syntax inside a line or a table cell (< and >
-# are left to html.escape). Brackets, parentheses and $ become character references,
-# not backslash escapes: pymdownx.arithmatex (on by default in Zensical) reads "\(",
-# "\[" and "$" as the start of maths.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}#+!|~-])")
-_MATH_DELIMITERS = re.compile(r"[\[\]()$]")
-
-
-def text(value: object) -> str:
-    """Page-, config- or plan-derived text, safe in Markdown and HTML."""
-    markdown_safe = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
-    escaped = html.escape(markdown_safe, quote=True)
-    return _MATH_DELIMITERS.sub(lambda found: f"&#{ord(found.group(0))};", escaped)
-
-
-def code(value: object) -> str:
-    """Inline code holding any text (backticks inside are fenced by longer runs)."""
-    raw = str(value).replace("\n", " ")
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", raw)), default=0) + 1)
-    pad = " " if raw.startswith("`") or raw.endswith("`") else ""
-    return f"{fence}{pad}{raw}{pad}{fence}".replace("|", "\\|")
-
-
 FINDINGS_SHOWN = 1000
 """Findings listed on the page at most; the JSON report and the command line list all."""
 
@@ -275,7 +254,28 @@ class _Renderer:
             self.plan()
         self.pages()
         self.findings()
+        self.rules()
         return "\n".join(self.out).rstrip() + "\n"
+
+    def rules(self) -> None:
+        """What each rule with findings checks and how to fix it, each at an anchor
+        (``#rule-placement-uncategorized``) that code scanning links to (SARIF
+        ``helpUri``). Raw HTML, so that no extension reads the text."""
+        found = sorted({rule for rule, _ in self.report.rule_counts})
+        if not found:
+            return
+        self.line("## Rules")
+        self.line()
+        self.line('<dl class="diataxis-rules">')
+        for rule_id in found:
+            rule = RULES.get(rule_id)
+            if rule is None:
+                continue
+            self.line(f'<dt id="{rule_anchor(rule_id)}"><code>{html.escape(rule_id)}</code></dt>')
+            explanation = " ".join(rule.explanation.split())
+            self.line(f"<dd>{html.escape(rule.summary)} {html.escape(explanation)}</dd>")
+        self.line("</dl>")
+        self.line()
 
     def table(self, header: list[str], rows: list[list[Sequence[Part] | str]]) -> None:
         if self.href is not None:
