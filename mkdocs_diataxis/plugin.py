@@ -20,7 +20,7 @@ from mkdocs_diataxis.config import (
     translations,
 )
 from mkdocs_diataxis.core.glossary import with_snippet_glossaries
-from mkdocs_diataxis.core.snippets import snippet_folders
+from mkdocs_diataxis.core.snippets import snippet_folders, snippets_restricted
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
 
@@ -53,6 +53,7 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             templates="macros" in config.plugins or "include-markdown" in config.plugins,
             include_tags="include-markdown" in config.plugins,
             snippet_dirs=tuple(snippet_folders(config.mdx_configs, base_dir, config.docs_dir)),
+            snippets_restricted=snippets_restricted(config.mdx_configs),
             folder_meta=meta_file_categories(
                 config.docs_dir, str(meta_options.get("meta_file", ".meta.yml"))
             )

@@ -31,7 +31,12 @@ from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.generated import is_generated, marked_head_size
 from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
 from mkdocs_diataxis.core.links import LinkLoops
-from mkdocs_diataxis.core.snippets import partial_files, snippet_folders, tag_included
+from mkdocs_diataxis.core.snippets import (
+    partial_files,
+    snippet_folders,
+    snippets_restricted,
+    tag_included,
+)
 from mkdocs_diataxis.workers import Batch, SourcePage
 
 CONFIG_NAMES = (
@@ -123,6 +128,7 @@ class Project:
         self.settings = dataclasses.replace(
             settings,
             snippet_dirs=tuple(snippet_folders(mdx_configs, self.base_dir, self.docs_dir)),
+            snippets_restricted=snippets_restricted(mdx_configs),
             languages=i18n_suffix_locales(i18n),
             templates=macros or include_tags,
             include_tags=include_tags,
@@ -190,7 +196,9 @@ class Project:
             return None
         page = status.path.removesuffix(".md")
         if self.data.get("use_directory_urls", True) is not False:
-            page = page.removesuffix("index").rstrip("/")
+            folder, _, name = page.rpartition("/")
+            if name in ("index", "README"):  # the folder's own page
+                page = folder
             page = f"{page}/" if page else ""
         else:
             page = f"{page}.html"
@@ -257,6 +265,8 @@ class Project:
                 self.docs_dir,
                 site,
                 tagged,
+                tags=settings.include_tags,
+                restrict=settings.snippets_restricted,
             )
             settings = dataclasses.replace(settings, partials=frozenset(partials))
             pages.extend((path, Path(absolute)) for path, absolute in partials.items())
@@ -278,7 +288,8 @@ class Project:
                 texts.append(source.decode("utf-8", errors="replace"))
             if self.settings.include_tags and b"{%" in source:
                 folder = os.path.dirname(os.path.join(self.docs_dir, path))
-                tagged.extend(tag_included(folder, source.decode("utf-8", errors="replace")))
+                text = source.decode("utf-8", errors="replace")
+                tagged.extend(tag_included(folder, text, self.docs_dir))
         return texts, tagged
 
     def _sources(self) -> Iterator[str]:
@@ -310,10 +321,19 @@ def _plugin_options(plugins: Any, name: str = "diataxis") -> tuple[dict[str, Any
         if item == name:
             return {}, True
         if isinstance(item, tuple) and item[0] == name:
-            return dict(item[1] or {}), True
+            return _options(name, item[1]), True
         if isinstance(item, dict) and name in item:
-            return dict(item[name] or {}), True
+            return _options(name, item[name]), True
     return {}, False
+
+
+def _options(name: str, value: Any) -> dict[str, Any]:
+    """A plugin entry's options: none (``name:``, ``name = true``) or a mapping."""
+    if value is None or isinstance(value, bool):
+        return {}
+    if not isinstance(value, dict):
+        raise CliError(f"plugin '{name}': expected a mapping of options, got {value!r}")
+    return dict(value)
 
 
 def _zensical_project(path: str) -> Any:

@@ -123,7 +123,7 @@ class BuildSession:
                 including.append(source.decode("utf-8"))
             if self.settings.include_tags and b"{%" in source:
                 folder = os.path.dirname(file.abs_src_path or os.path.join(docs_dir, path))
-                tagged.extend(tag_included(folder, source.decode("utf-8")))
+                tagged.extend(tag_included(folder, source.decode("utf-8"), docs_dir))
             key = (path, hashlib.blake2b(source, digest_size=16).digest())
             if (known := self._known.get(key)) is not None:
                 self.results[path] = self._cache[key] = known
@@ -159,6 +159,8 @@ class BuildSession:
             docs_dir,
             pages,
             tagged,
+            tags=settings.include_tags,
+            restrict=settings.snippets_restricted,
         )
         self.settings = dataclasses.replace(settings, partials=frozenset(partials))
         self.partial_files = list(partials.values())

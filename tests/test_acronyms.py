@@ -265,7 +265,12 @@ def test_snippet_auto_append_files_are_found_as_pymdownx_finds_them(
     assert found({"auto_append": ["includes/abbreviations.md"], "base_path": "$config_dir"}) == (
         expected
     )
-    assert found({"auto_append": ["../includes/abbreviations.md"], "base_path": ["$docs_dir"]}) == [
+    # pymdownx keeps a name inside its base_path unless restrict_base_path is false.
+    assert (
+        found({"auto_append": ["../includes/abbreviations.md"], "base_path": ["$docs_dir"]}) == []
+    )
+    unrestricted = {"base_path": ["$docs_dir"], "restrict_base_path": False}
+    assert found({"auto_append": ["../includes/abbreviations.md"], **unrestricted}) == [
         os.path.normpath(str(glossary))
     ]
     placeholder = _Placeholder(base)

@@ -528,3 +528,32 @@ def test_check_reads_a_zensical_toml(tmp_path: Path) -> None:
         "mkdocs-diataxis: error: zensical.toml is not valid TOML: Expected ']' at the end of"
         " a table declaration (at line 1, column 9)",
     )
+
+
+def test_status_page_url_and_plugin_entries_without_options(tmp_path: Path) -> None:
+    from mkdocs_diataxis.project import Project
+
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    config = site / "mkdocs.yml"
+
+    def project(plugins: str) -> Project:
+        config.write_text(f"site_name: T\nsite_url: https://e.com/docs/\n{plugins}", "utf-8")
+        return Project(str(config))
+
+    assert project("plugins:\n  - diataxis\n").status_page_url() == (
+        "https://e.com/docs/diataxis-status/"
+    )
+    reindex = project("plugins:\n  - diataxis:\n      status_page: {path: reindex.md}\n")
+    assert reindex.status_page_url() == "https://e.com/docs/reindex/"
+    folder = project("plugins:\n  - diataxis:\n      status_page: {path: status/index.md}\n")
+    assert folder.status_page_url() == "https://e.com/docs/status/"
+    # `diataxis: true` (as zensical.toml writes an entry without options) is no error.
+    assert project("plugins:\n  diataxis: true\n  i18n: true\n").has_plugin
+    check = run_cli(site, "check")
+    assert check.returncode == 0, check.stderr
+    config.write_text("site_name: T\nplugins:\n  diataxis: [1]\n", "utf-8")
+    bad = run_cli(site, "check")
+    assert (bad.returncode, bad.stderr) == (
+        2,
+        "mkdocs-diataxis: error: plugin 'diataxis': expected a mapping of options, got [1]\n",
+    )

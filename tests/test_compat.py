@@ -431,3 +431,51 @@ def test_awesome_nav_gets_the_status_page_once(tmp_path: Path, listed: bool) -> 
     home = (site / "site" / "index.html").read_text("utf-8")
     links = re.findall(r'<a href="diataxis-status/" class="nav-link">([^<]*)', home)
     assert links == (["Status"] if listed else ["Documentation status"])
+
+
+def test_snippet_files_are_found_as_pymdownx_finds_them(tmp_path: Path) -> None:
+    from mkdocs_diataxis.core.snippets import partial_files
+
+    root = tmp_path
+    (root / "snips").mkdir()
+    (root / "snips" / "outer.md").write_text('Outer.\n\n--8<-- "inner.md"\n')
+    (root / "snips" / "inner.md").write_text("Inner uses QZXW.\n")
+    (root / "outside.md").write_text("Outside.\n")
+    (root / "CHANGES.md").write_text("Changes.\n")
+    docs = root / "docs"
+    docs.mkdir()
+    page = '--8<-- "outer.md"\n\n--8<-- "../outside.md"\n\n--8<-- "CHANGES.md"\n'
+    bases = [str(root / "snips"), str(root / "CHANGES.md")]
+    found = partial_files([page], bases, [], str(docs), set())
+    # Nested includes count; a name that leaves its base_path does not (pymdownx's
+    # restrict_base_path); a base_path entry that is a file matches itself.
+    assert found == {
+        "../snips/outer.md": str(root / "snips" / "outer.md"),
+        "../CHANGES.md": str(root / "CHANGES.md"),
+        "../snips/inner.md": str(root / "snips" / "inner.md"),
+    }
+    unrestricted = partial_files([page], bases, [], str(docs), set(), restrict=False)
+    assert "../outside.md" in unrestricted
+
+
+def test_include_markdown_paths_resolve_as_the_plugin_resolves_them(tmp_path: Path) -> None:
+    from mkdocs_diataxis.core.snippets import tag_included
+
+    docs, page = tmp_path / "docs", tmp_path / "docs" / "guide"
+    text = (
+        '{% include-markdown "includes/note.md" %}\n{% include "./here.md" %}\n'
+        '{% include "../up.md" %}\n{% include-markdown "/abs/x.md" %}\n'
+    )
+    assert tag_included(str(page), text, str(docs)) == [
+        str(docs / "includes" / "note.md"),  # relative to docs_dir
+        str(page / "here.md"),  # ./ and ../: relative to the page
+        str(docs / "up.md"),
+        "/abs/x.md",
+    ]
+
+
+def test_a_vitepress_container_is_not_generated_content() -> None:
+    from mkdocs_diataxis.core.document import parse_document
+
+    assert not parse_document("p.md", "# P\n\n::: details Click\nText\n:::\n").generated
+    assert parse_document("p.md", "# P\n\n::: package.module\n").generated

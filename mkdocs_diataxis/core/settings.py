@@ -138,6 +138,8 @@ class Settings:
     snippet_dirs: tuple[str, ...] = field(default=(), metadata={"from": "pymdownx.snippets"})
     """Not an option: the folders ``pymdownx.snippets`` includes files from (absolute),
     empty when the site does not use it."""
+    snippets_restricted: bool = field(default=True, metadata={"from": "pymdownx.snippets"})
+    """Not an option: pymdownx.snippets' ``restrict_base_path``."""
     partials: frozenset[str] = field(default=frozenset(), metadata={"from": "pymdownx.snippets"})
     """Not an option: the paths (relative to docs_dir, ``../`` for a file outside it)
     of the files pages include that are not pages themselves. They are checked as

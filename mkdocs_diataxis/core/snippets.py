@@ -35,13 +35,29 @@ def snippet_folders(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str
     return [folder for folder in (_folder(base, base_dir, docs_dir) for base in bases) if folder]
 
 
-def find_snippet(name: str, folders: Iterable[str]) -> str | None:
-    """The file ``name`` is in the first folder that has it, as an absolute path."""
+def find_snippet(name: str, folders: Iterable[str], restrict: bool = True) -> str | None:
+    """The file ``name`` is in the first ``base_path`` entry that has it, as an absolute
+    path, as pymdownx.snippets looks: an entry that is a file matches only itself, and
+    (``restrict_base_path``, on by default) a name may not leave its folder."""
     for folder in folders:
+        if os.path.isfile(folder):
+            path = os.path.normpath(os.path.join(os.path.dirname(folder), name))
+            if path == folder:
+                return path
+            continue
         path = os.path.normpath(os.path.join(folder, name))
+        if restrict and os.path.commonpath([path, folder]) != folder:
+            continue
         if os.path.isfile(path):
             return path
     return None
+
+
+def snippets_restricted(mdx_configs: Mapping[str, Any]) -> bool:
+    """Whether pymdownx.snippets keeps names inside their ``base_path`` (its
+    ``restrict_base_path``, true unless set false)."""
+    options = mdx_configs.get("pymdownx.snippets")
+    return not (isinstance(options, Mapping) and options.get("restrict_base_path") is False)
 
 
 def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
@@ -55,7 +71,8 @@ def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str =
     if not isinstance(names, list):
         return []
     folders = snippet_folders(mdx_configs, base_dir, docs_dir)
-    found = (find_snippet(name, folders) for name in names if isinstance(name, str))
+    restrict = snippets_restricted(mdx_configs)
+    found = (find_snippet(name, folders, restrict) for name in names if isinstance(name, str))
     return [path for path in found if path is not None]
 
 
@@ -113,20 +130,39 @@ def partial_files(
     docs_dir: str,
     pages: Container[str],
     tagged: Iterable[str] = (),
+    *,
+    tags: bool = False,
+    restrict: bool = True,
 ) -> dict[str, str]:
     """Each file the ``texts`` (the pages' sources) include with ``--8<--``, each
     ``appended`` one (``auto_append``) and each ``tagged`` one (mkdocs-include-markdown,
     see `tag_included`), all absolute, that is not one of the site's ``pages``
     (absolute paths): its path relative to ``docs_dir`` (``../`` outside it, ``/``
     between folders) -> its absolute path. Snippets are found under ``folders`` (see
-    `snippet_folders`); a file found nowhere is left to its plugin to report."""
+    `snippet_folders`); a file found nowhere is left to its plugin to report. The
+    files these include, and so on, count too (``tags``: include-markdown's as well)."""
     found: dict[str, str] = {}
     names = {name for text in texts if "8<" in text for name in included_names(text)}
-    paths = [find_snippet(name, folders) for name in sorted(names)]
-    for path in [*paths, *appended, *sorted(set(tagged))]:
-        if path is None or path in pages or not os.path.isfile(path):
+    queue = [find_snippet(name, folders, restrict) for name in sorted(names)]
+    queue += [*appended, *sorted(set(tagged))]
+    seen: set[str] = set()
+    while queue:
+        path = queue.pop(0)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        if path in pages or not os.path.isfile(path):
             continue
         found[os.path.relpath(path, docs_dir).replace(os.sep, "/")] = path
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue  # reported when it is checked
+        if folders and "8<" in text:
+            queue += [find_snippet(name, folders, restrict) for name in included_names(text)]
+        if tags and "{%" in text:
+            queue += tag_included(os.path.dirname(path), text, docs_dir)
     return found
 
 
@@ -135,14 +171,16 @@ def partial_files(
 _INCLUDE_TAG = re.compile(r"\{%-?\s*include(?:-markdown)?\s+(?P<q>[\"'])(?P<name>[^\"'\n]+)(?P=q)")
 
 
-def tag_included(page_dir: str, text: str) -> list[str]:
-    """The files a page includes with mkdocs-include-markdown's tags, as absolute paths:
-    relative to the page's folder (``page_dir``), or absolute as written. Globs and
-    URLs are left to the plugin."""
+def tag_included(page_dir: str, text: str, docs_dir: str) -> list[str]:
+    """The files a page includes with mkdocs-include-markdown's tags, as absolute paths,
+    as the plugin resolves them: ``./`` and ``../`` from the page's folder
+    (``page_dir``), any other relative path from ``docs_dir``, an absolute one as it is.
+    Globs and URLs are left to the plugin."""
     found = []
     for match in _INCLUDE_TAG.finditer(text):
         name = match.group("name").strip()
         if any(char in name for char in "*?[") or "://" in name:
             continue
-        found.append(os.path.normpath(os.path.join(page_dir, name)))
+        base = page_dir if name.startswith(("./", "../")) else docs_dir
+        found.append(os.path.normpath(os.path.join(base, name)))
     return found

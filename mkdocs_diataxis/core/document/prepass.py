@@ -27,7 +27,8 @@ _DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-{1,2}8<-{1,2})(?:[ \t]|\Z)")
 # mkdocstrings' "::: package.module": the documentation of that object, generated from
 # its code when the site is built. Not a Docusaurus fence (":::tip", "::: note Title").
 _AUTODOC = re.compile(
-    r"[ \t]*:::[ \t]+(?!(?:note|tip|info|warning|danger|caution|important)\b)"
+    r"[ \t]*:::[ \t]+(?!(?:note|tip|info|warning|danger|caution|important|details|raw"
+    r"|code-group|v-pre|secondary)\b)"
     r"(?P<name>[A-Za-z_][\w.:/-]*)[ \t]*\Z"
 )
 # Docusaurus (MDX) admonition fences: ":::tip Title", ":::". Not prose.
