@@ -10,11 +10,11 @@ import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
-# A snippet line: `--8<-- "file.md"` (quotes optional), or a block's bare `--8<--`
-# fence; `;--8<--` is an escaped one, shown as text.
-_SNIPPET_LINE = re.compile(r"[ \t]*-{1,2}8<-{1,2}[ \t]*(?P<name>[\"']?[^\n]*?[\"']?)[ \t]*\Z")
+# A snippet line: `--8<-- "file.md"` (quoted, as pymdownx wants it; any number of dashes),
+# or a block's bare `--8<--` fence; `;--8<--` is an escaped one, shown as text.
+_SNIPPET_LINE = re.compile(r"[ \t]*-+8<-+(?:[ \t]+(?P<q>[\"'])(?P<name>[^\n]+?)(?P=q))?[ \t]*\Z")
 # What follows the name: a line range or a section (`file.md:3:9`, `file.md:intro`).
-_SELECTOR = re.compile(r"(?::[\w-]*)+\Z")
+_SELECTOR = re.compile(r"(?::[\w,-]*)+\Z")
 
 
 def snippet_folders(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str = "") -> list[str]:
@@ -87,11 +87,10 @@ def included_names(text: str) -> list[str]:
             continue
         found = _SNIPPET_LINE.match(line)
         if found is not None:
-            name = found.group("name").strip("\"'")
-            if not name:
+            if found.group("name") is None:
                 in_block = not in_block
                 continue
-            names.append(name)
+            names.append(found.group("name").strip())
             continue
         if in_block and line.strip() and not line.lstrip().startswith(";"):
             names.append(line.strip())

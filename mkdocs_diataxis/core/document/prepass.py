@@ -23,7 +23,7 @@ _BLOCK_OPENER = re.compile(
 )
 # pymdownx.blocks fences (`/// note | Title`, closing `///`) and snippet includes
 # (`--8<-- "file.md"`): directives, not prose. Not `//` comments or `--8<` in text.
-_DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-{1,2}8<-{1,2})(?:[ \t]|\Z)")
+_DIRECTIVE_LINE = re.compile(r"[ \t]*(?:/{3,}|-+8<-+)(?:[ \t]|\Z)")
 # mkdocstrings' "::: package.module": the documentation of that object, generated from
 # its code when the site is built. Not a Docusaurus fence (":::tip", "::: note Title").
 _AUTODOC = re.compile(
