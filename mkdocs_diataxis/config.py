@@ -8,7 +8,9 @@ line loads the same options the same way, so both accept and reject the same val
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -16,7 +18,9 @@ from mkdocs.config import base
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from mkdocs_diataxis.core import Settings
+from mkdocs_diataxis.core.glossary import with_snippet_glossaries
 from mkdocs_diataxis.core.options import OPTIONS, RAW_DEFAULTS, SettingsError
+from mkdocs_diataxis.core.snippets import snippet_folders, snippets_restricted
 
 
 class _Checked(BaseConfigOption[Any]):
@@ -206,3 +210,34 @@ def translations(pages: list[str], docs_dir: str, options: Any) -> dict[str, tup
         if there:
             found[page] = there
     return found
+
+
+# The other plugins whose settings change what the checks read.
+OTHER_PLUGINS = ("i18n", "macros", "include-markdown", "material/meta", "meta")
+
+
+def with_site_context(
+    settings: Settings,
+    plugins: Mapping[str, Any],
+    mdx_configs: Mapping[str, Any],
+    base_dir: str,
+    docs_dir: str,
+) -> Settings:
+    """``settings`` with what the site's other plugins and Markdown extensions mean for
+    the checks, the same for the build and the command line: ``plugins`` maps each of
+    `OTHER_PLUGINS` the site uses to its options (a plugin's config, or its
+    ``plugins:`` entry as written); ``mdx_configs`` maps extensions to theirs."""
+    settings = with_snippet_glossaries(settings, mdx_configs, base_dir, docs_dir)
+    meta = plugins.get("material/meta", plugins.get("meta"))
+    meta_on = hasattr(meta, "get") and meta.get("enabled", True) is not False
+    meta_file = str(meta.get("meta_file", ".meta.yml")) if meta_on else ""
+    return dataclasses.replace(
+        settings,
+        languages=i18n_suffix_locales(plugins.get("i18n")),
+        # Template tags are not prose: mkdocs-macros' Jinja, include-markdown's tags.
+        templates="macros" in plugins or "include-markdown" in plugins,
+        include_tags="include-markdown" in plugins,
+        snippet_dirs=tuple(snippet_folders(mdx_configs, base_dir, docs_dir)),
+        snippets_restricted=snippets_restricted(mdx_configs),
+        folder_meta=meta_file_categories(docs_dir, meta_file) if meta_on else {},
+    )

@@ -3,7 +3,6 @@ status page; the plugin keeps nothing else."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from typing import Any, Literal
 
@@ -14,13 +13,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.config import (
+    OTHER_PLUGINS,
     DiataxisConfig,
-    i18n_suffix_locales,
-    meta_file_categories,
     translations,
+    with_site_context,
 )
-from mkdocs_diataxis.core.glossary import with_snippet_glossaries
-from mkdocs_diataxis.core.snippets import snippet_folders, snippets_restricted
 from mkdocs_diataxis.session import BuildSession
 from mkdocs_diataxis.status.page import StatusPage
 
@@ -41,24 +38,13 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        settings = with_snippet_glossaries(
-            self.config.settings(), config.mdx_configs, base_dir, config.docs_dir
-        )
-        meta = config.plugins.get("material/meta") or config.plugins.get("meta")
-        meta_options = getattr(meta, "config", None) or {}
-        settings = dataclasses.replace(
-            settings,
-            languages=i18n_suffix_locales(getattr(config.plugins.get("i18n"), "config", None)),
-            # Template tags are not prose: mkdocs-macros' Jinja, include-markdown's tags.
-            templates="macros" in config.plugins or "include-markdown" in config.plugins,
-            include_tags="include-markdown" in config.plugins,
-            snippet_dirs=tuple(snippet_folders(config.mdx_configs, base_dir, config.docs_dir)),
-            snippets_restricted=snippets_restricted(config.mdx_configs),
-            folder_meta=meta_file_categories(
-                config.docs_dir, str(meta_options.get("meta_file", ".meta.yml"))
-            )
-            if meta is not None and meta_options.get("enabled", True)
-            else {},
+        plugins = {
+            name: getattr(config.plugins[name], "config", {})
+            for name in OTHER_PLUGINS
+            if name in config.plugins
+        }
+        settings = with_site_context(
+            self.config.settings(), plugins, config.mdx_configs, base_dir, config.docs_dir
         )
         self.session = BuildSession(settings, previous=self.session)
         # mkdocs-static-i18n builds each further language inside the first build's

@@ -23,18 +23,16 @@ from mkdocs.utils.yaml import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
-from mkdocs_diataxis.config import DiataxisConfig, i18n_suffix_locales, meta_file_categories
+from mkdocs_diataxis.config import OTHER_PLUGINS, DiataxisConfig, with_site_context
 from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.figures import Figure, find_figures
 from mkdocs_diataxis.core.generated import is_generated, marked_head_size
-from mkdocs_diataxis.core.glossary import with_site_definitions, with_snippet_glossaries
+from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.snippets import (
     partial_files,
-    snippet_folders,
-    snippets_restricted,
     tag_included,
 )
 from mkdocs_diataxis.workers import Batch, SourcePage
@@ -108,33 +106,17 @@ class Project:
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
         options, self.has_plugin = _plugin_options(data.get("plugins"))
-        settings = with_snippet_glossaries(
+        others: dict[str, Any] = {}
+        for name in OTHER_PLUGINS:
+            other, present = _plugin_options(data.get("plugins"), name)
+            if present:
+                others[name] = other
+        self.settings = with_site_context(
             _validate(options, self.config_file),
+            others,
             _mdx_configs(data.get("markdown_extensions")),
             self.base_dir,
             self.docs_dir,
-        )
-        plugins = data.get("plugins")
-        try:
-            i18n, _ = _plugin_options(plugins, "i18n")
-            _, macros = _plugin_options(plugins, "macros")
-            _, include_tags = _plugin_options(plugins, "include-markdown")
-            meta, has_meta = _plugin_options(plugins, "material/meta")
-            if not has_meta:
-                meta, has_meta = _plugin_options(plugins, "meta")
-        except (TypeError, ValueError):  # MkDocs reports a malformed entry of a plugin
-            i18n, macros, meta, has_meta, include_tags = {}, False, {}, False, False
-        mdx_configs = _mdx_configs(data.get("markdown_extensions"))
-        self.settings = dataclasses.replace(
-            settings,
-            snippet_dirs=tuple(snippet_folders(mdx_configs, self.base_dir, self.docs_dir)),
-            snippets_restricted=snippets_restricted(mdx_configs),
-            languages=i18n_suffix_locales(i18n),
-            templates=macros or include_tags,
-            include_tags=include_tags,
-            folder_meta=meta_file_categories(self.docs_dir, str(meta.get("meta_file", ".meta.yml")))
-            if has_meta and meta.get("enabled", True) is not False
-            else {},
         )
         # As MkDocs excludes: hidden files and /templates/ always, then exclude_docs; and
         # as `mkdocs build` leaves drafts out.
