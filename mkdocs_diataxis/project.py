@@ -230,15 +230,16 @@ class Project:
         """Check the pages (all, or those under ``paths``) here and in as many worker
         processes as the ``jobs`` setting asks for."""
         checked = self.pages(paths)
+        site_pages = self.pages([]) if paths else checked  # found once, used twice
         pages: list[SourcePage] = [(path, Path(self.docs_dir, path)) for path in checked]
         settings = (
-            with_site_definitions(self.settings, self._sources())
+            with_site_definitions(self.settings, self._sources(site_pages))
             if (self.settings.acronyms.scope == "site")
             else self.settings
         )
         if settings.snippet_dirs or settings.include_tags:
             # The files the checked pages include, once each, as partials (see the build).
-            site = {os.path.normpath(os.path.join(self.docs_dir, p)) for p in self.pages([])}
+            site = {os.path.normpath(os.path.join(self.docs_dir, p)) for p in site_pages}
             texts, tagged = self._includes(checked)
             partials = partial_files(
                 texts,
@@ -274,10 +275,10 @@ class Project:
                 tagged.extend(tag_included(folder, text, self.docs_dir))
         return texts, tagged
 
-    def _sources(self) -> Iterator[str]:
-        """The text of every page of the site, for ``acronyms.scope: site``: a definition
-        on a page not checked still counts."""
-        for path in self.pages([]):
+    def _sources(self, paths: Sequence[str]) -> Iterator[str]:
+        """The text of every page of the site (``paths``), for ``acronyms.scope: site``: a
+        definition on a page not checked still counts."""
+        for path in paths:
             try:
                 yield Path(self.docs_dir, path).read_text("utf-8")
             except (OSError, UnicodeDecodeError):
