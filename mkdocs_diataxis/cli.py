@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from mkdocs_diataxis import __version__
-from mkdocs_diataxis.core import SettingsError
+from mkdocs_diataxis.core import PageResult, SettingsError
 from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
 from mkdocs_diataxis.core.capitals import known_acronyms
 from mkdocs_diataxis.core.examples import check_example
@@ -63,7 +63,7 @@ def _check(args: argparse.Namespace) -> int:
             f"note: {project.config_file} has no 'diataxis' plugin entry; checking with defaults",
             file=sys.stderr,
         )
-    results = project.check(args.paths)
+    results = _results(project, args, args.paths)
     findings = sorted_findings(results)
     out = _output(args.output)
     try:
@@ -89,6 +89,17 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if any(f.severity == "warning" for f in findings) else EXIT_CLEAN
 
 
+def _results(project: Project, args: argparse.Namespace, paths: Sequence[str]) -> list[PageResult]:
+    """The pages' results, with the results cache unless ``--no-cache``; a cache that
+    could not be used or written costs one line on standard error."""
+    if args.no_cache:
+        project.settings = dataclasses.replace(project.settings, cache=False)
+    results = project.check(paths)
+    if project.cache_notice is not None:
+        print(f"note: {project.cache_notice}", file=sys.stderr)
+    return results
+
+
 def _figures(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
     out = _output(args.output)
@@ -104,7 +115,7 @@ def _figures(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
-    report = build_report(project.check([]), project.settings)
+    report = build_report(_results(project, args, []), project.settings)
     status = project.settings.status_page
     extensions = project.data.get("markdown_extensions") or []
     names = {next(iter(e)) if isinstance(e, dict) else e for e in extensions}
@@ -128,7 +139,7 @@ def _status(args: argparse.Namespace) -> int:
 def _baseline(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
     project.settings = dataclasses.replace(project.settings, baseline=None)  # record everything
-    findings = sorted_findings(project.check([]))
+    findings = sorted_findings(_results(project, args, []))
     out = _output(args.output)
     try:
         out.write(baseline_json(findings))
@@ -214,6 +225,7 @@ def parser() -> argparse.ArgumentParser:
         " core less one when the pages hold 1 MB or more), a number, or 0 to check in"
         " this process only (default: the plugin's jobs setting)",
     )
+    _cache_flag(check)
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders inside docs_dir")
     check.set_defaults(run=_check)
 
@@ -244,6 +256,7 @@ def parser() -> argparse.ArgumentParser:
         help="the Markdown file to write; its first line marks it as written here, so"
         " check and the build never check it, even inside docs_dir",
     )
+    _cache_flag(status)
     status.set_defaults(run=_status)
 
     baseline = commands.add_parser(
@@ -251,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
     )
     baseline.add_argument("-f", "--config-file", help="mkdocs.yml, properdocs.yml or zensical.toml")
     baseline.add_argument("-o", "--output", required=True, help="the baseline file to write")
+    _cache_flag(baseline)
     baseline.set_defaults(run=_baseline)
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -260,6 +274,14 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="a rule id such as citation/uncited")
     explain.set_defaults(run=_explain)
     return main_parser
+
+
+def _cache_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every page, neither reading nor writing the results cache (cache_dir)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -134,6 +134,17 @@ class DiataxisConfig(base.Config):
     in the build's own process; a number starts that many workers whatever the site's
     size. Findings are the same either way; only the build's wall time changes."""
 
+    cache = _Checked("cache")
+    """Keep each page's result between runs (default `true`), so that a page whose
+    text, settings and plugin version an earlier `mkdocs build`, `mkdocs serve` or
+    `mkdocs-diataxis check` saw is not checked again; `false` checks every page every
+    time."""
+
+    cache_dir = _Checked("cache_dir")
+    """The folder results are kept in, relative to `mkdocs.yml` (default
+    `.cache/plugin/diataxis`, beside the caches of Material's plugins). Keep it between
+    CI runs to skip unchanged pages there too."""
+
     def settings(self) -> Settings:
         """The validated options as the checks read them (call after validation)."""
         return Settings(**{name: self[name] for name in OPTIONS})

@@ -23,6 +23,7 @@ from mkdocs.utils.yaml import yaml_load
 from pathspec.gitignore import GitIgnoreSpec
 from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
+from mkdocs_diataxis.cache import ResultStore, page_digest
 from mkdocs_diataxis.config import OTHER_PLUGINS, DiataxisConfig, with_site_context
 from mkdocs_diataxis.core import PageResult, Settings
 from mkdocs_diataxis.core.check import check_document
@@ -125,6 +126,10 @@ class Project:
         )
         self.drafts = GitIgnoreSpec.from_lines(_string_lines(data.get("draft_docs")))
         self.loops = LinkLoops(self.docs_dir)
+        self.cache_notice: str | None = None
+        """What went wrong with the results cache in `check`, for one line of output."""
+        self.cache_hits = 0
+        """How many results `check` took from the cache."""
 
     def pages(self, paths: Sequence[str]) -> list[str]:
         """Markdown pages to check (relative to docs_dir), all or those under ``paths``."""
@@ -253,9 +258,42 @@ class Project:
             )
             settings = dataclasses.replace(settings, partials=frozenset(partials))
             pages.extend((path, Path(absolute)) for path, absolute in partials.items())
+        return self._results(pages, settings) + self.loops.results(settings)
+
+    def _results(self, pages: list[SourcePage], settings: Settings) -> list[PageResult]:
+        """Each page's result, from the results cache when an earlier run checked the same
+        bytes with the same settings, else checked here and in workers (and cached)."""
+        store = ResultStore.open(
+            settings.cache_dir if settings.cache else None, settings, self.docs_dir
+        )
+        results: list[PageResult | None] = []
+        pending: list[SourcePage] = []
+        digests: list[tuple[int, str]] = []  # where each pending page's result goes
+        size = 0
+        for path, file in pages:
+            results.append(None)
+            try:
+                source = file if isinstance(file, bytes) else file.read_bytes()
+            except OSError:
+                pending.append((path, file))  # its check reports why
+                digests.append((len(results) - 1, ""))
+                continue
+            digest = page_digest(source, partial=path in settings.partials)
+            results[-1] = store.get(path, digest)
+            if results[-1] is None:
+                pending.append((path, file))
+                digests.append((len(results) - 1, digest))
+                size += len(source)
         # This process runs one thread, so workers may start as forks of it.
-        batch = Batch.for_jobs(pages, settings, fork=True)
-        return batch.results() + self.loops.results(settings)
+        checked = Batch.for_jobs(pending, settings, size=size, fork=True).results()
+        for (index, digest), result in zip(digests, checked, strict=True):
+            results[index] = result
+            if digest:
+                store.put(result.path, digest, result)
+        store.save()
+        self.cache_notice = store.notice
+        self.cache_hits = store.hits
+        return [result for result in results if result is not None]
 
     def _includes(self, paths: Sequence[str]) -> tuple[list[str], list[str]]:
         """The text of each of these pages that may include a snippet, and the files

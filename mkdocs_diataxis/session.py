@@ -5,7 +5,6 @@ the report and its JSON file."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 from collections import Counter
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
+from mkdocs_diataxis.cache import ResultStore, page_digest
 from mkdocs_diataxis.core import PageResult, Settings, check_page
 from mkdocs_diataxis.core.check import check_file
 from mkdocs_diataxis.core.generated import is_generated, marked_head_size
@@ -28,16 +28,17 @@ log = get_plugin_logger(__name__)
 # archive, category and author index pages.
 _NOT_DOCUMENTS = frozenset({"material/blog", "blog"})
 
-CacheKey = tuple[str, bytes]
-"""A page's path and the digest of its bytes."""
+CacheKey = tuple[str, str]
+"""A page's path and the digest of its bytes (see `page_digest`)."""
 
 
 class BuildSession:
-    """The checks of one build. Pages are read in `start` (``on_files``) and checked
+    """The checks of one build. Pages are read in `start` (``on_nav``) and checked
     while MkDocs renders them (in worker processes on large sites); `collect` waits for
     them. A page whose path, bytes and settings an earlier session saw is not checked
     again: its result depends on nothing else, so this holds across sites too (MkDocs
-    keeps one plugin instance per process, for ``mkdocs serve``).
+    keeps one plugin instance per process, for ``mkdocs serve``). Nor is one the results
+    cache (``cache_dir``) holds from an earlier run; its findings are logged again.
     """
 
     def __init__(self, settings: Settings, previous: BuildSession | None = None) -> None:
@@ -57,6 +58,8 @@ class BuildSession:
             self._known = previous._cache
             self._earlier = previous.settings
         self._cache: dict[CacheKey, PageResult] = {}
+        self._store: ResultStore | None = None
+        self._previous_store = previous._store if previous is not None else None
         self._batch: Batch | None = None
         self._batch_keys: list[CacheKey] = []
         self._order: list[str] = []
@@ -92,6 +95,7 @@ class BuildSession:
         pending: list[SourcePage] = []
         size = 0
         self._define_site(files)
+        self._open_store(docs_dir)
         including: list[str] = []  # pages that may include snippets
         tagged: list[str] = []  # files pages include with mkdocs-include-markdown
         pages: set[str] = set()
@@ -124,10 +128,8 @@ class BuildSession:
             if self.settings.include_tags and b"{%" in source:
                 folder = os.path.dirname(file.abs_src_path or os.path.join(docs_dir, path))
                 tagged.extend(tag_included(folder, source.decode("utf-8"), docs_dir))
-            key = (path, hashlib.blake2b(source, digest_size=16).digest())
-            if (known := self._known.get(key)) is not None:
-                self.results[path] = self._cache[key] = known
-                self._reused.add(path)
+            key = (path, page_digest(source))
+            if self._reuse(key):
                 continue
             # Pages on disk are read again where they are checked, so that this process
             # does not hold every page's bytes while MkDocs renders.
@@ -172,15 +174,34 @@ class BuildSession:
             except OSError:
                 self.results[path] = check_file(path, absolute, self.settings)
                 continue
-            key = (path, hashlib.blake2b(source, digest_size=16).digest() + b"partial")
-            if (known := self._known.get(key)) is not None:
-                self.results[path] = self._cache[key] = known
-                self._reused.add(path)
+            key = (path, page_digest(source, partial=True))
+            if self._reuse(key):
                 continue
             pending.append((path, Path(absolute)))
             size += len(source)
             self._batch_keys.append(key)
         return size
+
+    def _open_store(self, docs_dir: str) -> None:
+        """The results cache for this build's settings (`ResultStore`); under ``mkdocs
+        serve``, the last build's store when the settings are the same."""
+        settings = self.settings
+        folder = settings.cache_dir if settings.cache else None
+        self._store = ResultStore.open(folder, settings, docs_dir, previous=self._previous_store)
+        self._previous_store = None
+
+    def _reuse(self, key: CacheKey) -> bool:
+        """Take the page's result from the last build of this process (its findings were
+        logged then) or from the results cache (they are logged again); whether found."""
+        assert self._store is not None
+        path, digest = key
+        if (known := self._known.get(key)) is not None:
+            self._reused.add(path)
+            self._store.keep(path, digest, known)
+        elif (known := self._store.get(path, digest)) is None:
+            return False
+        self.results[path] = self._cache[key] = known
+        return True
 
     def _define_site(self, files: Files) -> None:
         """With ``acronyms.scope: site``, add what the site's pages define to the
@@ -208,7 +229,13 @@ class BuildSession:
         if self._batch is not None:
             for key, result in zip(self._batch_keys, self._batch.results(), strict=True):
                 self.results[key[0]] = self._cache[key] = result
+                if self._store is not None:
+                    self._store.put(*key, result)
             self._batch = None
+        if self._store is not None:
+            self._store.save()
+            if self._store.notice is not None:
+                log.info(self._store.notice)
         # A rebuild (`mkdocs serve`, or each language of mkdocs-static-i18n) logs only
         # what it checked itself; the totals line counts every page.
         for path in self._order:
@@ -243,7 +270,8 @@ class BuildSession:
         partials = sum(1 for path in self._order if path in self.settings.partials)
         pages = len(self._order) - partials
         included = f" and {partials} included file(s)" if partials else ""
-        again = f", {len(self._reused)} unchanged since the last build" if self._reused else ""
+        reused = len(self._reused) + (self._store.hits if self._store is not None else 0)
+        again = f", {reused} unchanged since the last run" if reused else ""
         shown = f" ({families})" if families else ""
         return (
             f"checked {pages} page(s){included}{again}: {sum(warnings.values())} warning(s)"

@@ -336,6 +336,7 @@ def test_no_command_writes_under_docs_dir(tmp_path: Path) -> None:
         assert run_cli(site, *args).returncode in (0, 1), args
     assert digest(site / "docs") == before
     assert sorted(p.name for p in site.iterdir()) == [
+        ".cache",  # the results cache, beside mkdocs.yml
         "baseline.json",
         "docs",
         "hooks.py",

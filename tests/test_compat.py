@@ -83,7 +83,7 @@ def test_static_i18n_builds_with_the_status_page_and_logs_each_page_once(
     ]
     assert totals(result.stderr) == [
         "3 page(s): 1 warning(s) (citation 1), 0 info finding(s); status page: diataxis-status/",
-        "3 page(s), 1 unchanged since the last build: 2 warning(s) (citation 2), 0 info finding(s)",
+        "3 page(s), 1 unchanged since the last run: 2 warning(s) (citation 2), 0 info finding(s)",
     ]
     # One status page and one report, the default language's, not overwritten.
     report = json.loads((site / "site" / "diataxis-report.json").read_text("utf-8"))

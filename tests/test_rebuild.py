@@ -166,7 +166,7 @@ def test_a_rebuild_logs_the_findings_of_changed_pages_and_the_totals(
     rebuild(site)
     assert logged() == [
         "reference/b.md:3:15:",
-        "checked 4 page(s), 3 unchanged since the last build: 2 warning(s) (citation 2),"
+        "checked 4 page(s), 3 unchanged since the last run: 2 warning(s) (citation 2),"
         " 0 info finding(s); status page: diataxis-status/",
     ]
 

@@ -128,8 +128,11 @@ def test_mkdocs_config_rejects_category_list_of_non_strings(
 def test_bare_plugin_line_loads_with_defaults(tmp_path: Path) -> None:
     config = load_config(str(write_config(tmp_path, "")))
     plugin = config.plugins["diataxis"]
-    assert plugin.config.settings() == Settings()
+    # cache_dir is the one default that depends on where mkdocs.yml is.
+    cache_dir = str(tmp_path / ".cache" / "plugin" / "diataxis")
+    assert plugin.config.settings() == Settings(cache_dir=cache_dir)
     assert plugin.config["report"] == "diataxis-report.json"
+    assert plugin.config["cache"] is True
 
 
 def test_a_build_reads_each_data_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

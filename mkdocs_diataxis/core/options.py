@@ -22,6 +22,7 @@ from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
 from mkdocs_diataxis.core.plan import PlanError, load_plan
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.settings import (
+    DEFAULT_CACHE_DIR,
     DEFAULT_FOLDERS,
     DEFAULT_REPORT,
     DEFAULT_REQUIRE_CATEGORY,
@@ -368,6 +369,16 @@ def _baseline(value: Any, base_dir: str) -> Baseline | None:
         raise SettingsError("baseline", str(error)) from None
 
 
+def _cache_dir(value: Any, base_dir: str) -> str:
+    """``cache_dir``: the folder results are kept in, absolute (relative to the folder of
+    ``mkdocs.yml``; ``.cache/plugin/diataxis`` by default, as Material keeps its own)."""
+    if value is None:
+        value = DEFAULT_CACHE_DIR
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError("cache_dir", f"expected a folder path, got {_describe(value)}")
+    return os.path.normpath(os.path.join(base_dir, value.strip()))
+
+
 def _inside(path: str) -> bool:
     """Whether a relative path stays inside its folder."""
     normal = os.path.normpath(path.replace("\\", "/"))
@@ -391,6 +402,8 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "report": _report,
     "baseline": _baseline,
     "jobs": _plain(check_jobs),
+    "cache": _plain(_optional(_bool("cache"), True)),
+    "cache_dir": _cache_dir,
 }
 """Option name -> validator from plain data and the folder of ``mkdocs.yml``; each
 returns the option's value in `Settings` and raises `SettingsError`."""

@@ -43,6 +43,8 @@ DEFAULT_EXEMPT: tuple[str, ...] = (
 """Pages that are not documents: exempt from placement unless ``exempt_defaults`` is
 false. Gitignore patterns: a name without a slash matches at any depth."""
 DEFAULT_REPORT = "diataxis-report.json"
+DEFAULT_CACHE_DIR = ".cache/plugin/diataxis"
+"""Where results are kept between runs, relative to the folder of ``mkdocs.yml``."""
 """The JSON report's file name in ``site_dir`` (``report: null`` writes none)."""
 
 
@@ -130,6 +132,10 @@ class Settings:
     jobs: int | None = None
     """Worker processes that check pages; ``None`` (``auto``) chooses by the machine and
     the site."""
+    cache: bool = True
+    """Keep results between runs in `cache_dir` (see ``mkdocs_diataxis.cache``)."""
+    cache_dir: str = DEFAULT_CACHE_DIR
+    """The folder results are kept in: absolute once validated."""
     folder_meta: Mapping[str, tuple[str, object]] = field(
         default_factory=dict, metadata={"from": "material/meta"}
     )

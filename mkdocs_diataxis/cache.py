@@ -1,0 +1,379 @@
+"""Results kept between runs: a page whose bytes, settings and plugin code a run has
+seen before is not checked again.
+
+One JSON file per combination of settings and plugin code, under ``cache_dir``
+(``.cache/plugin/diataxis`` beside ``mkdocs.yml``, as Material keeps its plugins'
+caches). Each entry is a page's path, the digest of its bytes and its result. The file
+is shared by ``mkdocs build``, ``mkdocs serve`` and ``mkdocs-diataxis check``:
+
+- it is written whole to a temporary file and renamed into place, so a reader sees the
+  old file or the new one and two runs at once cost each other hits, never results;
+- a file that is not one of ours, of another version or damaged is ignored with one
+  line saying so, and replaced by the next write;
+- it holds the pages of the site as it is (entries for files that are gone are
+  dropped when it is written), and the folder keeps the `MAX_FILES` most recently
+  written files, so it stays about as large as one site's results.
+
+JSON, not pickle: a cache folder may come from anywhere (a CI cache, a colleague's
+archive), and reading it must never run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from mkdocs_diataxis import __version__
+from mkdocs_diataxis.core.check import PageFacts, PageResult
+from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.pathmatch import PathPatterns
+from mkdocs_diataxis.core.settings import Settings
+
+MAX_FILES = 8
+"""Result files kept in the folder (one per settings a run used, newest first)."""
+
+STALE_SECONDS = 3600
+"""A temporary file this old was left by a run that was killed while writing."""
+
+FORMAT = "mkdocs-diataxis results"
+"""The ``format`` every result file starts with."""
+
+_NOT_PAGE_SETTINGS = frozenset({"status_page", "report", "jobs", "cache", "cache_dir", "partials"})
+"""Settings that change no page's result: the status page and report are made from the
+results, ``jobs`` only says where pages are checked, the cache's own options say
+where results are kept, and whether a file is a partial is
+part of its entry's digest (see `page_digest`)."""
+
+
+def page_digest(source: bytes, *, partial: bool = False) -> str:
+    """The identity of a page's bytes, as a file included into pages or as a page."""
+    digest = hashlib.blake2b(source, digest_size=16).hexdigest()
+    return digest + "p" if partial else digest
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The plugin's version and a digest of its code and data: results of other code,
+    an editable install changed since, are never reused."""
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for file in sorted(package.rglob("*")):
+        if file.suffix in {".py", ".yml", ".json"} and "__pycache__" not in file.parts:
+            digest.update(file.relative_to(package).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def settings_key(settings: Settings) -> str:
+    """A digest of everything in ``settings`` that can change a page's result, with
+    the plugin's code: the same on every machine and in every process."""
+    canonical = {
+        field.name: _canonical(getattr(settings, field.name))
+        for field in dataclasses.fields(settings)
+        if field.compare and field.name not in _NOT_PAGE_SETTINGS
+    }
+    text = json.dumps([code_version(), canonical], sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` as plain JSON data that does not depend on set order or hashing."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Enum):
+        return _canonical(value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            "@": type(value).__name__,
+            **{
+                field.name: _canonical(getattr(value, field.name))
+                for field in dataclasses.fields(value)
+                if field.compare
+            },
+        }
+    if isinstance(value, PathPatterns):
+        return {"@": "PathPatterns", "patterns": list(value.patterns)}
+    if isinstance(value, re.Pattern):
+        return {"@": "Pattern", "pattern": _canonical(value.pattern), "flags": value.flags}
+    if isinstance(value, Mapping):
+        items = [[_canonical(key), _canonical(item)] for key, item in value.items()]
+        return {"@": "Mapping", "items": sorted(items, key=_sort_key)}
+    if isinstance(value, (set, frozenset)):
+        return {"@": "Set", "items": sorted((_canonical(item) for item in value), key=_sort_key)}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    if isinstance(value, bytes):
+        return {"@": "bytes", "hex": value.hex()}
+    raise TypeError(f"cannot key a setting of type {type(value).__name__}")
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+class ResultStore:
+    """The results one run may reuse, and those it will keep for the next.
+
+    `get` answers from the file the settings and code key; `put` records a result;
+    `save` writes the pages this run saw (and earlier entries whose file still exists)
+    back. A store opened with no folder (``cache: false``) finds nothing and writes
+    nothing.
+    """
+
+    def __init__(
+        self,
+        folder: str | None,
+        key: str,
+        docs_dir: str,
+        entries: dict[str, tuple[str, list[Any]]] | None = None,
+    ) -> None:
+        self.folder = folder
+        self.key = key
+        self.docs_dir = docs_dir
+        self.notice: str | None = None
+        """One line to log (at info) when the file could not be used or written."""
+        self.hits = 0
+        """Results this run took from the file."""
+        self._old: dict[str, tuple[str, list[Any]]] = {}
+        self._new: dict[str, tuple[str, list[Any]]] = {}
+        self._changed = False
+        if folder is not None:
+            self._old = self._load() if entries is None else entries
+
+    @classmethod
+    def open(
+        cls,
+        folder: str | None,
+        settings: Settings,
+        docs_dir: str,
+        previous: ResultStore | None = None,
+    ) -> ResultStore:
+        """The store for these settings in ``folder`` (``None``: none). The ``previous``
+        build's store of this process (``mkdocs serve``) gives its entries when it used
+        the same file, so a rebuild does not read the file again."""
+        if folder is None:
+            return cls(None, "", docs_dir)
+        try:
+            key = settings_key(settings)
+        except TypeError as error:  # a setting this module does not know how to key
+            store = cls(None, "", docs_dir)
+            store.notice = f"results are not cached: {error}"
+            return store
+        entries = None
+        if previous is not None and (previous.folder, previous.key) == (folder, key):
+            entries = {**previous._old, **previous._new}
+        return cls(folder, key, docs_dir, entries)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    @property
+    def file(self) -> str:
+        assert self.folder is not None
+        return os.path.join(self.folder, f"results-{self.key}.json")
+
+    def get(self, path: str, digest: str) -> PageResult | None:
+        """The result recorded for this page and digest; recorded again for `save`."""
+        entry = self._old.get(path)
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            result = _result(path, entry[1])
+        except (TypeError, ValueError, IndexError):
+            self._old.pop(path)
+            self.notice = f"ignored a damaged entry for {path} in {self.file}"
+            return None
+        self._new[path] = entry
+        self.hits += 1
+        return result
+
+    def put(self, path: str, digest: str, result: PageResult) -> None:
+        """Record a result checked in this run."""
+        if not self.enabled:
+            return
+        self._new[path] = (digest, _row(result))
+        self._changed = True
+
+    def keep(self, path: str, digest: str, result: PageResult) -> None:
+        """Record a result this process already had (``mkdocs serve``): written only if
+        the file does not hold it yet."""
+        entry = self._old.get(path)
+        if entry is not None and entry[0] == digest:
+            self._new[path] = entry
+        else:
+            self.put(path, digest, result)
+
+    def save(self) -> None:
+        """Write the file, if anything changed: this run's pages, and entries of earlier
+        runs whose file is still there (``check`` of one folder, one language of a
+        mkdocs-static-i18n site). A folder that cannot be written costs only the
+        cache: one line says so."""
+        if not self.enabled:
+            return
+        kept = {
+            path: entry
+            for path, entry in self._old.items()
+            if path not in self._new and os.path.isfile(os.path.join(self.docs_dir, path))
+        }
+        if not self._changed and len(kept) == len(self._old) - len(
+            self._new.keys() & self._old.keys()
+        ):
+            return
+        pages = {**kept, **self._new}
+        data = {"format": FORMAT, "key": self.key, "pages": pages}
+        try:
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            _write_atomically(self.file, text)
+            _prune(self.file)
+        except OSError as error:
+            reason = error.strerror or error
+            self.notice = f"could not write the results cache {self.file}: {reason}"
+
+    def _load(self) -> dict[str, tuple[str, list[Any]]]:
+        try:
+            with open(self.file, "rb") as handle:
+                data = json.loads(handle.read())
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:  # unreadable, not JSON, not UTF-8
+            self.notice = f"ignored the results cache {self.file}: {_reason(error)}"
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != FORMAT
+            or data.get("key") != self.key
+            or not isinstance(pages := data.get("pages"), dict)
+        ):
+            self.notice = (
+                f"ignored the results cache {self.file}: not a results file of this version"
+            )
+            return {}
+        return {
+            path: (entry[0], entry[1])
+            for path, entry in pages.items()
+            if isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], list)
+        }
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return str(error.strerror or error)
+    return "not a results file (damaged or written by something else)"
+
+
+_FACT_TYPES = tuple(
+    (
+        field.name,
+        {"str": (str,), "str | None": (str, type(None)), "int": (int,), "bool": (bool,)}[
+            str(field.type)
+        ],
+    )
+    for field in dataclasses.fields(PageFacts)
+)
+"""Each `PageFacts` field in order, with the JSON types it may hold."""
+
+_FINDING_TYPES = (str, str, str, int, int, str, str, str, str, bool)
+"""The types of a finding's row, in `Finding`'s field order."""
+
+
+def _row(result: PageResult) -> list[Any]:
+    facts = [getattr(result.facts, name) for name, _ in _FACT_TYPES]
+    findings = [
+        [
+            f.rule,
+            f.severity,
+            f.path,
+            f.line,
+            f.column,
+            f.text,
+            f.message,
+            f.suggestion,
+            f.fingerprint,
+            f.baselined,
+        ]
+        for f in result.findings
+    ]
+    return [result.unreadable, facts, findings]
+
+
+def _result(path: str, row: list[Any]) -> PageResult:
+    """The result a row of the file holds; `ValueError` unless every value has its
+    type (a file written by something else must not reach the report)."""
+    unreadable, facts, findings = row
+    if not isinstance(unreadable, bool) or not isinstance(facts, list):
+        raise ValueError("bad row")
+    if len(facts) != len(_FACT_TYPES) or not all(
+        isinstance(value, types) and (bool not in types or type(value) is bool)
+        for value, (_, types) in zip(facts, _FACT_TYPES, strict=True)
+    ):
+        raise ValueError("bad facts")
+    if facts[0] != path or not isinstance(findings, list):
+        raise ValueError("bad row")
+    for finding in findings:
+        if not isinstance(finding, list) or len(finding) != len(_FINDING_TYPES):
+            raise ValueError("bad finding")
+        for value, kind in zip(finding, _FINDING_TYPES, strict=True):
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise ValueError("bad finding")
+        if finding[1] not in ("warning", "info"):
+            raise ValueError("bad severity")
+    return PageResult.of(
+        path, (Finding(*finding) for finding in findings), PageFacts(*facts), unreadable
+    )
+
+
+def _write_atomically(target: str, text: str) -> None:
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".results-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)  # as any other file the build writes, not mkstemp's 0600
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _prune(newest: str) -> None:
+    """Keep the `MAX_FILES` most recently written result files of the folder, and no
+    temporary file a killed run left behind (older than `STALE_SECONDS`)."""
+    folder = os.path.dirname(newest)
+    files = []
+    for name in os.listdir(folder):
+        file = os.path.join(folder, name)
+        if name.startswith("results-") and name.endswith(".json"):
+            files.append(file)
+        elif name.startswith(".results-") and time.time() - _mtime(file) > STALE_SECONDS:
+            with contextlib.suppress(OSError):
+                os.unlink(file)
+    if len(files) <= MAX_FILES:
+        return
+    files.sort(key=lambda file: (file == newest, _mtime(file)), reverse=True)
+    for old in files[MAX_FILES:]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
+
+
+def _mtime(file: str) -> float:
+    try:
+        return os.stat(file).st_mtime
+    except OSError:
+        return 0.0
