@@ -17,14 +17,29 @@ import threading
 import time
 from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs_diataxis.core import Finding, check_page, load_settings
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run ``command``; return (seconds, peak bytes). Fails loudly if the command does."""
+class Measured(NamedTuple):
+    """One run of a command."""
+
+    seconds: float
+    """Wall time."""
+    peak: int
+    """Peak resident bytes of the whole process tree."""
+    cpu: float
+    """CPU seconds (user and system) of the command and every process it waited for
+    (the plugin's workers)."""
+
+
+def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
+    """Run ``command``; return its wall time, peak memory and CPU time. Fails loudly if
+    the command does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command),
@@ -43,9 +58,11 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) ->
     sampler.join()
     if process.returncode not in (0, 1):  # check exits 1 on warnings
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if not peak[0]:  # no /proc here: the largest single process instead
-        peak[0] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return elapsed, peak[0]
+        peak[0] = after.ru_maxrss * 1024
+    return Measured(elapsed, peak[0], cpu)
 
 
 def _sample(pid: int, peak: list[int], done: threading.Event) -> None:

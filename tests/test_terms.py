@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from mkdocs_diataxis.core import SettingsError, load_settings
-from mkdocs_diataxis.core.termlist import load_default_terms
+from mkdocs_diataxis.core.datafile import load_shipped_yaml
+from mkdocs_diataxis.core.termlist import (
+    check_safe_regex,
+    load_default_terms,
+    parse_term_list,
+)
 from tests.helpers import all_findings, findings, md
 
 
@@ -75,6 +80,16 @@ def test_every_default_entry_has_a_hit_below() -> None:
         )
     ]
     assert missing == []
+
+
+def test_the_shipped_list_passes_the_checks_it_skips_when_loaded() -> None:
+    # load_default_terms trusts the shipped list; it must pass every check a project's
+    # list goes through, and read the same as one.
+    data = load_shipped_yaml("terms.yml")
+    assert parse_term_list(data, "default terms.yml") == list(load_default_terms())
+    for entry in load_default_terms():
+        for exception in entry.exceptions:
+            check_safe_regex(exception.pattern)
 
 
 @pytest.mark.parametrize(("sentence", "hit", "excepted"), DEFAULT_HITS)

@@ -9,9 +9,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from mkdocs_diataxis.core.datafile import load_yaml
+from mkdocs_diataxis.core.datafile import load_shipped_yaml
 from mkdocs_diataxis.core.document import Block, InlineText
 
 # A list of three or more names in capitals ("S3, ADLS, GCS, HDFS", "EURUSD, GBPUSD and
@@ -45,8 +44,7 @@ class Lists:
 
 @lru_cache(maxsize=1)
 def shipped_lists() -> Lists:
-    text = resources.files("mkdocs_diataxis").joinpath("data/acronyms.yml").read_text("utf-8")
-    data = load_yaml(text)
+    data = load_shipped_yaml("acronyms.yml")
     expansions = {str(key): str(value) for key, value in data["known"].items()}
     return Lists(
         known=frozenset(key.upper() for key in expansions),

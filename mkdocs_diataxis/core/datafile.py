@@ -4,6 +4,7 @@ for YAML the line of the problem."""
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -59,6 +60,15 @@ def load_yaml(text: str) -> Any:
     if "*" in text and _expands_beyond(data, _MAX_VALUES):
         raise YamlLimitError(f"it expands to more than {_MAX_VALUES:,} values through YAML aliases")
     return data
+
+
+def load_shipped_yaml(name: str) -> Any:
+    """A data file shipped with the package (``mkdocs_diataxis/data/NAME``). It is ours,
+    so the alias limits that guard the project's own files are not needed, and libyaml
+    reads it about ten times faster: the default term list alone took 40 ms of every
+    build's start in the pure-Python loader (its patterns hold ``*``)."""
+    text = resources.files("mkdocs_diataxis").joinpath(f"data/{name}").read_text("utf-8")
+    return yaml.load(text, Loader=_FAST_LOADER or yaml.SafeLoader)
 
 
 def _load(text: str) -> Any:

@@ -14,10 +14,9 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from mkdocs_diataxis.core.datafile import DataFileError, load_yaml, read_yaml
+from mkdocs_diataxis.core.datafile import DataFileError, load_shipped_yaml, read_yaml
 from mkdocs_diataxis.core.vocabulary import CATEGORIES, LEVELS
 
 if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
@@ -173,8 +172,10 @@ def _leading_words(alternatives: Iterable[Any]) -> list[str]:
 @lru_cache(maxsize=1)
 def load_default_terms() -> tuple[TermEntry, ...]:
     """The shipped default list (``mkdocs_diataxis/data/terms.yml``), read once."""
-    text = resources.files("mkdocs_diataxis").joinpath("data/terms.yml").read_text("utf-8")
-    return tuple(parse_term_list(load_yaml(text), "default terms.yml"))
+    # Ours, and tested against the safe-pattern check (test_terms), which is not run here:
+    # it took half of this list's load at every build's start.
+    data = load_shipped_yaml("terms.yml")
+    return tuple(parse_term_list(data, "default terms.yml", trusted=True))
 
 
 def default_entries() -> tuple[TermEntry, ...]:
@@ -192,13 +193,16 @@ def load_term_file(path: str) -> list[TermEntry]:
     return parse_term_list(data, what)
 
 
-def parse_term_list(data: Any, source: str) -> list[TermEntry]:
-    """Validate plain data (a list of entries) into term entries."""
+def parse_term_list(data: Any, source: str, *, trusted: bool = False) -> list[TermEntry]:
+    """Validate plain data (a list of entries) into term entries; the patterns of a list
+    not ``trusted`` must pass `check_safe_regex`."""
     if data is None:
         return []
     if not isinstance(data, list):
         raise TermListError(f"{source}: expected a list of entries, got {type(data).__name__}")
-    return [_entry(item, f"{source}: entry {index + 1}") for index, item in enumerate(data)]
+    return [
+        _entry(item, f"{source}: entry {index + 1}", trusted) for index, item in enumerate(data)
+    ]
 
 
 def parse_inline_entry(item: Any, source: str) -> TermEntry:
@@ -208,7 +212,7 @@ def parse_inline_entry(item: Any, source: str) -> TermEntry:
     return _entry(item, source)
 
 
-def _entry(item: Any, where: str) -> TermEntry:
+def _entry(item: Any, where: str, trusted: bool = False) -> TermEntry:
     if not isinstance(item, Mapping):
         raise TermListError(f"{where}: expected a mapping with a 'pattern' key, got {item!r}")
     for key in item:
@@ -222,7 +226,8 @@ def _entry(item: Any, where: str) -> TermEntry:
     inflections = _strings(item.get("inflections", []), f"{where}: key 'inflections'")
     for pattern in patterns:
         try:
-            check_safe_regex(_pattern_regex(pattern, inflections))
+            if not trusted:
+                check_safe_regex(_pattern_regex(pattern, inflections))
         except (re.error, TermListError) as error:
             raise TermListError(f"{where}: key 'pattern': {pattern!r}: {error}") from None
     severity = item.get("severity", "warn")
@@ -234,7 +239,8 @@ def _entry(item: Any, where: str) -> TermEntry:
     for text in _strings(item.get("exceptions", []), f"{where}: key 'exceptions'"):
         regex = text[1:-1] if len(text) > 2 and text[0] == text[-1] == "/" else text
         try:
-            check_safe_regex(regex)
+            if not trusted:
+                check_safe_regex(regex)
             exceptions.append(re.compile(regex, re.IGNORECASE))
         except (re.error, TermListError) as error:
             raise TermListError(f"{where}: key 'exceptions': {text!r}: {error}") from None
