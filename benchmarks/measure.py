@@ -1,9 +1,13 @@
 """Wall time and peak memory of a command, and the warnings of a corpus, for the
 benchmarks.
 
-Peak memory is the largest total resident memory of the command's whole process tree
-(the build and any worker it starts), sampled from /proc every 20 ms on Linux; other
-systems report the largest single process (``ru_maxrss``) instead.
+Peak memory is the largest total memory of the command's whole process tree (the build
+and any worker it starts), sampled from /proc every 20 ms on Linux. Each process counts
+its proportional set size (PSS): a page two processes share counts half in each, so a
+worker forked from the build is charged the memory it adds, not the build's memory a
+second time (resident sizes would count every shared page twice). Without
+``smaps_rollup`` it falls back to resident sizes; other systems report the largest
+single process (``ru_maxrss``).
 """
 
 from __future__ import annotations
@@ -68,16 +72,16 @@ def run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) ->
 def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
     if not Path("/proc").is_dir():
         return
-    page = os.sysconf("SC_PAGE_SIZE")
     while not done.is_set():
-        peak[0] = max(peak[0], _tree_pages(pid) * page)
+        peak[0] = max(peak[0], _tree_bytes(pid))
         done.wait(0.02)
 
 
-def _tree_pages(root: int) -> int:
-    """Resident pages of ``root`` and all its descendants."""
+def _tree_bytes(root: int) -> int:
+    """Memory of ``root`` and all its descendants (see the module's docstring)."""
     children: dict[int, list[int]] = {}
     resident: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -88,13 +92,26 @@ def _tree_pages(root: int) -> int:
             continue
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)
-        resident[pid] = int(fields[21])
+        resident[pid] = int(fields[21]) * page
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += resident.get(pid, 0)
+        if pid in resident:
+            total += _proportional(pid, resident[pid])
         stack.extend(children.get(pid, []))
     return total
+
+
+def _proportional(pid: int, resident: int) -> int:
+    """The process's PSS in bytes, or ``resident`` where the system does not say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return resident
 
 
 def seconds_per_mb(

@@ -139,7 +139,8 @@ class BuildSession:
         size += self._add_partials(including, tagged, docs_dir, pages, pending)
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
-        self._batch = Batch.for_jobs(pending, self.settings, size=size)
+        # A fork where it is safe (`can_fork`): `mkdocs build` runs one thread here.
+        self._batch = Batch.for_jobs(pending, self.settings, size=size, fork=True)
 
     def _add_partials(
         self,

@@ -396,7 +396,8 @@ def test_html_blocks_say_what_the_markdown_says() -> None:
 
     import markdown
 
-    from mkdocs_diataxis.status.render import fill_blocks, render_status_page_blocks
+    from mkdocs_diataxis.status.markup import fill_blocks
+    from mkdocs_diataxis.status.render import render_status_page_blocks
 
     class Cells(HTMLParser):
         def __init__(self) -> None:
@@ -439,7 +440,7 @@ def test_html_blocks_say_what_the_markdown_says() -> None:
         href=lambda path: posixpath.relpath(path, "status"),
         **options,  # type: ignore[arg-type]
     )
-    assert len(blocks) == 7  # summary, by rule, coverage, plan, pages, two pages' findings
+    assert len(blocks) == 6  # summary, by rule, coverage, plan, pages, the findings
     assert "<table>" not in text
     assert "<ul>" not in text
     extensions = ["tables"]
@@ -454,6 +455,9 @@ def test_html_blocks_say_what_the_markdown_says() -> None:
     assert "img" not in actual.tags
     assert "&lt;img src=x&gt; [x](y) *b*" in html
     assert "x/&lt;img src=y&gt;.md" in html
+    # Each page's findings under a heading with an id of its own, out of the contents.
+    assert '<h3 id="findings-reference-b-md">B</h3>' in html
+    assert '<h3 id="findings-guides-a-md">&lt;img src=x&gt; [x](y) *b*</h3>' in html
 
     dropped = next(iter(blocks))
     _, missing = fill_blocks(converted.replace(dropped, ""), blocks)

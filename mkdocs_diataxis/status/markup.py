@@ -1,5 +1,6 @@
-"""Text made safe for the status page: escaped for Markdown and HTML alike, inline
-code, and the anchors of its Rules section."""
+"""Text made safe for the status page (escaped for Markdown and HTML alike, inline
+code), its anchors, the source link base, and the HTML blocks put back into the
+converted page."""
 
 from __future__ import annotations
 
@@ -32,3 +33,40 @@ def code(value: object) -> str:
     fence = "`" * (max((len(run) for run in re.findall(r"`+", raw)), default=0) + 1)
     pad = " " if raw.startswith("`") or raw.endswith("`") else ""
     return f"{fence}{pad}{raw}{pad}{fence}".replace("|", "\\|")
+
+
+_BLOCK = re.compile(r"(<!-- diataxis-status block \d+ -->)")
+"""The comment that holds a block's place (see ``render._Renderer.block``)."""
+
+
+def fill_blocks(html: str, blocks: dict[str, str]) -> tuple[str, list[str]]:
+    """``html`` with every block in its place, and the comments that were not found (a
+    Markdown extension or plugin removed them)."""
+    if not blocks:
+        return html, []
+    pieces = _BLOCK.split(html)
+    found = set(pieces[1::2])  # the comments the split kept
+    return "".join(blocks.get(piece, piece) for piece in pieces), [
+        comment for comment in blocks if comment not in found
+    ]
+
+
+def anchor_for_findings(path: str, taken: set[str]) -> str:
+    """A heading id for a page's findings, from its path, unique on the status page."""
+    slug = "findings-" + (re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "page")
+    anchor, number = slug, 1
+    while anchor in taken:
+        number += 1
+        anchor = f"{slug}-{number}"
+    taken.add(anchor)
+    return anchor
+
+
+def source_url(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Base URL of source files in the repository, from MkDocs' repo_url and edit_uri."""
+    if not repo_url or not edit_uri:
+        return None
+    path = edit_uri.strip("/")
+    # GitHub/GitLab "edit/<branch>/docs" -> "blob/<branch>/docs" shows lines, edits none.
+    path = re.sub(r"^(-/)?edit/", r"\1blob/", path)
+    return f"{repo_url.rstrip('/')}/{path}/"

@@ -12,7 +12,8 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.core.report import Report
 from mkdocs_diataxis.core.settings import StatusPageSettings
-from mkdocs_diataxis.status.render import fill_blocks, render_status_page_blocks
+from mkdocs_diataxis.status.markup import fill_blocks
+from mkdocs_diataxis.status.render import render_status_page_blocks
 
 log = get_plugin_logger(__name__)
 

@@ -26,9 +26,16 @@ from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.workers.worker import SourcePage, Worker, can_fork, check_source
 
-PARALLEL_MIN_BYTES = 1_000_000
-"""Below this much Markdown the pages are checked in this process: a worker takes about
-0.3 s to start, as long as checking 1 MB takes here (see the performance page)."""
+FORK_MIN_BYTES = 64_000
+"""With ``jobs: auto``, below this much Markdown the pages are checked in this process
+when workers start as forks of it. A fork gives its first result some 12 ms after it is
+asked for, about as long as the core takes to check 20-30 KB; this is about twice that
+break-even size (``benchmarks/bench_workers.py`` measures both on any machine)."""
+
+SPAWN_MIN_BYTES = 1_000_000
+"""The same where a worker must start as a fresh interpreter (``mkdocs serve``, macOS,
+a process running threads): it needs about 0.18 s to import the checks and give its
+first result, as long as checking 0.3-0.5 MB takes, and that much CPU time besides."""
 
 CHUNK_BYTES = 64_000
 """Pages go out in chunks of about this much Markdown (some 50 ms of checking): a worker
@@ -59,7 +66,7 @@ class Batch:
         workers: int,
         *,
         size: int | None = None,
-        min_bytes: int = PARALLEL_MIN_BYTES,
+        min_bytes: int = SPAWN_MIN_BYTES,
         fork: bool = False,
     ) -> None:
         """``size`` is the pages' total size in bytes, when the caller knows it; workers
@@ -94,9 +101,11 @@ class Batch:
         fork: bool = False,
     ) -> Batch:
         """As the ``jobs`` setting asks: that many workers whatever the pages' size, or
-        with ``auto`` one per core less one (`worker_count`) once they hold 1 MB."""
+        with ``auto`` one per core less one (`worker_count`) once they hold enough
+        Markdown to pay for starting them (`FORK_MIN_BYTES`, `SPAWN_MIN_BYTES`)."""
         jobs = settings.jobs
-        threshold = 0 if jobs else PARALLEL_MIN_BYTES
+        automatic = FORK_MIN_BYTES if can_fork(fork) else SPAWN_MIN_BYTES
+        threshold = 0 if jobs else automatic
         return cls(pages, settings, worker_count(jobs), size=size, min_bytes=threshold, fork=fork)
 
     @property

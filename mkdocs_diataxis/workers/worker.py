@@ -10,6 +10,7 @@ one died. Scheduling (who checks which chunk) is `mkdocs_diataxis.workers.schedu
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import queue
@@ -60,8 +61,18 @@ class Worker:
         """A copy of this process that starts at once, everything already imported."""
         to_read, to_write = os.pipe()
         from_read, from_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
+        # The fork shares this process's memory until either writes to it. Frozen, the
+        # objects that exist now are never walked by the fork's garbage collector, which
+        # would otherwise touch (and so copy) every page of a large MkDocs process.
+        gc.freeze()
+        try:
+            pid = os.fork()
+        except BaseException:
+            gc.unfreeze()
+            raise
+        if pid != 0:
+            gc.unfreeze()
+        if pid == 0:  # the worker (its objects from before the fork stay frozen)
             code = 1
             try:
                 # Hold no end of another worker's pipes, or that worker would never see
@@ -152,10 +163,10 @@ def _serve(chunks_in: IO[bytes], results_out: IO[bytes]) -> None:
 
 def can_fork(fork: bool) -> bool:
     """Whether workers may start as forks of this process. A fork starts at once with
-    everything imported, but is safe only in a process with one thread (no
-    other thread can hold a lock the fork would inherit) and not on macOS, whose system
-    libraries do not survive a fork. The build always spawns: mkdocs serve runs threads,
-    and a fork of a large MkDocs process would count its memory twice."""
+    everything imported and shares this process's memory, but is safe only in a process
+    with one thread (no other thread can hold a lock the fork would inherit) and not on
+    macOS, whose system libraries do not survive a fork. ``mkdocs build`` and the
+    command line fork; ``mkdocs serve`` runs threads, so it spawns."""
     return (
         fork
         and hasattr(os, "fork")
