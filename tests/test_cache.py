@@ -262,6 +262,26 @@ def test_check_names_a_damaged_cache_once_and_carries_on(tmp_path: Path) -> None
     assert run_cli(site, "check").stderr == ""  # replaced by a good file
 
 
+def test_runs_at_once_each_read_a_whole_file(tmp_path: Path) -> None:
+    pages = {f"reference/p{n}.md": f"# P{n}\n\nSpawning takes {n}86ns.\n" for n in range(40)}
+    site = make_site(tmp_path, pages)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs_diataxis.cli", "check", "--format", "json"]
+    for _ in range(2):  # the second round reads what the first wrote, while writing
+        runs = [
+            subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(4)
+        ]
+        outputs = {run.communicate(timeout=120)[0] for run in runs}
+        assert [run.returncode for run in runs] == [1, 1, 1, 1]
+        assert len(outputs) == 1
+        assert len(json.loads(outputs.pop())["findings"]) == 40
+    folder = site / ".cache" / "plugin" / "diataxis"
+    assert [path.name for path in folder.iterdir() if not path.name.startswith("results-")] == []
+    (file,) = folder.iterdir()
+    assert len(json.loads(file.read_text())["pages"]) == 40
+
+
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     site = make_site(tmp_path, PAGES)
     ran = run_cli(site, "check", "--no-cache")
