@@ -36,7 +36,7 @@ from typing import Any
 
 from mkdocs_diataxis import __version__
 from mkdocs_diataxis.core.check import PageFacts, PageResult
-from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.finding import Finding, row
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.settings import Settings
 
@@ -288,33 +288,19 @@ _FACT_TYPES = tuple(
 """Each `PageFacts` field in order, with the JSON types it may hold."""
 
 _FINDING_TYPES = (str, str, str, int, int, str, str, str, str, bool)
-"""The types of a finding's row, in `Finding`'s field order."""
+"""The types of a finding's `row` (``FindingRow``), in `Finding`'s field order."""
 
 
 def _row(result: PageResult) -> list[Any]:
     facts = [getattr(result.facts, name) for name, _ in _FACT_TYPES]
-    findings = [
-        [
-            f.rule,
-            f.severity,
-            f.path,
-            f.line,
-            f.column,
-            f.text,
-            f.message,
-            f.suggestion,
-            f.fingerprint,
-            f.baselined,
-        ]
-        for f in result.findings
-    ]
+    findings = [list(row(f)) for f in result.findings]
     return [result.unreadable, facts, findings]
 
 
-def _result(path: str, row: list[Any]) -> PageResult:
-    """The result a row of the file holds; `ValueError` unless every value has its
+def _result(path: str, entry: list[Any]) -> PageResult:
+    """The result an entry of the file holds; `ValueError` unless every value has its
     type (a file written by something else must not reach the report)."""
-    unreadable, facts, findings = row
+    unreadable, facts, findings = entry
     if not isinstance(unreadable, bool) or not isinstance(facts, list):
         raise ValueError("bad row")
     if len(facts) != len(_FACT_TYPES) or not all(

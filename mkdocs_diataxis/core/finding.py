@@ -56,6 +56,26 @@ class Problem:
     suggestion: str
 
 
+FindingRow = tuple[str, str, str, int, int, str, str, str, str, bool]
+"""A finding's fields in order: ``Finding(*row)`` makes it again."""
+
+
+def row(f: Finding) -> FindingRow:
+    """The finding's fields in order, for `pack` and the results cache."""
+    return (
+        f.rule,
+        f.severity,
+        f.path,
+        f.line,
+        f.column,
+        f.text,
+        f.message,
+        f.suggestion,
+        f.fingerprint,
+        f.baselined,
+    )
+
+
 def pack(findings: Iterable[Finding]) -> bytes:
     """A page's findings as compact bytes (see `unpack`).
 
@@ -64,21 +84,7 @@ def pack(findings: Iterable[Finding]) -> bytes:
     (a tenth of the memory the build itself needs). Unpacking all of them takes 15 ms
     per 10,000, so a build unpacks them where it reads them, a page at a time.
     """
-    rows = [
-        (
-            f.rule,
-            f.severity,
-            f.path,
-            f.line,
-            f.column,
-            f.text,
-            f.message,
-            f.suggestion,
-            f.fingerprint,
-            f.baselined,
-        )
-        for f in findings
-    ]
+    rows = [row(f) for f in findings]
     if not rows:
         return b""
     return zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
