@@ -212,7 +212,9 @@ class Document:
     @property
     def word_count(self) -> int:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
-        return sum(len(span.text.split()) for span in self.spans)
+        # One split of the texts joined by a space: the space ends a word as the end
+        # of a span does, so the count is the sum of the spans' counts.
+        return len(" ".join([span.text for span in self.spans]).split())
 
     def locate(
         self, text: str, line: int, column: int, last_line: int | None = None
