@@ -2,10 +2,11 @@
 
     python benchmarks/bench_core.py --pages 2000        # the generated site
     python benchmarks/bench_core.py path/to/docs ...    # any real docs folders
+    python benchmarks/bench_core.py --corpora DIR       # every DIR/*/docs, pooled
 
-Prints one summary line per source: throughput of the whole check, of the parse alone
-(markdown-it-py plus the document model) and of markdown-it-py alone, so a change shows
-where its time went.
+Prints one summary line per source (one for all the corpora together): throughput of
+the whole check, of the parse alone (markdown-it-py plus the document model) and of
+markdown-it-py alone, so a change shows where its time went.
 """
 
 from __future__ import annotations
@@ -47,11 +48,32 @@ def read(folder: Path) -> list[tuple[str, bytes]]:
     ]
 
 
+def pooled(corpora: Path) -> list[tuple[str, bytes]]:
+    """The pages of every ``corpora/*/docs`` folder, as one set: a single throughput over
+    all of them, where a rate per corpus would weigh a small corpus like a large one.
+    Paths keep their corpus's name, so pages of different corpora stay apart."""
+    return [
+        (f"{docs.parent.name}/{path}", source)
+        for docs in sorted(corpora.glob("*/docs"))
+        if docs.is_dir()
+        for path, source in read(docs)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folders", nargs="*", type=Path, help="docs folders to measure")
     parser.add_argument("--pages", type=int, default=2000, help="size of the generated site")
+    parser.add_argument(
+        "--corpora", type=Path, help="measure every DIR/*/docs together, as one set of pages"
+    )
     args = parser.parse_args()
+    if args.corpora:
+        pages = pooled(args.corpora)
+        if not pages:
+            parser.error(f"no Markdown pages in {args.corpora}/*/docs")
+        print(throughput(f"{args.corpora.as_posix()} (pooled)", pages))
+        return
     if args.folders:
         for folder in args.folders:
             print(throughput(folder.as_posix(), read(folder)))

@@ -11,6 +11,7 @@ every character (a tab too) is one column.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -211,7 +212,9 @@ class Document:
     @property
     def word_count(self) -> int:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
-        return sum(len(span.text.split()) for span in self.spans)
+        # One split of the texts joined by a space: the space ends a word as the end
+        # of a span does, so the count is the sum of the spans' counts.
+        return len(" ".join([span.text for span in self.spans]).split())
 
     def locate(
         self, text: str, line: int, column: int, last_line: int | None = None
@@ -232,13 +235,15 @@ class Document:
         shown where its matches can be."""
         if not lines:
             return
+        # The first of ``lines`` at or after a block's first line, by bisection: a block
+        # touches ``lines`` when that one is not past its last line.
+        ordered = sorted(lines)
+        count = len(ordered)
         for block in self.blocks:
-            if (
-                block.kind in PROSE_LEAVES
-                and block.items
-                and any(line in lines for line in range(block.line, block.end_line + 1))
-            ):
-                yield block
+            if block.kind in PROSE_LEAVES and block.items:
+                index = bisect.bisect_left(ordered, block.line)
+                if index < count and ordered[index] <= block.end_line:
+                    yield block
 
     def front_matter_keys(self, key: str) -> Iterator[tuple[int, int]]:
         """(line, column of the value) of each top-level ``key:`` line in the front matter."""

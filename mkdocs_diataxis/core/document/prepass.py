@@ -48,6 +48,12 @@ _ABBREVIATION = re.compile(r"\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<definition>[^\n]
 # as link reference definitions; the label is blanked so the text stays prose.
 _FOOTNOTE_DEFINITION = re.compile(r"(?P<indent>[ \t]{0,3})\[\^(?P<label>[^\]\n]+)\]:")
 
+# The first character after the indentation of every line that one of the patterns
+# above can match (each allows only spaces and tabs before it): a fence (` ~), a block
+# opener (! ? =), an MDX comment ({), a ::: line, a directive (/ -), an abbreviation
+# (*) or a footnote label ([). Most lines start otherwise and need none of them.
+_SYNTAX_STARTS = frozenset("`~!?={:/-*[")
+
 
 def prepare(doc: Document) -> str:
     """The text markdown-it parses: same lines, with non-Markdown syntax neutralised.
@@ -94,6 +100,8 @@ def prepare(doc: Document) -> str:
             if stripped.startswith(fence[0] * fence[1]) and not stripped.strip(fence[0]):
                 fence = None
             continue
+        if stripped[:1] not in _SYNTAX_STARTS:
+            continue  # prose: none of the patterns below can match
         if (opening := _FENCE.match(body)) is not None:
             run = opening.group(1)
             fence = (run[0], len(run), len(indents))

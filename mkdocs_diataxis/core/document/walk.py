@@ -272,10 +272,14 @@ class TokenWalk:
         self, content: str, block: Block, cursor: int, limit: int, link: Link | None = None
     ) -> int:
         """Record prose ``content`` found at or after ``cursor``; return the new cursor."""
-        end = self.line_end(cursor, limit)
+        text, starts = self.text, self.line_starts
+        # `line_end` inlined, keeping the 1-based line of the cursor: a literal copy of
+        # ``content`` is searched for on that line only, so it stands on that line.
+        line = bisect.bisect_right(starts, cursor)
+        end = min(starts[line] - 1 if line < len(starts) else len(text), limit)
         # The text follows the cursor closely (past a `*`, `[` or `<` at most); a bounded
         # search keeps a long line of text that is not literal (entities) linear.
-        found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
+        found = text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
         # markdown-it strips white space it knows (a thin space too) from a paragraph's
         # start: a line that held only that (and markup) leaves the text to the lines
         # after it. A line with letters keeps it: "&lt; AA" is "< AA" there.
@@ -286,11 +290,15 @@ class TokenWalk:
             and not any(char.isalnum() for char in self.text[cursor:end])
         ):
             cursor = end + 1
-            end = self.line_end(cursor, limit)
-            found = self.text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
+            line = bisect.bisect_right(starts, cursor)
+            end = min(starts[line] - 1 if line < len(starts) else len(text), limit)
+            found = text.find(content, cursor, min(end, cursor + len(content) + _SLACK))
         if found >= 0:
-            line, column = self.position(found)
-            self.record(block, Span(content, line, column, block, link=link))
+            # What `record` does, without its dispatch on the item's type (the most
+            # common item by far).
+            span = Span(content, line, found - starts[line - 1] + 1, block, link=link)
+            block.items.append(span)
+            self.doc.spans.append(span)
             return found + len(content)
         columns, position = self.align(content, cursor, end)
         line, column = self.position(columns[0])

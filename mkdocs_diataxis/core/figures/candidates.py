@@ -91,11 +91,13 @@ def has_word_hint(text: str) -> bool:
 
 def could_hold_figure(block: Block) -> bool:
     """Cheap pre-filter: every figure has a digit, or a word of comparison, in the
-    block's prose."""
-    for item in block.items:
-        if isinstance(item, Span) and (_DIGIT.search(item.text) or has_word_hint(item.text)):
-            return True
-    return False
+    block's prose.
+
+    One test of the span texts joined by line breaks, as good as one per span: no
+    digit or hint word holds a line break, so none straddles two spans, and lower
+    case turns no letter into an ASCII one depending on its neighbours."""
+    prose = "\n".join([item.text for item in block.items if isinstance(item, Span)])
+    return _DIGIT.search(prose) is not None or has_word_hint(prose)
 
 
 def not_a_figure(text: str, match: re.Match[str]) -> bool:

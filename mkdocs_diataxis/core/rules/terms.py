@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
 
 from mkdocs_diataxis.core.capitals import (
     in_shouting,
@@ -77,15 +76,17 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
     # finds the entries worth running and the lines worth reading; blocks elsewhere
     # never build their text for this rule.
     lower = _visible(doc.text.lower())  # newlines stay, so its lines are the page's
-    matchers = [m for m in terms.matchers if m.entry.applies_to(category) and m.may_match(lower)]
+    applicable = [m for m in terms.matchers if m.entry.applies_to(category)]
+    first = _first_occurrences(lower, applicable)
+    matchers = [
+        m for m in applicable if m.triggers is None or any(first[t] >= 0 for t in m.triggers)
+    ]
     if not matchers:
         return
-    triggers = _triggers(tuple(matchers))
-    if triggers is None:  # a /regex/ entry: any line may hit
+    if any(m.triggers is None for m in matchers):  # a /regex/ entry: any line may hit
         lines = set(range(1, len(doc.lines) + 1))
-    else:  # offsets in the lower-case text count its own newlines, which are the page's
-        newlines = [match.start() for match in _NEWLINE.finditer(lower)]
-        lines = {bisect.bisect(newlines, match.start()) + 1 for match in triggers.finditer(lower)}
+    else:
+        lines = _trigger_lines(lower, [t for m in matchers for t in m.triggers or ()], first)
     cited: dict[tuple[int, int], bool] = {}
     for block in doc.leaves_on(lines):
         if block.enclosing("blockquote"):
@@ -123,15 +124,39 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
 _NEWLINE = re.compile("\n")
 
 
-@lru_cache(maxsize=256)
-def _triggers(matchers: tuple[TermMatcher, ...]) -> re.Pattern[str] | None:
-    """One pattern for the triggers of all ``matchers`` (``None`` if one is a regex)."""
-    words: set[str] = set()
+def _first_occurrences(lower: str, matchers: list[TermMatcher]) -> dict[str, int]:
+    """Where each trigger of ``matchers`` first stands in ``lower`` (-1: nowhere). One
+    search per distinct trigger: what `TermMatcher.may_match` would find, shared by the
+    entries that have the same trigger and reused as the start of `_trigger_lines`."""
+    first: dict[str, int] = {}
     for matcher in matchers:
-        if matcher.triggers is None:
-            return None
-        words.update(matcher.triggers)
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+        for trigger in matcher.triggers or ():
+            if trigger not in first:
+                first[trigger] = lower.find(trigger)
+    return first
+
+
+def _trigger_lines(lower: str, triggers: list[str], first: dict[str, int]) -> set[int]:
+    """The 1-based lines of ``lower`` on which any of ``triggers`` stands.
+
+    Triggers are words, never holding a line break, so a line holds a hit's trigger
+    exactly when one of these searches finds it there. A search skips to the next line
+    once it has found its line: a common trigger ("just") costs a search per line that
+    holds it, not per occurrence. (One regular expression of the page's triggers found
+    the same lines, but had to be compiled for each new set of entries.)"""
+    newlines = [match.start() for match in _NEWLINE.finditer(lower)]
+    lines: set[int] = set()
+    for trigger in dict.fromkeys(triggers):
+        if not trigger:  # an empty trigger stands everywhere (none is ever made)
+            return set(range(1, len(newlines) + 2))
+        at = first[trigger]
+        while at >= 0:
+            index = bisect.bisect(newlines, at)  # newlines before: the 0-based line
+            lines.add(index + 1)
+            if index == len(newlines):
+                break
+            at = lower.find(trigger, newlines[index] + 1)
+    return lines
 
 
 # Characters a reader does not see: soft hyphen, zero-width space and joiners, direction
@@ -364,11 +389,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     # Only lines whose raw text holds a run of capitals that is not known can hold a
     # finding: markup never splits a run of capitals, so the run of any acronym in a
     # block's text stands whole in its source line.
-    lines = {
-        number
-        for number, line in enumerate(doc.lines, start=1)
-        if any(unknown(run) for run in _CAPITALS.findall(line))
-    }
+    lines = _lines_with_runs(doc.text, unknown)
     for block in doc.leaves_on(lines):
         inline = ctx.inline(block)
         for match in _CANDIDATE.finditer(inline.text):
@@ -402,6 +423,23 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 f'write the full name with "({base})" after it at first use, or add'
                 f' "*[{base}]: Full name" to the page or to the acronyms glossary',
             )
+
+
+def _lines_with_runs(text: str, unknown: Callable[[str], bool]) -> set[int]:
+    """The 1-based lines of ``text`` holding a run of capitals (`_CAPITALS`) that is
+    ``unknown``. A run never holds a line break, so the runs of the whole text are
+    those of its lines; each distinct run is judged once, and the lines are only
+    looked for when some run is unknown (on most pages none is)."""
+    runs = [run for run in set(_CAPITALS.findall(text)) if unknown(run)]
+    if not runs:
+        return set()
+    wanted = frozenset(runs)
+    newlines = [match.start() for match in _NEWLINE.finditer(text)]
+    return {
+        bisect.bisect(newlines, match.start()) + 1
+        for match in _CAPITALS.finditer(text)
+        if match.group(0) in wanted
+    }
 
 
 def _in_a_language(code: Code) -> bool:
