@@ -7,8 +7,8 @@ A worker pays when the checking it takes off the main process is worth more than
 start: with the core checking ``rate`` MB a second, a worker that costs ``start``
 seconds before its first result breaks even on ``start * rate`` MB. The thresholds in
 `mkdocs_diataxis.workers.schedule` (``FORK_MIN_BYTES``, ``SPAWN_MIN_BYTES``) are set
-at about twice that, so that a worker is started only when it clearly pays; this prints
-both, so they can be checked on any machine.
+at three to four times that, so that a worker is started only when it clearly pays;
+this prints both, so they can be checked on any machine.
 """
 
 from __future__ import annotations

@@ -90,13 +90,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _results(project: Project, args: argparse.Namespace, paths: Sequence[str]) -> list[PageResult]:
-    """The pages' results, with the results cache unless ``--no-cache``; a cache that
-    could not be used or written costs one line on standard error."""
+    """The pages' results, with the results cache unless ``--no-cache``. A cache that
+    could not be used or written, or more jobs than cores, cost one line on standard
+    error."""
     if args.no_cache:
         project.settings = dataclasses.replace(project.settings, cache=False)
     results = project.check(paths)
-    if project.cache_notice is not None:
-        print(f"note: {project.cache_notice}", file=sys.stderr)
+    for notice in project.notices:
+        print(f"note: {notice}", file=sys.stderr)
     return results
 
 

@@ -36,7 +36,7 @@ from mkdocs_diataxis.core.snippets import (
     partial_files,
     tag_included,
 )
-from mkdocs_diataxis.workers import Batch, SourcePage
+from mkdocs_diataxis.workers import Batch, SourcePage, capped_jobs
 
 CONFIG_NAMES = (
     "mkdocs.yml",
@@ -126,8 +126,9 @@ class Project:
         )
         self.drafts = GitIgnoreSpec.from_lines(_string_lines(data.get("draft_docs")))
         self.loops = LinkLoops(self.docs_dir)
-        self.cache_notice: str | None = None
-        """What went wrong with the results cache in `check`, for one line of output."""
+        self.notices: list[str] = []
+        """Lines for the user from `check`: a results cache that could not be used, a
+        ``jobs`` value more than the machine can use."""
         self.cache_hits = 0
         """How many results `check` took from the cache."""
 
@@ -291,7 +292,7 @@ class Project:
             if digest:
                 store.put(result.path, digest, result)
         store.save()
-        self.cache_notice = store.notice
+        self.notices = [line for line in (store.notice, capped_jobs(settings.jobs)) if line]
         self.cache_hits = store.hits
         return [result for result in results if result is not None]
 

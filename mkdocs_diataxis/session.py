@@ -20,7 +20,7 @@ from mkdocs_diataxis.core.glossary import with_site_definitions
 from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
 from mkdocs_diataxis.core.snippets import partial_files, tag_included
-from mkdocs_diataxis.workers import Batch, SourcePage
+from mkdocs_diataxis.workers import Batch, SourcePage, capped_jobs
 
 log = get_plugin_logger(__name__)
 
@@ -141,6 +141,8 @@ class BuildSession:
         self.checked = len(pending)
         # A fork where it is safe (`can_fork`): `mkdocs build` runs one thread here.
         self._batch = Batch.for_jobs(pending, self.settings, size=size, fork=True)
+        if (capped := capped_jobs(self.settings.jobs)) is not None:
+            log.info(capped)
 
     def _add_partials(
         self,

@@ -14,7 +14,7 @@ import pytest
 
 from mkdocs_diataxis.core import Settings, check_page, load_settings
 from mkdocs_diataxis.core.check import check_file
-from mkdocs_diataxis.workers.schedule import CHUNK_BYTES, Batch, worker_count
+from mkdocs_diataxis.workers.schedule import CHUNK_BYTES, Batch, capped_jobs, worker_count
 from mkdocs_diataxis.workers.worker import can_fork
 
 PAGES = {
@@ -82,13 +82,32 @@ def test_a_file_that_cannot_be_read_is_one_finding(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("jobs", "cores", "expected"), [(None, 2, 1), (None, 8, 7), (None, 1, 0), (3, 2, 3), (0, 8, 0)]
+    ("jobs", "cores", "expected"),
+    [(None, 2, 1), (None, 8, 7), (None, 1, 0), (3, 2, 2), (2, 8, 2), (0, 8, 0), (10**20, 4, 4)],
 )
 def test_worker_count(
     monkeypatch: pytest.MonkeyPatch, jobs: int | None, cores: int, expected: int
 ) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: cores)
     assert worker_count(jobs) == expected
+
+
+def test_more_jobs_than_cores_says_so_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert capped_jobs(None) is None
+    assert capped_jobs(4) is None
+    assert capped_jobs(10000) == (
+        "jobs: 10,000 is more than this machine's 4 core(s) can use; using 4"
+    )
+
+
+def test_no_more_workers_than_chunks(tmp_path: Path) -> None:
+    # jobs: 10000 once started 545 workers for four pages; one chunk needs one worker.
+    settings = load_settings({}, str(tmp_path))
+    pages = list(PAGES.items())
+    batch = Batch(pages, settings, 10000, min_bytes=0)
+    assert len(batch.worker_pids) == 1
+    assert batch.results() == [check_page(path, source, settings) for path, source in pages]
 
 
 def test_this_process_checks_chunks_no_worker_has_started(tmp_path: Path) -> None:

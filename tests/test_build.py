@@ -309,3 +309,23 @@ def test_status_page_is_written_when_another_plugin_replaced_its_file(tmp_path: 
     assert result.returncode == 0, result.stderr
     html = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
     assert "2 pages, 1 with a Diátaxis category" in html  # not the placeholder
+
+
+def test_jobs_beyond_the_cores_are_capped_with_one_info_line(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"},
+        "  - diataxis:\n      jobs: 10000\n",
+    )
+    ran = build(site, strict=False)
+    assert ran.returncode == 0
+    cores = os.cpu_count() or 1
+    line = f"jobs: 10,000 is more than this machine's {cores} core(s) can use; using {cores}"
+    assert [row for row in ran.stderr.splitlines() if "jobs:" in row] == [
+        f"INFO    -  mkdocs_diataxis: {line}"
+    ]
+    assert warnings(ran.stderr) == [
+        'reference/a.md:3:16: [citation/uncited] "286ns" reads as a measured performance claim'
+        ' ("takes", metric in the sentence) with no source in reach — link the benchmark or'
+        " add a footnote naming where the figure comes from"
+    ]

@@ -558,3 +558,18 @@ def test_status_page_url_and_plugin_entries_without_options(tmp_path: Path) -> N
         2,
         "mkdocs-diataxis: error: plugin 'diataxis': expected a mapping of options, got [1]\n",
     )
+
+
+def test_jobs_beyond_the_cores_are_capped_with_one_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -j 10**20 once tried to start that many workers and ran the machine out of memory.
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    site = make_site(tmp_path, {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"})
+    ran = run_cli(site, "check", "--no-cache", "-j", str(10**20))
+    assert ran.returncode == 1
+    assert ran.stderr == (
+        "note: jobs: 100,000,000,000,000,000,000 is more than this machine's 2 core(s)"
+        " can use; using 2\n"
+    )
+    assert "reference/a.md:3:16" in ran.stdout

@@ -29,8 +29,9 @@ from mkdocs_diataxis.workers.worker import SourcePage, Worker, can_fork, check_s
 FORK_MIN_BYTES = 64_000
 """With ``jobs: auto``, below this much Markdown the pages are checked in this process
 when workers start as forks of it. A fork gives its first result some 12 ms after it is
-asked for, about as long as the core takes to check 20-30 KB; this is about twice that
-break-even size (``benchmarks/bench_workers.py`` measures both on any machine)."""
+asked for, as long as the core takes to check about 17 KB: this is three to four times
+that break-even size, so that a worker starts only where it clearly pays
+(``benchmarks/bench_workers.py`` measures both on any machine)."""
 
 SPAWN_MIN_BYTES = 1_000_000
 """The same where a worker must start as a fresh interpreter (``mkdocs serve``, macOS,
@@ -44,11 +45,22 @@ process to finish at about the same time."""
 
 
 def worker_count(jobs: int | None) -> int:
-    """How many worker processes to use: ``jobs`` when given, else one per core less the
-    one this process works on (it renders during a build, and checks while it waits)."""
+    """How many worker processes to use: ``jobs`` when given, but never more than the
+    machine has cores (more would only take turns on them, each with its own memory);
+    else one per core less the one this process works on (it renders during a build,
+    and checks while it waits)."""
+    cores = os.cpu_count() or 1
     if jobs is not None:
-        return max(0, jobs)
-    return (os.cpu_count() or 1) - 1
+        return max(0, min(jobs, cores))
+    return cores - 1
+
+
+def capped_jobs(jobs: int | None) -> str | None:
+    """The line that says ``jobs`` was more than this machine can use, if it was."""
+    if jobs is None or jobs <= worker_count(jobs):
+        return None
+    cores = os.cpu_count() or 1
+    return f"jobs: {jobs:,} is more than this machine's {cores} core(s) can use; using {cores}"
 
 
 class Batch:
@@ -114,6 +126,8 @@ class Batch:
         return bool(self._workers)
 
     def _start(self, workers: int, fork: bool) -> None:
+        self._chunks, sizes = _chunks(self.pages, CHUNK_BYTES)
+        workers = min(workers, len(self._chunks))  # a worker with no chunk only costs
         try:
             # Every fork happens before any feeder thread starts: a fork is safe only
             # from a process with one thread.
@@ -127,8 +141,10 @@ class Batch:
             self._stop_workers()
             return
         self.worker_pids = [worker.pid for worker in self._workers]
-        self._chunks = _chunks(self.pages, CHUNK_BYTES)
-        self._todo.extend(range(len(self._chunks)))
+        # Largest first: a large page's model is the worker's peak of memory, best met
+        # early in the build, while MkDocs holds little; and a large chunk taken last
+        # would keep everyone waiting for it. This process takes the smallest, last.
+        self._todo.extend(sorted(range(len(self._chunks)), key=lambda number: -sizes[number]))
         for worker in self._workers:
             feeder = threading.Thread(target=self._feed, args=(worker,), daemon=True)
             feeder.start()
@@ -199,17 +215,21 @@ class Batch:
             worker.kill()
 
 
-def _chunks(pages: list[SourcePage], target: int) -> list[list[SourcePage]]:
-    """``pages`` in runs of about ``target`` bytes each (a larger page alone), order kept."""
+def _chunks(pages: list[SourcePage], target: int) -> tuple[list[list[SourcePage]], list[int]]:
+    """``pages`` in runs of about ``target`` bytes each (a larger page alone), order
+    kept, and the size of each run."""
     chunks: list[list[SourcePage]] = [[]]
-    size = 0
+    sizes = [0]
     for page in pages:
-        if size >= target:
+        if sizes[-1] >= target:
             chunks.append([])
-            size = 0
+            sizes.append(0)
         chunks[-1].append(page)
-        size += _size(page[1])
-    return [chunk for chunk in chunks if chunk]
+        sizes[-1] += _size(page[1])
+    if not chunks[-1]:
+        chunks.pop()
+        sizes.pop()
+    return chunks, sizes
 
 
 def _size(source: bytes | Path) -> int:
