@@ -27,10 +27,13 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +65,25 @@ def page_digest(source: bytes, *, partial: bool = False) -> str:
     return digest + "p" if partial else digest
 
 
+_LIBRARIES = ("markdown-it-py", "pathspec", "PyYAML")
+"""What results depend on besides the plugin: the parser (tokens and positions), path
+patterns (``exempt``, ``require_category``) and front matter."""
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The plugin's version and a digest of its code and data: results of other code,
-    an editable install changed since, are never reused."""
+    """The plugin's version and a digest of its code and data, with the versions of the
+    libraries and Python (``re``, Unicode data) results depend on: results of other
+    code, an editable install changed since, or a cache restored for another Python are
+    never reused."""
     package = Path(__file__).parent
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    digest.update(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library} {metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} ?".encode())
     for file in sorted(package.rglob("*")):
         if file.suffix in {".py", ".yml", ".json"} and "__pycache__" not in file.parts:
             digest.update(file.relative_to(package).as_posix().encode())
@@ -77,7 +93,8 @@ def code_version() -> str:
 
 def settings_key(settings: Settings) -> str:
     """A digest of everything in ``settings`` that can change a page's result, with
-    the plugin's code: the same on every machine and in every process."""
+    the plugin's code: the same in every process (absolute paths of data files are part
+    of it, so two checkouts in different folders keep separate files)."""
     canonical = {
         field.name: _canonical(getattr(settings, field.name))
         for field in dataclasses.fields(settings)
@@ -268,7 +285,7 @@ class ResultStore:
                 data = json.loads(handle.read())
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as error:  # unreadable, not JSON, not UTF-8
+        except (OSError, ValueError, RecursionError) as error:  # unreadable, not JSON
             self.notice = f"ignored the results cache {self.file}: {_reason(error)}"
             return {}
         if (

@@ -282,7 +282,9 @@ class Project:
             digest = page_digest(source, partial=path in settings.partials)
             results[-1] = store.get(path, digest)
             if results[-1] is None:
-                pending.append((path, file))
+                # The bytes the digest was made from, so that the result filed under it is
+                # theirs even if the file changes meanwhile.
+                pending.append((path, source))
                 digests.append((len(results) - 1, digest))
                 size += len(source)
         # This process runs one thread, so workers may start as forks of it.

@@ -139,7 +139,8 @@ class BuildSession:
         size += self._add_partials(including, tagged, docs_dir, pages, pending)
         self._known = {}  # only this build's pages: a long serve session stays small
         self.checked = len(pending)
-        # A fork where it is safe (`can_fork`): `mkdocs build` runs one thread here.
+        # A fork where it is safe (`can_fork`): `mkdocs build` runs one thread here, as
+        # does the first build of `mkdocs serve`, before its server starts.
         self._batch = Batch.for_jobs(pending, self.settings, size=size, fork=True)
         if (capped := capped_jobs(self.settings.jobs)) is not None:
             log.info(capped)
@@ -230,9 +231,10 @@ class BuildSession:
         if self.report is not None:
             return self.report
         if self._batch is not None:
-            for key, result in zip(self._batch_keys, self._batch.results(), strict=True):
+            checked = zip(self._batch_keys, self._batch.pages, self._batch.results(), strict=True)
+            for key, (_, source), result in checked:
                 self.results[key[0]] = self._cache[key] = result
-                if self._store is not None:
+                if self._store is not None and _still(source, key[1]):
                     self._store.put(*key, result)
             self._batch = None
         if self._store is not None:
@@ -295,6 +297,20 @@ class BuildSession:
         if self._batch is not None:
             self._batch.cancel()
             self._batch = None
+
+
+def _still(source: bytes | Path, digest: str) -> bool:
+    """Whether a page checked from its file still has the bytes its cache digest was
+    made from: one saved in the editor while it was checked must not file the new
+    text's result under the old text's digest."""
+    if isinstance(source, bytes):
+        return True
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return False
+    # A page digest is hexadecimal; only an included file's ends in "p".
+    return page_digest(data, partial=digest.endswith("p")) == digest
 
 
 def _decodes(source: bytes) -> bool:

@@ -78,6 +78,44 @@ def test_the_key_changes_with_the_plugins_code(monkeypatch: pytest.MonkeyPatch) 
     assert settings_key(settings) != before
 
 
+def test_the_key_changes_with_the_parser_and_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Token positions come from markdown-it-py, \w and capitals from Python's Unicode
+    # data: a cache restored for another of either is not reused.
+    settings = load_settings({})
+    before = settings_key(settings)
+    real = cache.metadata.version
+    cache.code_version.cache_clear()
+    monkeypatch.setattr(
+        cache.metadata,
+        "version",
+        lambda name: "999" if name == "markdown-it-py" else real(name),
+    )
+    try:
+        assert settings_key(settings) != before
+    finally:
+        cache.code_version.cache_clear()
+    monkeypatch.undo()
+    cache.code_version.cache_clear()
+    assert settings_key(settings) == before
+
+
+def test_a_page_saved_while_it_was_checked_is_not_filed(tmp_path: Path) -> None:
+    from mkdocs_diataxis.session import _still
+
+    page = tmp_path / "a.md"
+    page.write_bytes(b"# A\n")
+    digest = page_digest(b"# A\n")
+    assert _still(page, digest)
+    assert _still(b"other bytes", digest)  # checked from these very bytes
+    page.write_bytes(b"# A, saved again\n")
+    assert not _still(page, digest)
+    page.unlink()
+    assert not _still(page, digest)
+    included = tmp_path / "part.md"
+    included.write_bytes(b"text\n")
+    assert _still(included, page_digest(b"text\n", partial=True))
+
+
 # --- the store ---------------------------------------------------------------------------
 
 
@@ -141,7 +179,9 @@ def test_entries_for_deleted_pages_are_dropped_and_others_kept(tmp_path: Path) -
         ),
         (b'{"format": "something else", "pages": {}}', "not a results file of this version"),
         (b"[]", "not a results file of this version"),
+        (b"[" * 200_000, "not a results file (damaged or written by something else)"),
     ],
+    ids=["binary", "cut short", "foreign", "a list", "nested too deep"],
 )
 def test_a_damaged_or_foreign_file_is_ignored_with_one_line(
     tmp_path: Path, content: bytes, reason: str
