@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config import load_config
@@ -206,3 +207,33 @@ def test_a_list_option_given_as_something_else_is_an_error(option: str) -> None:
     section = "acronyms" if option == "known" else "terms"
     with pytest.raises(SettingsError, match="expected a list"):
         load_settings({section: {option: ""}})
+
+
+@pytest.mark.parametrize(
+    ("options", "option"),
+    [
+        ({"report": " ../docs/index.md"}, "report"),  # the space once hid the ..
+        ({"report": "..\\docs\\index.md"}, "report"),
+        ({"report": "\\etc\\report.json"}, "report"),
+        ({"report": "C:/report.json"}, "report"),
+        ({"report": "sub/../../x.json"}, "report"),
+        ({"report": " "}, "report"),
+        ({"status_page": {"path": "\\status.md"}}, "status_page.path"),
+        ({"status_page": {"path": " ../docs/status.md"}}, "status_page.path"),
+        ({"status_page": {"path": "D:\\status.md"}}, "status_page.path"),
+    ],
+)
+def test_output_paths_are_judged_after_they_are_normalised(
+    options: dict[str, Any], option: str
+) -> None:
+    with pytest.raises(SettingsError) as error:
+        load_settings(options)
+    assert error.value.option == option
+
+
+def test_output_paths_inside_their_folder_are_kept_normalised() -> None:
+    settings = load_settings(
+        {"report": " reports\\today/../diataxis.json ", "status_page": {"path": "a\\b.md"}}
+    )
+    assert settings.report == "reports/diataxis.json"
+    assert settings.status_page.path == "a/b.md"

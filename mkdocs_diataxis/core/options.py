@@ -319,13 +319,14 @@ def _status_page(value: Any, base_dir: str) -> StatusPageSettings:
 
 
 def _status_path(value: Any) -> str:
-    if not isinstance(value, str) or not value.endswith(".md") or not _inside(value):
+    path = _contained(value) if isinstance(value, str) else None
+    if path is None or not path.endswith(".md"):
         raise SettingsError(
             "status_page.path",
             "expected a .md path inside docs_dir such as diataxis-status.md,"
             f" got {_describe(value)}",
         )
-    return posixpath.normpath(value.replace("\\", "/"))
+    return path
 
 
 def _title(value: Any) -> str:
@@ -340,11 +341,12 @@ def _report(value: Any, base_dir: str) -> str | None:
     del base_dir
     if value is None or value is False:
         return None
-    if not isinstance(value, str) or not value.strip() or not _inside(value):
+    path = _contained(value) if isinstance(value, str) else None
+    if path is None:
         raise SettingsError(
             "report", f"expected a file name inside site_dir (or null), got {_describe(value)}"
         )
-    return value.strip()
+    return path
 
 
 def check_jobs(value: Any) -> int | None:
@@ -379,10 +381,18 @@ def _cache_dir(value: Any, base_dir: str) -> str:
     return os.path.normpath(os.path.join(base_dir, value.strip()))
 
 
-def _inside(path: str) -> bool:
-    """Whether a relative path stays inside its folder."""
-    normal = os.path.normpath(path.replace("\\", "/"))
-    return not (os.path.isabs(path) or normal == ".." or normal.startswith(".." + os.sep))
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def _contained(value: str) -> str | None:
+    """``value`` as a relative path with ``/`` separators, normalised *before* it is
+    judged (surrounding spaces, backslashes, ``.`` and ``..`` parts), or ``None`` when
+    it names nothing or leaves its folder: `` ../docs/index.md`` (a leading space),
+    ``\\abs.md`` and ``C:/x.json`` all once passed as inside and were written outside."""
+    path = posixpath.normpath(value.strip().replace("\\", "/"))
+    if path in (".", "..") or path.startswith(("/", "../")) or _DRIVE.match(path):
+        return None
+    return path
 
 
 def _plain(check: Callable[[Any], Any]) -> Callable[[Any, str], Any]:
