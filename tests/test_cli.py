@@ -573,3 +573,27 @@ def test_jobs_beyond_the_cores_are_capped_with_one_note(
         " can use; using 2\n"
     )
     assert "reference/a.md:3:16" in ran.stdout
+
+
+_NO_BASELINE = "expected version 1 with a 'findings' list; write it with `mkdocs-diataxis baseline`"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[]", _NO_BASELINE),
+        ("null", _NO_BASELINE),
+        ("[" * 100_000, "is nested too deeply to read"),
+    ],
+    ids=["a list", "null", "nested too deep"],
+)
+def test_a_baseline_that_is_no_object_is_one_error_line(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    # These once ended in a traceback (exit 1) instead of a message and exit 2.
+    site = make_site(tmp_path, {"reference/a.md": "# A\n"})
+    (site / "base.json").write_text(content, encoding="utf-8")
+    ran = run_cli(site, "check", "--no-cache", "--baseline", "base.json")
+    assert ran.returncode == 2
+    separator = " " if problem.startswith("is ") else ": "
+    assert ran.stderr == f"mkdocs-diataxis: error: baseline base.json{separator}{problem}\n"

@@ -72,8 +72,15 @@ def load_baseline(path: str, shown_as: str) -> Baseline:
         raise BaselineError(f"cannot read baseline {shown_as}: {error.strerror}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise BaselineError(f"baseline {shown_as} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {shown_as} is nested too deeply to read") from None
+    # Anything but an object (a list, null, a number) is no baseline either.
     entries = data.get("findings") if isinstance(data, dict) else None
-    if data.get("version") != BASELINE_VERSION or not isinstance(entries, list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != BASELINE_VERSION
+        or not isinstance(entries, list)
+    ):
         raise BaselineError(
             f"baseline {shown_as}: expected version {BASELINE_VERSION} with a 'findings' list;"
             " write it with `mkdocs-diataxis baseline`"
