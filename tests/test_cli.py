@@ -597,3 +597,26 @@ def test_a_baseline_that_is_no_object_is_one_error_line(
     assert ran.returncode == 2
     separator = " " if problem.startswith("is ") else ": "
     assert ran.stderr == f"mkdocs-diataxis: error: baseline base.json{separator}{problem}\n"
+
+
+def test_a_baseline_covers_an_unreadable_page(tmp_path: Path) -> None:
+    # page/unreadable had no fingerprint, so --strict still failed right after
+    # `mkdocs-diataxis baseline` on a site with a page that is not UTF-8.
+    site = make_site(
+        tmp_path,
+        {"reference/cafe.md": b"# Caf\xe9\n", "reference/ok.md": "# OK\n"},
+        "  - diataxis:\n      baseline: baseline.json\n",
+    )
+    (site / "baseline.json").write_text('{"version": 1, "findings": []}\n')
+    assert build(site).returncode != 0
+    assert run_cli(site, "baseline", "-o", "baseline.json").stderr == (
+        "recorded 1 warning finding(s) in baseline.json\n"
+    )
+    data = json.loads((site / "baseline.json").read_text())
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [
+        ("reference/cafe.md", "page/unreadable")
+    ]
+    assert len(data["findings"][0]["fingerprint"]) == 20
+    check = run_cli(site, "check", "--format", "json")
+    assert (check.returncode, json.loads(check.stdout)["summary"]["baselined"]) == (0, 1)
+    assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])

@@ -131,10 +131,18 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         partial=doc.path in settings.partials,
     )
     if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):
-        return PageResult.of(doc.path, _apply_severity(page.check(ctx), settings), facts, True)
+        # Only page/unreadable, but it too has an identity a baseline can record.
+        unreadable = _in_baseline(list(_apply_severity(page.check(ctx), settings)), doc, settings)
+        return PageResult.of(doc.path, unreadable, facts, True)
     raw = [finding for family in FAMILIES for finding in family.check(ctx)]
     kept = [finding for finding in raw if not ctx.suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
+    return PageResult.of(doc.path, _in_baseline(findings, doc, settings), facts)
+
+
+def _in_baseline(findings: list[Finding], doc: Document, settings: Settings) -> list[Finding]:
+    """Each warning with its identity (`fingerprint`), and those the baseline records
+    turned into info."""
     # A baseline records and matches warnings only, so only they need an identity.
     findings = [
         dataclasses.replace(f, fingerprint=fingerprint(f, doc.lines))
@@ -144,7 +152,7 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     ]
     if settings.baseline is not None:
         findings = settings.baseline.apply(findings)
-    return PageResult.of(doc.path, findings, facts)
+    return findings
 
 
 def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator[Finding]:
