@@ -4,6 +4,7 @@ smoke tests run as users run it, in a process of its own."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -620,3 +621,26 @@ def test_a_baseline_covers_an_unreadable_page(tmp_path: Path) -> None:
     check = run_cli(site, "check", "--format", "json")
     assert (check.returncode, json.loads(check.stdout)["summary"]["baselined"]) == (0, 1)
     assert (build(site).returncode, warnings(build(site).stderr)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("terms: {file: pipe.yml}", "/pipe.yml is not a regular file"),
+        ("acronyms: {glossary: /dev/zero}", "glossary /dev/zero is not a regular file"),
+        ("baseline: /dev/zero", "baseline /dev/zero is not a regular file"),
+    ],
+    ids=["a named pipe", "a device", "a device as baseline"],
+)
+def test_a_data_file_that_is_no_regular_file_is_one_error_line(
+    tmp_path: Path, option: str, message: str
+) -> None:
+    # A named pipe blocked the build with no message, and /dev/zero was read until
+    # memory ran out. In a process of its own, so that a hang fails on the timeout.
+    site = make_site(tmp_path, {"reference/a.md": "# A\n"}, f"  - diataxis:\n      {option}\n")
+    os.mkfifo(site / "pipe.yml")
+    ran = run_cli_process(site, "check", "--no-cache")
+    assert ran.returncode == 2
+    assert ran.stderr.startswith("mkdocs-diataxis: error: ")
+    assert ran.stderr.rstrip("\n").endswith(message)
+    assert ran.stderr.count("\n") == 1

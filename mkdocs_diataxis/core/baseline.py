@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from mkdocs_diataxis.core.datafile import DataFileError, check_regular_file
 from mkdocs_diataxis.core.finding import Finding
 
 BASELINE_VERSION = 1
@@ -65,6 +66,10 @@ class Baseline:
 
 def load_baseline(path: str, shown_as: str) -> Baseline:
     """Read a baseline file written by ``mkdocs-diataxis baseline``."""
+    try:
+        check_regular_file(path, f"baseline {shown_as}")
+    except DataFileError as error:
+        raise BaselineError(str(error)) from None
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)

@@ -4,6 +4,8 @@ for YAML the line of the problem."""
 
 from __future__ import annotations
 
+import os
+import stat
 from importlib import resources
 from typing import Any
 
@@ -108,11 +110,32 @@ class DataFileError(ValueError):
     """An unreadable file or invalid YAML; the message names the file."""
 
 
+MAX_DATA_BYTES = 64_000_000
+"""The largest data file read (term list, glossary, plan, baseline): far above any real
+one (a baseline of 25,000 findings is 5 MB)."""
+
+
+def check_regular_file(path: str, what: str) -> None:
+    """Refuse what is not a regular file of at most `MAX_DATA_BYTES`: ``/dev/zero`` was
+    read until memory ran out, and a named pipe blocked the build with no message."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        raise DataFileError(f"cannot read {what}: {error.strerror}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise DataFileError(f"{what} is not a regular file")
+    if status.st_size > MAX_DATA_BYTES:
+        raise DataFileError(
+            f"{what} is {status.st_size:,} bytes; data files are read up to {MAX_DATA_BYTES:,}"
+        )
+
+
 def read_text(path: str, what: str) -> str:
     """The file's text; ``what`` names it in messages ("terms file docs-terms.yml")."""
+    check_regular_file(path, what)
     try:
         with open(path, encoding="utf-8") as handle:
-            return handle.read()
+            return handle.read(MAX_DATA_BYTES + 1)
     except OSError as error:
         raise DataFileError(f"cannot read {what}: {error.strerror}") from None
     except UnicodeDecodeError:
