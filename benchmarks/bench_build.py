@@ -174,7 +174,8 @@ def main() -> None:
     if args.markdown:
         print(
             f"\nMeasured {date.today().isoformat()} on {platform.machine()},"
-            f" {_cores()} cores, Python {platform.python_version()}, {args.pairs} pairs:\n"
+            f" {os.cpu_count() or 1} cores, Python {platform.python_version()},"
+            f" {args.pairs} pairs:\n"
         )
         print(
             "| site | pages | Markdown | off | first: wall | first: CPU | first: memory"
@@ -183,10 +184,6 @@ def main() -> None:
         print("|---|---|---|---|---|---|---|---|---|---|")
         for result in results:
             print(result.row())
-
-
-def _cores() -> int:
-    return os.cpu_count() or 1
 
 
 if __name__ == "__main__":
