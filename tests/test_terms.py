@@ -281,7 +281,8 @@ def test_inline_forbid_allow_defaults_and_exclude() -> None:
         ),
         (
             "- pattern: '/(a+)+/'\n",
-            "entry 1: key 'pattern': '/(a+)+/': nested unbounded repetition",
+            "entry 1: key 'pattern': '/(a+)+/': a repeated part that can itself match text of"
+            " different lengths",
         ),
         (
             "- pattern: '/(a)\\1/'\n",

@@ -21,6 +21,7 @@ from mkdocs_diataxis.core.glossary import GlossaryError, load_glossary
 from mkdocs_diataxis.core.pathmatch import PathPatterns, PatternError
 from mkdocs_diataxis.core.plan import PlanError, load_plan
 from mkdocs_diataxis.core.registry import RULES
+from mkdocs_diataxis.core.saferegex import safe_regex_problem
 from mkdocs_diataxis.core.settings import (
     DEFAULT_CACHE_DIR,
     DEFAULT_FOLDERS,
@@ -214,6 +215,9 @@ def _regexes(option: str, value: Any) -> tuple[re.Pattern[str], ...]:
             raise SettingsError(
                 option, f"item {index + 1} ({pattern!r}) is not a valid regular expression: {error}"
             ) from None
+        problem = safe_regex_problem(pattern)
+        if problem is not None:
+            raise SettingsError(option, f"item {index + 1} ({pattern!r}): {problem}")
     return tuple(compiled)
 
 

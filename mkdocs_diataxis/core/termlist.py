@@ -3,28 +3,21 @@
 A list is a sequence of entries (see ``data/terms.schema.json``). Plain patterns are
 phrases matched case-insensitively as whole words, tolerant of hyphen, space or
 nothing between their words; ``/.../`` patterns are regular expressions, checked to be
-safe (no back-references, no nested unbounded repetition) so matching stays linear.
+safe (see `saferegex`) so matching cannot take exponential time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from mkdocs_diataxis.core.datafile import DataFileError, load_shipped_yaml, read_yaml
+from mkdocs_diataxis.core.saferegex import safe_regex_problem, sre_constants, sre_parse
 from mkdocs_diataxis.core.vocabulary import CATEGORIES, LEVELS
-
-if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-else:  # pragma: no cover
-    import sre_constants
-    import sre_parse
 
 KEYS = (
     "pattern",
@@ -313,37 +306,11 @@ def _pattern_regex(pattern: str, inflections: Sequence[str]) -> str:
 
 
 def check_safe_regex(regex: str) -> None:
-    """Reject back-references and nested unbounded repetition (catastrophic backtracking)."""
-    try:
-        parsed = sre_parse.parse(regex)
-    except re.error:
-        raise
-    for problem in _unsafe(parsed.data, inside_unbounded=False):
+    """Refuse a regular expression that could make matching exponential
+    (see `saferegex`), as a `TermListError`."""
+    problem = safe_regex_problem(regex)
+    if problem is not None:
         raise TermListError(problem)
-
-
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
-    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
-)
-
-
-def _unsafe(items: Iterable[Any], *, inside_unbounded: bool) -> Iterator[str]:
-    for op, value in items:
-        if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
-            yield "back-references are not allowed (they can make matching exponential)"
-        elif op in _REPEATS:
-            _low, high, sub = value
-            unbounded = high == sre_constants.MAXREPEAT
-            if unbounded and inside_unbounded:
-                yield "nested unbounded repetition such as (a+)+ is not allowed"
-            yield from _unsafe(sub, inside_unbounded=inside_unbounded or unbounded)
-        elif op == sre_constants.SUBPATTERN:
-            yield from _unsafe(value[-1], inside_unbounded=inside_unbounded)
-        elif op == sre_constants.BRANCH:
-            for branch in value[1]:
-                yield from _unsafe(branch, inside_unbounded=inside_unbounded)
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            yield from _unsafe(value[1], inside_unbounded=inside_unbounded)
 
 
 def merge_terms(

@@ -1,0 +1,292 @@
+"""One check for every regular expression a project supplies (term lists, their
+exceptions, ``citations.patterns``): refuse the shapes that make Python's backtracking
+matcher take exponential or high-polynomial time, before any page is read.
+
+Refused, each with the reason and a way out:
+
+- back-references (``(a)\\1``);
+- a repetition of something that can match text of different lengths, unbounded or
+  more than `_MAX_BOUNDED` times: ``(a+)+``, ``(a|ab)*``, ``(a?){28}`` (each way of
+  splitting the text between the rounds is tried again on a failed match), unless
+  each round begins or ends with a character its varying parts cannot match
+  (``(-[a-z]+)*``, ``(\\d+\\.)+``);
+- a repetition of an alternation whose branches can begin with the same character:
+  ``(a|a)*``, ``(ab|.c)+`` (each round can take either branch);
+- unbounded repetitions in a row, the second able to begin with a character the
+  first can match and nothing that must match between them: ``\\w*\\w*``,
+  ``\\d+\\s*\\d+`` (the text is split between them in every way).
+
+The check is conservative (a few safe patterns are refused) and not complete: text can
+still make a safe pattern slow, so a page also has a time limit (see `check.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover
+    import sre_constants
+    import sre_parse
+
+_MAX_BOUNDED = 10
+"""A bounded repetition of a variable-length part costs at most 2**n tries per start;
+up to this many rounds it stays cheap."""
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
+    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
+)
+_ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
+_UNBOUNDED = sre_constants.MAXREPEAT
+
+
+class UnsafeRegexError(ValueError):
+    """A pattern the matcher could spend exponential time on; the message says why."""
+
+
+def check_safe_regex(regex: str) -> None:
+    """Raise `UnsafeRegexError` (or ``re.error`` for a pattern that is not valid) when
+    ``regex`` has one of the shapes in the module's docstring."""
+    problem = safe_regex_problem(regex)
+    if problem is not None:
+        raise UnsafeRegexError(problem)
+
+
+def safe_regex_problem(regex: str) -> str | None:
+    """Why ``regex`` is refused (see the module's docstring), or ``None``; raises
+    ``re.error`` for a pattern that is not valid."""
+    parsed = sre_parse.parse(regex)
+    _STATE.state = parsed.state
+    try:
+        return next(_problems(list(parsed)), None)
+    finally:
+        _STATE.state = None
+
+
+def _problems(items: Sequence[Any]) -> Iterator[str]:
+    yield from _in_a_row(items)
+    for op, value in items:
+        if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+            yield "back-references are not allowed (they can make matching exponential)"
+        elif op in _REPEATS:
+            _low, high, body = value
+            yield from _repeated(list(body), high)
+            yield from _problems(list(body))
+        elif op == sre_constants.SUBPATTERN:
+            yield from _problems(list(value[-1]))
+        elif op == sre_constants.BRANCH:
+            for branch in value[1]:
+                yield from _problems(list(branch))
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _problems(list(value[1]))
+        elif op == _ATOMIC:
+            yield from _problems(list(value))
+
+
+def _repeated(body: list[Any], high: int) -> Iterator[str]:
+    """The problems of repeating ``body`` up to ``high`` times."""
+    if high <= 1 or (high != _UNBOUNDED and high <= _MAX_BOUNDED):
+        return
+    low_width, high_width = _width(body)
+    if low_width != high_width and not _delimited(body):
+        yield (
+            "a repeated part that can itself match text of different lengths, such as"
+            " (a+)+, (a|ab)* or (a?){20}, can make matching exponential; repeat a part"
+            " of fixed length, or write the inner repetition once"
+        )
+        return
+    for branches in _branches(body):
+        # A branch that can match nothing begins with whatever follows it.
+        firsts = [_first(list(branch)) if _width(branch)[0] else _EVERYTHING for branch in branches]
+        for index, first in enumerate(firsts):
+            if any(first & other for other in firsts[index + 1 :]):
+                yield (
+                    "a repeated alternation whose branches can begin with the same"
+                    " character, such as (a|a)* or (ab|.c)+, can make matching"
+                    " exponential; make the branches begin differently"
+                )
+                return
+
+
+def _delimited(body: list[Any]) -> bool:
+    """Whether each round of ``body`` begins (or ends) with a character none of its
+    variable-length parts can match, so the text splits into rounds one way only:
+    ``(-[a-z]+)*``, ``(\\d+\\.)+``."""
+    varying = frozenset().union(*(_chars([item]) for item in body if len(set(_width([item]))) > 1))
+    return not (_first(body) & varying) or not (_last(body) & varying)
+
+
+def _branches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """Every alternation inside ``items`` (at any depth), as its list of branches."""
+    for op, value in items:
+        if op == sre_constants.BRANCH:
+            yield value[1]
+            for branch in value[1]:
+                yield from _branches(branch)
+        elif op == sre_constants.SUBPATTERN:
+            yield from _branches(value[-1])
+        elif op in _REPEATS:
+            yield from _branches(value[2])
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _branches(value[1])
+
+
+def _in_a_row(items: Sequence[Any]) -> Iterator[str]:
+    """An unbounded repetition that can begin with a character the one before it can
+    end with, and only parts that may match nothing between them: the text between
+    them is split in every way."""
+    before: frozenset[int] = frozenset()
+    for item in items:
+        op, value = item
+        if op in _ZERO_WIDTH:
+            continue
+        if op in _REPEATS and value[1] == _UNBOUNDED:
+            if before & _first([item]):
+                yield (
+                    "unbounded repetitions in a row that can match the same characters,"
+                    r" such as \w*\w* or \d+\s*\d+, make matching slow on long text;"
+                    r" separate them with a part they cannot match (\w+\s+\w+), or merge"
+                    " them"
+                )
+                return
+            before = (before if value[0] == 0 else frozenset()) | _last([item])
+        elif _width([item])[0] == 0:
+            before |= _last([item])
+        else:
+            before = frozenset()
+
+
+class _Parsed(threading.local):
+    state: Any = None
+
+
+_STATE = _Parsed()
+"""The parser's state for the pattern being checked (widths of groups referred to)."""
+
+
+def _width(items: Sequence[Any]) -> tuple[int, int]:
+    return sre_parse.SubPattern(_STATE.state, list(items)).getwidth()
+
+
+# Character sets are compared on a sample of characters: ASCII and Latin, common
+# punctuation and spaces, and a few letters, digits and symbols of other scripts.
+_SAMPLE = tuple(
+    [*range(0x250)]
+    + [ord(c) for c in "\u00a0\u2003\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b5"]
+    + [ord(c) for c in "\u0391\u03a9\u03b1\u0416\u0436\u05d0\u0627\u0660\u0966\u4e2d\u3042\uac00"]
+    + [0x1F600, 0x10FFFF]
+)
+_EVERYTHING = frozenset(_SAMPLE)
+
+
+@lru_cache(maxsize=16)
+def _category(name: str) -> frozenset[int]:
+    escape = {
+        "CATEGORY_DIGIT": r"\d",
+        "CATEGORY_NOT_DIGIT": r"\D",
+        "CATEGORY_SPACE": r"\s",
+        "CATEGORY_NOT_SPACE": r"\S",
+        "CATEGORY_WORD": r"\w",
+        "CATEGORY_NOT_WORD": r"\W",
+    }.get(name)
+    if escape is None:
+        return _EVERYTHING
+    regex = re.compile(escape)
+    return frozenset(code for code in _SAMPLE if regex.match(chr(code)))
+
+
+def _cased(code: int) -> frozenset[int]:
+    """A character and its other cases (patterns may be matched ignoring case)."""
+    char = chr(code)
+    return frozenset(ord(c) for c in {char, char.lower(), char.upper()} if len(c) == 1) | {code}
+
+
+def _set(items: Sequence[Any]) -> frozenset[int]:
+    """The characters a ``[...]`` set matches."""
+    chosen: set[int] = set()
+    negate = False
+    for op, value in items:
+        if op == sre_constants.NEGATE:
+            negate = True
+        elif op == sre_constants.LITERAL:
+            chosen |= _cased(value)
+        elif op == sre_constants.RANGE:
+            low, high = value
+            for code in _SAMPLE:
+                if low <= code <= high:
+                    chosen |= _cased(code)
+        elif op == sre_constants.CATEGORY:
+            chosen |= _category(str(value))
+        else:
+            return _EVERYTHING
+    return (_EVERYTHING - chosen) if negate else frozenset(chosen)
+
+
+def _one(op: Any, value: Any) -> frozenset[int] | None:
+    """The characters a single-character part matches; ``None`` for other parts."""
+    if op == sre_constants.LITERAL:
+        return _cased(value)
+    if op == sre_constants.NOT_LITERAL:
+        return _EVERYTHING - _cased(value)
+    if op == sre_constants.ANY:
+        return _EVERYTHING
+    if op == sre_constants.IN:
+        return _set(value)
+    if op == sre_constants.CATEGORY:
+        return _category(str(value))
+    return None
+
+
+def _chars(items: Sequence[Any]) -> frozenset[int]:
+    """Every character ``items`` can consume."""
+    found: frozenset[int] = frozenset()
+    for op, value in items:
+        single = _one(op, value)
+        if single is not None:
+            found |= single
+        elif op in _REPEATS:
+            found |= _chars(value[2])
+        elif op == sre_constants.SUBPATTERN:
+            found |= _chars(value[-1])
+        elif op == sre_constants.BRANCH:
+            for branch in value[1]:
+                found |= _chars(branch)
+        elif op not in _ZERO_WIDTH:
+            return _EVERYTHING
+    return found
+
+
+def _first(items: Sequence[Any], *, backwards: bool = False) -> frozenset[int]:
+    """The characters a match of ``items`` can begin (or end) with."""
+    found: frozenset[int] = frozenset()
+    for op, value in reversed(items) if backwards else items:
+        if op in _ZERO_WIDTH:
+            continue
+        single = _one(op, value)
+        if single is not None:
+            return found | single
+        if op in _REPEATS:
+            found |= _first(value[2], backwards=backwards)
+        elif op == sre_constants.SUBPATTERN:
+            found |= _first(value[-1], backwards=backwards)
+        elif op == sre_constants.BRANCH:
+            for branch in value[1]:
+                found |= _first(branch, backwards=backwards)
+        else:
+            return _EVERYTHING
+        if _width([(op, value)])[0] > 0:
+            return found
+    return found
+
+
+def _last(items: Sequence[Any]) -> frozenset[int]:
+    """The characters a match of ``items`` can end with."""
+    return _first(items, backwards=True)
