@@ -52,7 +52,9 @@ STALE_SECONDS = 3600
 FORMAT = "mkdocs-diataxis results"
 """The ``format`` every result file starts with."""
 
-_NOT_PAGE_SETTINGS = frozenset({"status_page", "report", "jobs", "cache", "cache_dir", "partials"})
+_NOT_PAGE_SETTINGS = frozenset(
+    {"status_page", "report", "jobs", "time_limit", "cache", "cache_dir", "partials"}
+)
 """Settings that change no page's result: the status page and report are made from the
 results, ``jobs`` only says where pages are checked, the cache's own options say
 where results are kept, and whether a file is a partial is

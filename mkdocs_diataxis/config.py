@@ -134,6 +134,12 @@ class DiataxisConfig(base.Config):
     in the build's own process; a number starts that many workers whatever the site's
     size. Findings are the same either way; only the build's wall time changes."""
 
+    time_limit = _Checked("time_limit")
+    """CPU seconds a page's check may take per MB of the page, and at least (default
+    `10`, about 20 times what a check takes): a check that runs longer, such as a
+    regular expression of the project's backtracking over a long line, is stopped and
+    reported as `page/too-slow`. `0` sets no limit."""
+
     cache = _Checked("cache")
     """Keep each page's result between runs (default `true`), so that a page whose
     text, settings and plugin version an earlier `mkdocs build`, `mkdocs serve` or

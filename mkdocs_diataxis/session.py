@@ -233,7 +233,10 @@ class BuildSession:
         if self._batch is not None:
             checked = zip(self._batch_keys, self._batch.pages, self._batch.results(), strict=True)
             for key, (_, source), result in checked:
-                self.results[key[0]] = self._cache[key] = result
+                self.results[key[0]] = result
+                if result.stopped:
+                    continue  # ran out of time: try again next time
+                self._cache[key] = result
                 if self._store is not None and _still(source, key[1]):
                     self._store.put(*key, result)
             self._batch = None

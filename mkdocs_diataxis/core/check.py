@@ -17,6 +17,10 @@ from mkdocs_diataxis.core.finding import Finding, pack, unpack
 from mkdocs_diataxis.core.registry import FAMILIES, RULES
 from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
+
+_NOTHING_ELSE = frozenset({page.UNREADABLE.id, page.TOO_SLOW.id})
+"""Problems that leave nothing else to check on the page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,11 @@ class PageResult:
     packed: bytes = field(repr=False)
     facts: PageFacts
     unreadable: bool = False
-    """The page could not be decoded, so nothing but ``page/unreadable`` was checked."""
+    """The page could not be decoded (or its check was stopped), so nothing but
+    ``page/unreadable`` (or ``page/too-slow``) was checked."""
+    stopped: bool = False
+    """The check ran out of time (``page/too-slow``): a result that depends on the
+    machine, so it is never kept in the cache."""
 
     @classmethod
     def of(
@@ -76,8 +84,32 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     bytes (or already-decoded text). Never raises on bad input: unreadable pages and
     broken front matter come back as ``page/*`` findings.
     """
-    with _collector_paused():
-        return check_document(parse_document(path, source, templates=settings.templates), settings)
+    try:
+        with _collector_paused(), time_limit(limit_for(settings.time_limit, len(source))):
+            return check_document(
+                parse_document(path, source, templates=settings.templates), settings
+            )
+    except PageTimeoutError as stop:
+        return dataclasses.replace(check_document(_stopped(path, stop), settings), stopped=True)
+
+
+def _stopped(path: str, stop: PageTimeoutError) -> Document:
+    """The model of a page whose check ran out of time: one ``page/too-slow`` problem."""
+    spent = f"checking stopped after {stop.seconds:g} s of CPU time, this page's time limit"
+    if stop.culprit is not None:
+        return unreadable_document(
+            path,
+            f"{spent}, while the pattern {stop.culprit!r} was being matched",
+            "rewrite the pattern so that its repetitions cannot match the same text in many"
+            " ways, or raise time_limit",
+            rule=page.TOO_SLOW.id,
+        )
+    return unreadable_document(
+        path,
+        spent,
+        "raise time_limit if the page is very large; otherwise report the page as a bug",
+        rule=page.TOO_SLOW.id,
+    )
 
 
 @contextlib.contextmanager
@@ -130,8 +162,9 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
         generated=doc.generated,
         partial=doc.path in settings.partials,
     )
-    if any(problem.rule == page.UNREADABLE.id for problem in doc.problems):
-        # Only page/unreadable, but it too has an identity a baseline can record.
+    if any(problem.rule in _NOTHING_ELSE for problem in doc.problems):
+        # Only page/unreadable (or too-slow), but it too has an identity a baseline can
+        # record.
         unreadable = _in_baseline(list(_apply_severity(page.check(ctx), settings)), doc, settings)
         return PageResult.of(doc.path, unreadable, facts, True)
     raw = [finding for family in FAMILIES for finding in family.check(ctx)]

@@ -27,6 +27,7 @@ from mkdocs_diataxis.core.settings import (
     DEFAULT_FOLDERS,
     DEFAULT_REPORT,
     DEFAULT_REQUIRE_CATEGORY,
+    DEFAULT_TIME_LIMIT,
     AcronymSettings,
     CitationSettings,
     Settings,
@@ -365,6 +366,24 @@ def check_jobs(value: Any) -> int | None:
     return value
 
 
+def _time_limit(value: Any) -> float | None:
+    """``time_limit``: CPU seconds per MB of a page; ``0``, ``false`` or ``null`` for no
+    limit."""
+    if value is None or value is False or value == 0:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not 0 < value < 1_000_000  # a NaN fails this too
+    ):
+        raise SettingsError(
+            "time_limit",
+            "expected CPU seconds per MB of a page (a number above 0), or 0 for no limit,"
+            f" got {_describe(value)}",
+        )
+    return float(value)
+
+
 def _baseline(value: Any, base_dir: str) -> Baseline | None:
     if value is None:
         return None
@@ -416,13 +435,14 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "report": _report,
     "baseline": _baseline,
     "jobs": _plain(check_jobs),
+    "time_limit": _plain(_time_limit),
     "cache": _plain(_optional(_bool("cache"), True)),
     "cache_dir": _cache_dir,
 }
 """Option name -> validator from plain data and the folder of ``mkdocs.yml``; each
 returns the option's value in `Settings` and raises `SettingsError`."""
 
-RAW_DEFAULTS: dict[str, Any] = {"report": DEFAULT_REPORT}
+RAW_DEFAULTS: dict[str, Any] = {"report": DEFAULT_REPORT, "time_limit": DEFAULT_TIME_LIMIT}
 """What an option is when ``mkdocs.yml`` does not give it, where that differs from
 ``None`` (``report: null`` turns the report off)."""
 

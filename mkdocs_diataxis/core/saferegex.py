@@ -36,6 +36,14 @@ else:  # pragma: no cover
     import sre_constants
     import sre_parse
 
+__all__ = [
+    "UnsafeRegexError",
+    "check_safe_regex",
+    "safe_regex_problem",
+    "sre_constants",
+    "sre_parse",
+]
+
 _MAX_BOUNDED = 10
 """A bounded repetition of a variable-length part costs at most 2**n tries per start;
 up to this many rounds it stays cheap."""
@@ -66,7 +74,7 @@ def safe_regex_problem(regex: str) -> str | None:
     parsed = sre_parse.parse(regex)
     _STATE.state = parsed.state
     try:
-        return next(_problems(list(parsed)), None)
+        return next(_problems(parsed.data), None)
     finally:
         _STATE.state = None
 

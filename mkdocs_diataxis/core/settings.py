@@ -44,6 +44,8 @@ DEFAULT_EXEMPT: tuple[str, ...] = (
 """Pages that are not documents: exempt from placement unless ``exempt_defaults`` is
 false. Gitignore patterns: a name without a slash matches at any depth."""
 DEFAULT_REPORT = "diataxis-report.json"
+DEFAULT_TIME_LIMIT = 10.0
+"""CPU seconds per MB a page's check may take: about 20 times what it takes here."""
 """The JSON report's file name in ``site_dir`` (``report: null`` writes none)."""
 DEFAULT_CACHE_DIR = ".cache/plugin/diataxis"
 """Where results are kept between runs, relative to the folder of ``mkdocs.yml``."""
@@ -134,6 +136,9 @@ class Settings:
     jobs: int | None = None
     """Worker processes that check pages; ``None`` (``auto``) chooses by the machine and
     the site."""
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    """CPU seconds a page's check may take per MB of the page (at least this much), or
+    ``None`` for no limit (see `timelimit`)."""
     cache: bool = True
     """Keep results between runs in `cache_dir` (see ``mkdocs_diataxis.cache``)."""
     cache_dir: str = DEFAULT_CACHE_DIR

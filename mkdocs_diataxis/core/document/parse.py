@@ -46,10 +46,12 @@ def unreadable_document(
     path: str,
     message: str,
     suggestion: str = "check that the file exists and that its permissions allow reading",
+    rule: str = "page/unreadable",
 ) -> Document:
-    """The model of a page whose file could not be read: no text, one problem."""
+    """The model of a page whose file could not be read (or whose check was stopped):
+    no text, one problem."""
     doc = Document(path=path, text="", front_matter=FrontMatter())
-    doc.problems.append(Problem("page/unreadable", 1, 1, "", message, suggestion))
+    doc.problems.append(Problem(rule, 1, 1, "", message, suggestion))
     return doc
 
 

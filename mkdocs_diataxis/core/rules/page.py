@@ -39,7 +39,33 @@ Fix: correct the YAML between the `---` lines, quoting values that contain `: `.
         "the second colon is not quoted",
     ),
 )
-RULES = (UNREADABLE, FRONT_MATTER)
+TOO_SLOW = Rule(
+    "page/too-slow",
+    "warning",
+    "Checking the page took longer than its time limit, so it was stopped.",
+    """A check takes time in proportion to the page's size, except where a regular
+expression of the project's backtracks over a long line: a pattern can pass the check
+for unsafe shapes (see "What the plugin guarantees") and still take minutes on the
+wrong text. Rather than hang the build, the plugin stops
+checking the page once it has used `time_limit` seconds of CPU time (per MB of the page,
+10 by default) and reports it, naming the pattern that was being matched. The page's
+other findings are not reported, and the result is not cached.
+
+The limit applies in `mkdocs build`, `mkdocs-diataxis` and worker processes on Linux and
+macOS; on Windows, and in `mkdocs serve`'s rebuilds when they check pages in process,
+it is off.
+
+Fix: rewrite the pattern the message names so that its repetitions cannot match the
+same text in many ways (here, `.*` four times over a line of colons), or raise
+`time_limit` for a page that is just very large.""",
+    Example(
+        "reference/log.md",
+        b"# Log format\n\n" + b":" * 200 + b"\n",
+        "every `.*` can stop at any of the 200 colons",
+        {"terms": {"forbid": ["/:.*:.*:.*:.*!/"]}, "time_limit": 0.2},
+    ),
+)
+RULES = (UNREADABLE, FRONT_MATTER, TOO_SLOW)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 
