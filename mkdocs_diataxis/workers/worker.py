@@ -45,7 +45,7 @@ class Worker:
         if not sys.executable:
             raise OSError("no Python interpreter to start")
         process = subprocess.Popen(
-            [sys.executable, "-c", _SPAWNED],
+            [sys.executable, "-c", _SPAWNED, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -65,6 +65,7 @@ class Worker:
         # objects that exist now are never walked by the fork's garbage collector, which
         # would otherwise touch (and so copy) every page of a large MkDocs process.
         gc.freeze()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except BaseException:
@@ -75,6 +76,7 @@ class Worker:
         if pid == 0:  # the worker (its objects from before the fork stay frozen)
             code = 1
             try:
+                _die_with(parent)
                 # Hold no end of another worker's pipes, or that worker would never see
                 # its input close.
                 for other in others:
@@ -135,6 +137,7 @@ def serve_spawned() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     code = 1  # on any failure, the build checks this worker's pages itself
     try:
+        _die_with(int(sys.argv[1]))
         _serve(sys.stdin.buffer, results)
         code = 0
     finally:
@@ -142,21 +145,47 @@ def serve_spawned() -> None:
         os._exit(code)
 
 
+_PR_SET_PDEATHSIG = 1
+"""Linux's ``prctl`` option: the signal a process gets when its parent ends."""
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends (SIGTERM
+    from a CI timeout, SIGKILL, a crash), even in the middle of a page: on Linux the
+    kernel kills it at once. Elsewhere its input closing ends it (see `_serve`), as soon
+    as the page it is on is done or stopped by its time limit."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the line above took effect
+        os._exit(1)
+
+
 def _serve(chunks_in: IO[bytes], results_out: IO[bytes]) -> None:
     """Check chunks until the input closes. A thread reads ahead: the process that sends
-    the next chunk and this one, sending results, must never both wait on a full pipe."""
+    the next chunk and this one, sending results, must never both wait on a full pipe.
+
+    The input closes when the build has every result it asked for, or when it ended
+    early (stopped, or failed): either way nothing this worker is doing is wanted, so
+    the reader ends the process at once, page in progress or not."""
     settings: Settings = pickle.load(chunks_in)
-    waiting: queue.SimpleQueue[list[SourcePage] | None] = queue.SimpleQueue()
+    waiting: queue.SimpleQueue[list[SourcePage]] = queue.SimpleQueue()
 
     def read() -> None:
+        code = 1
         try:
             while True:
                 waiting.put(pickle.load(chunks_in))
-        except (EOFError, OSError, pickle.UnpicklingError):
-            waiting.put(None)
+        except EOFError:
+            code = 0
+        except (OSError, pickle.UnpicklingError):
+            pass
+        os._exit(code)
 
     threading.Thread(target=read, daemon=True).start()
-    while (chunk := waiting.get()) is not None:
+    while chunk := waiting.get():
         pickle.dump([check_source(page, settings) for page in chunk], results_out, protocol=-1)
         results_out.flush()
 
