@@ -232,3 +232,39 @@ def test_a_killed_worker_loses_no_results_and_leaves_no_process_behind(tmp_path:
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "same\nFalse\n", "")
+
+
+_SPAWN_FROM = """
+import os, sys
+from mkdocs_diataxis.core import load_settings
+from mkdocs_diataxis.workers.schedule import Batch
+if sys.argv[1] == "cwd-first":  # as mkdocstrings' `paths: [.]` does, or `python -m`
+    sys.path.insert(0, os.getcwd())
+batch = Batch([("index.md", b"# Home\\n")], load_settings({}), 1, min_bytes=0, fork=False)
+assert batch.parallel
+print([r.path for r in batch.results()], batch.checked_here)
+"""
+
+
+@pytest.mark.parametrize("where", ["script-first", "cwd-first"])
+def test_spawned_workers_never_import_the_projects_own_files(tmp_path: Path, where: str) -> None:
+    # A pickle.py beside mkdocs.yml was run by every spawned worker (issue 19, row 6).
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pickle", "queue", "threading", "contextlib"):
+        (project / f"{name}.py").write_text(
+            f"open({str(tmp_path / name)!r}, 'w').close()\nraise SystemExit(3)\n",
+            encoding="utf-8",
+        )
+    script = tmp_path / "spawn_from.py"
+    script.write_text(_SPAWN_FROM, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), where],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "['index.md'] 0\n", "")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "spawn_from.py"]

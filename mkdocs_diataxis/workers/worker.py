@@ -45,15 +45,16 @@ class Worker:
         if not sys.executable:
             raise OSError("no Python interpreter to start")
         process = subprocess.Popen(
-            [sys.executable, "-c", _SPAWNED, str(os.getpid())],
+            # -I: nothing from the current folder or PYTHON* variables before sys.path
+            # is set from this process's (see `_worker_path`).
+            [sys.executable, "-I", "-c", _SPAWNED, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
         assert process.stdin is not None and process.stdout is not None  # noqa: PT018
         worker = cls(process.pid, process.stdin, process.stdout)
         worker._process = process
-        # It imports from where this process does, whatever started it.
-        worker.send(sys.path)
+        worker.send(_worker_path())
         return worker
 
     @classmethod
@@ -121,6 +122,24 @@ class Worker:
             return
         with contextlib.suppress(ChildProcessError):  # reaped already
             os.waitpid(self.pid, 0)
+
+
+def _worker_path() -> list[str]:
+    """Where a spawned worker imports from: where this process does, whatever started
+    it, but with the current folder last. ``python -m mkdocs`` puts the project's folder
+    first, so a ``pickle.py`` or ``queue.py`` beside ``mkdocs.yml`` would be imported by
+    the worker in place of the standard library's, and run; last, it can only supply a
+    module nothing else does (this package itself, run from a checkout)."""
+    here = os.getcwd()
+    own = [entry for entry in sys.path if entry in ("", ".") or _same(entry, here)]
+    return [entry for entry in sys.path if entry not in own] + [here] * bool(own)
+
+
+def _same(entry: str, folder: str) -> bool:
+    try:
+        return os.path.samefile(entry, folder)
+    except OSError:
+        return False
 
 
 _SPAWNED = (
