@@ -28,10 +28,9 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from importlib import metadata
 from pathlib import Path
@@ -42,6 +41,7 @@ from mkdocs_diataxis.core.check import PageFacts, PageResult
 from mkdocs_diataxis.core.finding import Finding, row
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.writing import write_whole
 
 MAX_FILES = 8
 """Result files kept in the folder (one per settings a run used, newest first)."""
@@ -263,7 +263,8 @@ class ResultStore:
         if not self._changed and len(kept) == len(self._old):
             return
         try:
-            _write_atomically(self.file, self._pages_json({**kept, **self._new}))
+            pieces = self._pages_json({**kept, **self._new})
+            write_whole(self.file, lambda out: out.writelines(pieces), prefix=".results-")
             _prune(self.file)
         except OSError as error:
             reason = error.strerror or error
@@ -361,21 +362,6 @@ def _result(path: str, entry: list[Any]) -> PageResult:
     return PageResult.of(
         path, (Finding(*finding) for finding in findings), PageFacts(*facts), unreadable
     )
-
-
-def _write_atomically(target: str, pieces: Iterable[str]) -> None:
-    folder = os.path.dirname(target)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".results-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.writelines(pieces)
-        os.chmod(temporary, 0o644)  # as any other file the build writes, not mkstemp's 0600
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _prune(newest: str) -> None:

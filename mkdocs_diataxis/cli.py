@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from mkdocs_diataxis import __version__
@@ -32,6 +32,7 @@ from mkdocs_diataxis.formats import (
 )
 from mkdocs_diataxis.project import CliError, Project
 from mkdocs_diataxis.status import render_status_page
+from mkdocs_diataxis.writing import WriteError, write_whole
 
 EXIT_CLEAN, EXIT_WARNINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,13 +40,22 @@ EXIT_CLEAN, EXIT_WARNINGS, EXIT_ERROR = 0, 1, 2
 # --- commands -----------------------------------------------------------------------------
 
 
-def _output(path: str | None) -> TextIO:
+def _write(path: str | None, write: Callable[[TextIO], None]) -> None:
+    """Write an output to standard output, or to ``path`` whole or not at all (see
+    `write_whole`): a full disk or Ctrl-C halfway leaves an earlier file as it was."""
     if path is None or path == "-":
-        return sys.stdout
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise CliError(f"cannot write to standard output: {error.strerror}") from None
+        return
     try:
-        return open(path, "w", encoding="utf-8")  # closed by the caller
-    except OSError as error:
-        raise CliError(f"cannot write {path}: {error.strerror}") from None
+        write_whole(path, write)
+    except WriteError as error:
+        raise CliError(str(error)) from None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -65,8 +75,8 @@ def _check(args: argparse.Namespace) -> int:
         )
     results = _results(project, args, args.paths)
     findings = sorted_findings(results)
-    out = _output(args.output)
-    try:
+
+    def write(out: TextIO) -> None:
         if args.format == "text":
             partials = sum(1 for result in results if result.facts.partial)
             write_text(project.shown, findings, len(results) - partials, out, partials)
@@ -83,9 +93,8 @@ def _check(args: argparse.Namespace) -> int:
             )
         else:
             build_report(results, project.settings).write_json(out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+
+    _write(args.output, write)
     return EXIT_WARNINGS if any(f.severity == "warning" for f in findings) else EXIT_CLEAN
 
 
@@ -103,14 +112,11 @@ def _results(project: Project, args: argparse.Namespace, paths: Sequence[str]) -
 
 def _figures(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
-    out = _output(args.output)
-    try:
-        write_figures(
-            project.shown, project.figures(args.paths), out, as_json=args.format == "json"
-        )
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    figures = project.figures(args.paths)
+    _write(
+        args.output,
+        lambda out: write_figures(project.shown, figures, out, as_json=args.format == "json"),
+    )
     return EXIT_CLEAN
 
 
@@ -128,12 +134,7 @@ def _status(args: argparse.Namespace) -> int:
         edit_uri=project.data.get("edit_uri"),
         admonitions="admonition" in names,
     )
-    out = _output(args.output)
-    try:
-        out.write(f"{GENERATED_MARK}\n{markdown}")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    _write(args.output, lambda out: out.write(f"{GENERATED_MARK}\n{markdown}"))
     return EXIT_CLEAN
 
 
@@ -141,12 +142,7 @@ def _baseline(args: argparse.Namespace) -> int:
     project = Project(args.config_file)
     project.settings = dataclasses.replace(project.settings, baseline=None)  # record everything
     findings = sorted_findings(_results(project, args, []))
-    out = _output(args.output)
-    try:
-        out.write(baseline_json(findings))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    _write(args.output, lambda out: out.write(baseline_json(findings)))
     recorded = sum(1 for f in findings if f.severity == "warning")
     print(f"recorded {recorded} warning finding(s) in {args.output}", file=sys.stderr)
     return EXIT_CLEAN
@@ -292,6 +288,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except CliError as error:
         print(f"mkdocs-diataxis: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl-C: the workers are stopped, no file half-written
+        print("mkdocs-diataxis: interrupted", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader stopped reading (`mkdocs-diataxis figures | head`): not an error.

@@ -106,10 +106,11 @@ class Project:
         self.docs_dir = os.path.join(self.base_dir, str(data.get("docs_dir") or "docs"))
         if not os.path.isdir(self.docs_dir):
             raise CliError(f"{self.config_file}: docs_dir {self.docs_dir} is not a folder")
-        options, self.has_plugin = _plugin_options(data.get("plugins"))
+        plugins = _plugin_entries(data.get("plugins"), self.config_file)
+        options, self.has_plugin = _plugin_options(plugins, self.config_file)
         others: dict[str, Any] = {}
         for name in OTHER_PLUGINS:
-            other, present = _plugin_options(data.get("plugins"), name)
+            other, present = _plugin_options(plugins, self.config_file, name)
             if present:
                 others[name] = other
         self.settings = with_site_context(
@@ -337,17 +338,46 @@ def _find_config(config_file: str | None) -> str:
     raise CliError("no mkdocs.yml, properdocs.yml or zensical.toml here; name one with -f")
 
 
-def _plugin_options(plugins: Any, name: str = "diataxis") -> tuple[dict[str, Any], bool]:
-    """A plugin's options from ``plugins:`` (a list or a mapping), and whether it is
-    there."""
-    items: list[Any] = list(plugins.items()) if isinstance(plugins, dict) else (plugins or [])
-    for item in items:
-        if item == name:
-            return {}, True
-        if isinstance(item, tuple) and item[0] == name:
-            return _options(name, item[1]), True
-        if isinstance(item, dict) and name in item:
-            return _options(name, item[name]), True
+def _plugin_entries(plugins: Any, config_file: str) -> list[tuple[str, Any]]:
+    """``plugins:`` (a list or a mapping) as (name, options) pairs, refused where MkDocs
+    refuses it, so that ``check`` never reads a configuration the build would not."""
+    if plugins is None:
+        return []
+    if isinstance(plugins, dict):
+        entries = list(plugins.items())
+    elif isinstance(plugins, list):
+        entries = []
+        for number, item in enumerate(plugins, 1):
+            if isinstance(item, dict):
+                if len(item) != 1:
+                    raise CliError(
+                        f"{config_file}: plugins: entry {number} names {len(item)} plugins"
+                        f" ({', '.join(map(str, item))}); write one plugin per entry"
+                    )
+                entries.append(next(iter(item.items())))
+            else:
+                entries.append((item, None))
+    else:
+        raise CliError(
+            f"{config_file}: plugins: expected a list or a mapping of plugins,"
+            f" got {type(plugins).__name__} {plugins!r}"[:200]
+        )
+    for name, _ in entries:
+        if not isinstance(name, str):
+            raise CliError(f"{config_file}: plugins: {name!r} is not a plugin name"[:200])
+    return entries
+
+
+def _plugin_options(
+    plugins: list[tuple[str, Any]], config_file: str, name: str = "diataxis"
+) -> tuple[dict[str, Any], bool]:
+    """A plugin's options among the entries of ``plugins:``, and whether it is there."""
+    for entry, value in plugins:
+        if entry == name:
+            try:
+                return _options(name, value), True
+            except CliError as error:
+                raise CliError(f"{config_file}: {error}") from None
     return {}, False
 
 

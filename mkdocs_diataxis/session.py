@@ -9,6 +9,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
@@ -21,6 +22,7 @@ from mkdocs_diataxis.core.links import LinkLoops
 from mkdocs_diataxis.core.report import Report, build_report
 from mkdocs_diataxis.core.snippets import partial_files, tag_included
 from mkdocs_diataxis.workers import Batch, SourcePage, capped_jobs
+from mkdocs_diataxis.writing import WriteError, write_whole
 
 log = get_plugin_logger(__name__)
 
@@ -291,9 +293,11 @@ class BuildSession:
         if self.settings.report is None or self.report is None:
             return
         target = os.path.join(site_dir, self.settings.report)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            self.report.write_json(handle)
+        report = self.report
+        try:
+            write_whole(target, report.write_json)
+        except WriteError as error:
+            raise PluginError(f"diataxis: report: {error}") from None
 
     def cancel(self) -> None:
         """Stop the workers (the build failed)."""

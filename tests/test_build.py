@@ -329,3 +329,19 @@ def test_jobs_beyond_the_cores_are_capped_with_one_info_line(tmp_path: Path) -> 
         ' ("takes", metric in the sentence) with no source in reach — link the benchmark or'
         " add a footnote naming where the figure comes from"
     ]
+
+
+def test_a_report_path_that_is_a_folder_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    # It was an IsADirectoryError traceback (issue 19, row 7).
+    make_site(
+        tmp_path,
+        {"index.md": "# Home\n", "assets/logo.txt": "logo\n"},
+        plugin="  - diataxis:\n      report: assets\n",
+    )
+    ran = build(tmp_path, strict=False)
+    assert ran.returncode == 1
+    assert "Traceback" not in ran.stderr
+    assert (
+        f"ERROR   -  diataxis: report: cannot write {tmp_path / 'site' / 'assets'}: it is a folder"
+        in ran.stderr
+    )

@@ -557,7 +557,37 @@ def test_status_page_url_and_plugin_entries_without_options(tmp_path: Path) -> N
     bad = run_cli(site, "check")
     assert (bad.returncode, bad.stderr) == (
         2,
-        "mkdocs-diataxis: error: plugin 'diataxis': expected a mapping of options, got [1]\n",
+        "mkdocs-diataxis: error: mkdocs.yml: plugin 'diataxis': expected a mapping of options,"
+        " got [1]\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("plugins", "message"),
+    [
+        ("plugins: 5", "plugins: expected a list or a mapping of plugins, got int 5"),
+        (
+            "plugins: [{diataxis: {jobs: 1}, search: {}}]",
+            "plugins: entry 1 names 2 plugins (diataxis, search); write one plugin per entry",
+        ),
+        ("plugins: [[diataxis]]", "plugins: ['diataxis'] is not a plugin name"),
+        ("plugins: [search, null]", "plugins: None is not a plugin name"),
+        ("plugins: {1: {}}", "plugins: 1 is not a plugin name"),
+        ("plugins: [{diataxis: 5}]", "plugin 'diataxis': expected a mapping of options, got 5"),
+    ],
+)
+def test_malformed_plugins_entries_are_one_error_line(
+    tmp_path: Path, plugins: str, message: str
+) -> None:
+    # Each was a traceback, or was read as "no diataxis entry" where MkDocs stops
+    # (issue 19, row 7).
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    (site / "mkdocs.yml").write_text(f"site_name: T\n{plugins}\n", "utf-8")
+    ran = run_cli(site, "check")
+    assert (ran.returncode, ran.stdout, ran.stderr) == (
+        2,
+        "",
+        f"mkdocs-diataxis: error: mkdocs.yml: {message}\n",
     )
 
 
@@ -644,3 +674,46 @@ def test_a_data_file_that_is_no_regular_file_is_one_error_line(
     assert ran.stderr.startswith("mkdocs-diataxis: error: ")
     assert ran.stderr.rstrip("\n").endswith(message)
     assert ran.stderr.count("\n") == 1
+
+
+def test_an_output_that_fails_halfway_leaves_the_earlier_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `baseline -o` truncated the baseline before writing it; a full disk then left an
+    # empty file, and a traceback (issue 19, row 7).
+    site = make_site(tmp_path, {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"})
+    assert run_cli(site, "baseline", "--no-cache", "-o", "b.json").returncode == 0
+    before = (site / "b.json").read_bytes()
+    (site / "b.json").chmod(0o640)
+
+    def full(findings: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("mkdocs_diataxis.cli.baseline_json", full)
+    ran = run_cli(site, "baseline", "--no-cache", "-o", "b.json")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "mkdocs-diataxis: error: cannot write b.json: No space left on device\n",
+    )
+    assert (site / "b.json").read_bytes() == before
+    assert sorted(path.name for path in site.iterdir() if path.name.endswith(".tmp")) == []
+    monkeypatch.undo()
+    assert run_cli(site, "baseline", "--no-cache", "-o", "b.json").returncode == 0
+    assert (site / "b.json").stat().st_mode & 0o777 == 0o640  # its permissions kept
+
+
+@pytest.mark.parametrize("command", ["check", "status", "baseline", "figures"])
+def test_output_to_a_folder_or_a_full_device_is_one_error_line(
+    tmp_path: Path, command: str
+) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    ran = run_cli(site, command, "-o", "docs")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "mkdocs-diataxis: error: cannot write docs: it is a folder\n",
+    )
+    ran = run_cli(site, command, "-o", "/dev/full")
+    assert (ran.returncode, ran.stderr.splitlines()[-1]) == (
+        2,
+        "mkdocs-diataxis: error: cannot write /dev/full: No space left on device",
+    )

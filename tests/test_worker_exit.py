@@ -104,3 +104,26 @@ def test_a_busy_worker_ends_with_its_parent(tmp_path: Path, command: str, stop: 
         process.wait()
         if worker is not None and _alive(worker):
             os.kill(worker, signal.SIGKILL)
+
+
+def test_ctrl_c_in_check_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    # It was a KeyboardInterrupt traceback and exit 1 (issue 19, row 7).
+    make_site(tmp_path, SITE, plugin=PLUGIN)
+    process = subprocess.Popen(
+        [sys.executable, *COMMANDS["check"]],
+        cwd=tmp_path,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        worker = _busy_worker(process)
+        os.kill(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    assert (process.returncode, out, err) == (2, "", "mkdocs-diataxis: interrupted\n")
+    assert not _alive(worker)
