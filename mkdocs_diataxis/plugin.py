@@ -18,7 +18,7 @@ from mkdocs_diataxis.config import (
     translations,
     with_site_context,
 )
-from mkdocs_diataxis.session import BuildSession
+from mkdocs_diataxis.session import BuildSession, drop_from_nav
 from mkdocs_diataxis.status.page import StatusPage
 
 
@@ -88,6 +88,8 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         assert self.session is not None
         own = self.status.settings.path if self.status else None
         self.session.start(files, config.docs_dir, own=own)
+        if self.session.left_out:  # built before the pages were read: no links to them
+            drop_from_nav(nav, self.session.left_out)
         if self.status is not None:
             self.status.join_built_nav(nav, config)
         i18n = config.plugins.get("i18n")

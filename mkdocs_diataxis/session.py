@@ -8,10 +8,13 @@ import dataclasses
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from mkdocs_diataxis.cache import ResultStore, page_digest
 from mkdocs_diataxis.core import PageResult, Settings, check_page
@@ -53,6 +56,8 @@ class BuildSession:
         """Each page's result by path, once `collect` has run."""
         self.checked = 0
         """Pages checked in this build (not taken from an earlier one)."""
+        self.left_out: set[str] = set()
+        """Pages `start` took out of the build because MkDocs cannot read them."""
         self.report: Report | None = None
         self._known: dict[CacheKey, PageResult] = {}
         # Other settings, other findings: only the same settings may reuse results.
@@ -114,6 +119,7 @@ class BuildSession:
                 source: bytes = file.content_bytes
             except OSError:
                 file.inclusion = InclusionLevel.EXCLUDED  # MkDocs could not read it either
+                self.left_out.add(path)
                 self.results[path] = check_file(path, file.abs_src_path or path, self.settings)
                 continue
             if is_generated(source[: marked_head_size()]):
@@ -123,6 +129,7 @@ class BuildSession:
                 # MkDocs would stop the build with a traceback reading this page; leave it
                 # out instead, so the finding is the one clear message.
                 file.inclusion = InclusionLevel.EXCLUDED
+                self.left_out.add(path)
                 self.results[path] = check_page(path, source, self.settings)
                 continue
             if self.settings.snippet_dirs and b"8<" in source:
@@ -304,6 +311,30 @@ class BuildSession:
         if self._batch is not None:
             self._batch.cancel()
             self._batch = None
+
+
+def drop_from_nav(nav: Navigation, paths: set[str]) -> None:
+    """Take the pages at ``paths`` (by source path) out of a built navigation, with any
+    section left empty, and link the others' previous and next pages again: a theme
+    would show a link to a page that is not built, titled "None"."""
+
+    def kept(items: list[Any]) -> list[Any]:
+        result = []
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in paths:
+                continue
+            if isinstance(item, Section):
+                item.children = kept(item.children)
+                if not item.children:
+                    continue
+            result.append(item)
+        return result
+
+    nav.items = kept(nav.items)
+    nav.pages = [page for page in nav.pages if page.file.src_uri not in paths]
+    for number, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[number - 1] if number else None
+        page.next_page = nav.pages[number + 1] if number + 1 < len(nav.pages) else None
 
 
 def _still(source: bytes | Path, digest: str) -> bool:

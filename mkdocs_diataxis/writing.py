@@ -23,7 +23,7 @@ class WriteError(OSError):
         return str(self.args[0])
 
 
-def write_whole(path: str, write: Callable[[TextIO], None], *, prefix: str = ".") -> None:
+def write_whole(path: str, write: Callable[[TextIO], object], *, prefix: str = ".") -> None:
     """Call ``write`` with a text file that becomes ``path`` once it is complete.
 
     The text goes to a temporary file beside ``path`` (named ``prefix`` + random +
@@ -53,7 +53,7 @@ def write_whole(path: str, write: Callable[[TextIO], None], *, prefix: str = "."
 
 
 def _replace(
-    target: str, write: Callable[[TextIO], None], prefix: str, existing: os.stat_result | None
+    target: str, write: Callable[[TextIO], object], prefix: str, existing: os.stat_result | None
 ) -> None:
     folder = os.path.dirname(target)
     os.makedirs(folder, exist_ok=True)

@@ -462,3 +462,43 @@ def test_html_blocks_say_what_the_markdown_says() -> None:
     dropped = next(iter(blocks))
     _, missing = fill_blocks(converted.replace(dropped, ""), blocks)
     assert missing == [dropped]
+
+
+def test_pages_left_out_of_the_site_are_named_never_linked(tmp_path: Path) -> None:
+    # The status page linked to a page the plugin left out (not UTF-8) and to a folder
+    # link that loops, and the theme's nav to the former, titled "None": links to
+    # nowhere, which MkDocs reports at INFO only (issue 19, row 9).
+    import re
+
+    from tests.helpers import build, make_site, run_cli
+
+    site = make_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "reference/latin.md": b"# Caf\xe9\n",
+            "reference/api.md": "# API\n",
+            "guide/index.md": "# Guide\n",
+        },
+    )
+    (site / "docs" / "guide" / "loop").symlink_to("..")
+    ran = build(site, strict=False)
+    assert ran.returncode == 0, ran.stderr
+    status = (site / "site" / "diataxis-status" / "index.html").read_text("utf-8")
+    main = status[status.index('<h1 id="documentation-status">') :]
+    links = sorted(set(re.findall(r'href="(\.\./[^"#]*)"', main)))
+    assert links == ["../", "../guide/", "../reference/api/"]
+    assert (
+        "<p><code>reference/latin.md</code>, left out of the site: it could not be read.</p>"
+        in main
+    )
+    assert "<p><code>guide/loop</code>, left out of the site: it could not be read.</p>" in main
+    home = (site / "site" / "index.html").read_text("utf-8")
+    assert "latin" not in home
+    assert ">None<" not in home
+    # The command line's Markdown names them without a link too.
+    assert run_cli(site, "status", "--no-cache", "-o", "status.md").returncode == 0
+    markdown = (site / "status.md").read_text("utf-8")
+    assert "](reference/latin.md)" not in markdown
+    assert "](guide/loop)" not in markdown
+    assert "`reference/latin.md`, left out of the site: it could not be read." in markdown

@@ -90,7 +90,9 @@ class StatusPage:
 
         def href(path: str) -> str | None:
             found = files.get_file_from_path(path)
-            return None if found is None else found.url_relative_to(page.file)
+            if found is None or found.inclusion.is_excluded():  # not in the site
+                return None
+            return found.url_relative_to(page.file)
 
         markdown, self._blocks = render_status_page_blocks(
             report,

@@ -120,9 +120,8 @@ def render_status_page_blocks(
 ) -> tuple[str, dict[str, str]]:
     """The page as Markdown whose tables and lists of findings are HTML comments, and
     the HTML of each, by its comment: `fill_blocks` (in `markup`) puts them into the converted page.
-    ``href`` is the URL of a page by its path, relative to this page (``None`` for a
-    path that is not a page of the site: its path relative to this page, as a Markdown
-    link would have it).
+    ``href`` is the URL of a page by its path, relative to this page, or ``None`` for a
+    path that is not a page of the site (left out, excluded): named without a link.
 
     A site of 2,000 pages makes a page of 460 KB of Markdown, mostly tables; converting
     those took MkDocs 0.8 s and 16 MB at the moment the build holds the most memory.
@@ -146,6 +145,9 @@ class _Renderer:
         self.out: list[str] = []
         self.href: Callable[[str], str | None] | None = None
         """With it, tables and lists of findings are written as HTML blocks."""
+        self.unbuilt = {r.path for r in report.results if r.unreadable and not r.stopped}
+        """Pages left out of the site because they could not be read (not UTF-8, a folder
+        link that loops): named, never linked, since a link to them leads nowhere."""
         self.blocks: dict[str, str] = {}
 
     def bar(self, done: int, total: int, label: str) -> None:
@@ -180,6 +182,8 @@ class _Renderer:
         if isinstance(part, str):
             return text(part)
         if isinstance(part, _Link):
+            if part.path in self.unbuilt:
+                return text(part.label)
             return (
                 self.link(part.path, part.label)
                 if part.path
@@ -195,10 +199,12 @@ class _Renderer:
         if isinstance(part, str):
             return html.escape(part)
         if isinstance(part, _Link):
-            url = part.url
+            url: str | None = part.url
             if part.path:
                 assert self.href is not None
-                url = self.href(part.path) or self.relative(part.path)
+                url = None if part.path in self.unbuilt else self.href(part.path)
+            if url is None:  # not a page of the site
+                return html.escape(part.label)
             return f'<a href="{html.escape(url)}">{html.escape(part.label)}</a>'
         if isinstance(part, _Code):
             return f"<code>{html.escape(part.value)}</code>"
@@ -456,6 +462,8 @@ class _Renderer:
             location: list[Part] = (
                 [_Code(path), _Own(", included in pages: fix it once, here.")]
                 if path in partials  # a file pages include: no page of its own to open
+                else [_Code(path), _Own(", left out of the site: it could not be read.")]
+                if path in self.unbuilt
                 else [_Code(path), _Own(" · "), _Link("Open the page", path=path)]
             )
             if html_parts is not None:
