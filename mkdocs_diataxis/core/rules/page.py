@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mkdocs_diataxis.core.context import PageContext
@@ -65,12 +66,52 @@ same text in many ways (here, `.*` four times over a line of colons), or raise
         {"terms": {"forbid": ["/:.*:.*:.*:.*!/"]}, "time_limit": 0.2},
     ),
 )
-RULES = (UNREADABLE, FRONT_MATTER, TOO_SLOW)
+HTML_TITLE = Rule(
+    "page/html-title",
+    "warning",
+    "The page's front matter title holds HTML, which themes put unescaped into every page.",
+    """MkDocs themes (its own, readthedocs, Material) write each page's title into the
+navigation of every page of the site as it is, not escaped. A `title:` in front matter
+holding a tag is therefore HTML on every page: `<img src=x onerror=...>` runs its
+script site-wide, and even a harmless `<code>` shows as literal text in the browser
+tab, where titles are never HTML. A title taken from the first heading is safe: MkDocs
+strips the tags from it (tested), so only front matter titles are checked.
+
+The finding shows the first tag, at its place in the front matter.
+
+Fix: write the title as plain text, and keep the formatting for the page's first
+heading; or write `<` as `&lt;` to show it literally.""",
+    Example(
+        "how-to/embed.md",
+        b"---\ntitle: Embed an <iframe> player\n---\n# Embed a player\n",
+        "the title would be an iframe in every page's navigation",
+    ),
+)
+RULES = (UNREADABLE, FRONT_MATTER, TOO_SLOW, HTML_TITLE)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]*>?|!--|!\[CDATA\[|\?)")
+"""An HTML tag, end tag, comment or processing instruction, as a browser starts one."""
+
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    """The problems met while reading the page."""
-    for problem in ctx.doc.problems:
-        yield _BY_ID[problem.rule].reports(ctx.doc, problem)
+    """The problems met while reading the page, and a front matter title that is HTML."""
+    doc = ctx.doc
+    for problem in doc.problems:
+        yield _BY_ID[problem.rule].reports(doc, problem)
+    title = doc.meta.get("title")
+    if isinstance(title, str) and (tag := _TAG.search(title)) is not None:
+        where = next(doc.front_matter_keys("title"), (1, 1))
+        found = doc.locate(tag.group(0), *where, last_line=doc.front_matter.end_line)
+        line, column = found or where
+        yield HTML_TITLE.at(
+            doc,
+            line,
+            column,
+            tag.group(0),
+            "the front matter title holds HTML: themes put it unescaped into every page's"
+            " navigation, where it runs as HTML, and the browser tab shows it as text",
+            "write the title as plain text (formatting belongs in the first heading), or"
+            " write < as &lt;",
+        )
