@@ -241,7 +241,8 @@ def test_status_page_sections_links_and_escaping() -> None:
         "| (top level) | — *gap* | 0 (+1 stub): [install.md](../guides/install.md)"
         " | 1: [api.md](../reference/api.md) | — *gap* |"
     ) in markdown
-    assert "| how\\-to | folder | 6 | 3 | 1 | ○ stub △ 1 |" in markdown
+    # page/html-title and terms/forbidden: one each.
+    assert "| how\\-to | folder | 6 | 3 | 1 | 1 | ○ stub △ 2 |" in markdown
     assert (
         "- [Line 6](https://github.com/o/r/blob/main/docs/guides/install.md#L6):"
         " `terms/forbidden` &quot;Blazing fast&quot;: a speed claim without a number —"
