@@ -438,3 +438,83 @@ def test_text_after_a_line_of_unicode_white_space_is_found_on_its_own_line() -> 
     # A line with letters keeps its text, even when it is not there literally.
     (finding,) = check_page("index.md", "&lt; AA\n", Settings()).findings
     assert (finding.line, finding.column, finding.text) == (1, 6, "AA")
+
+
+# --- large pages parsed in sections (issue 19, point 2) --------------------------------
+
+SECTIONED = md(
+    """
+    # Title
+
+    Intro with a [reference link][later] and 286ns.
+
+    - a list item
+
+      ```bash
+      # not a heading: inside a fence in a list item
+      ```
+
+    ## Second
+
+    ```
+    # not a heading either
+
+    # nor this
+    ```
+
+    <!--
+
+    # inside a comment
+
+    -->
+
+    | a | b |
+    |---|---|
+    | 1 | 2 |
+
+    ## Third
+
+    > a quote
+
+    <pre>
+
+    # inside pre
+
+    </pre>
+
+    ## Fourth
+
+    Text.
+
+    [later]: https://example.org/bench
+    """
+)
+
+
+def test_sections_cut_only_where_markdown_it_starts_afresh() -> None:
+    from mkdocs_diataxis.core.document.sections import sections
+
+    lines = SECTIONED.split("\n")
+    starts = [lines[first] for first, _, _ in sections(SECTIONED, 1)]
+    assert starts == ["# Title", "## Second", "## Third", "## Fourth"]
+    for first, start, end in sections(SECTIONED, 1):
+        assert SECTIONED[start:end].startswith(lines[first])
+    assert sections(SECTIONED, len(SECTIONED)) == [(0, 0, len(SECTIONED))]
+
+
+def _model(doc: object) -> list[object]:
+    return [
+        [(b.kind, b.line, b.end_line, [repr(i) for i in b.items]) for b in doc.blocks],  # type: ignore[attr-defined]
+        [repr(c) for c in doc.code],  # type: ignore[attr-defined]
+        [repr(c) for c in doc.comments],  # type: ignore[attr-defined]
+        [repr(h) for h in doc.headings],  # type: ignore[attr-defined]
+    ]
+
+
+def test_a_page_parsed_in_sections_gives_the_same_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = parse_document("reference/p.md", SECTIONED)
+    monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", 1)
+    cut = parse_document("reference/p.md", SECTIONED)
+    assert _model(cut) == _model(whole)
+    # The reference defined in the last section still makes a link in the first.
+    assert any(item.link for block in cut.blocks for item in block.items if hasattr(item, "link"))

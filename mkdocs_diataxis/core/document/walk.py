@@ -28,6 +28,7 @@ from mkdocs_diataxis.core.document.model import (
     Table,
 )
 from mkdocs_diataxis.core.document.prepass import prepare
+from mkdocs_diataxis.core.document.sections import REFERENCE_DEFINITION, SECTION_CHARS, sections
 
 _SLACK = 256
 """How far past the cursor a text token's source may start (markup in between)."""
@@ -68,7 +69,26 @@ class TokenWalk:
     # --- the walk --------------------------------------------------------------
 
     def build(self) -> None:
-        tokens = MARKDOWN.parse(prepare(self.doc))
+        """Parse the page and fill the model. A large page is parsed a section at a
+        time (see `sections`), so that only one section's tokens exist at once: they
+        took some 20 times the page's size, more than the model itself."""
+        text = prepare(self.doc)
+        parts = sections(text, SECTION_CHARS)
+        env: dict[str, object] = {}
+        if len(parts) > 1 and REFERENCE_DEFINITION.search(text):
+            # A link may use a reference defined in a later section: read them all first.
+            for _, start, end in parts:
+                MARKDOWN.block.parse(text[start:end], MARKDOWN, env, [])
+        for first_line, start, end in parts:
+            tokens = MARKDOWN.parse(text[start:end] if len(parts) > 1 else text, env)
+            if first_line:
+                for token in tokens:
+                    if token.map:
+                        token.map = [token.map[0] + first_line, token.map[1] + first_line]
+            self.walk(tokens)
+
+    def walk(self, tokens: list[Token]) -> None:
+        """Fill the model from one section's tokens (line numbers the page's)."""
         stack: list[Block] = []  # open containers: lists, items, quotes, tables, rows
         table: Table | None = None
         row: list[Cell] = []

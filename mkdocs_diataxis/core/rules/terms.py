@@ -75,7 +75,7 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
     # A hit holds one of its entry's triggers in the source, so one scan of the page
     # finds the entries worth running and the lines worth reading; blocks elsewhere
     # never build their text for this rule.
-    lower = _visible(doc.text.lower())  # newlines stay, so its lines are the page's
+    lower = _visible(_lowered(doc.text))  # newlines stay, so its lines are the page's
     applicable = [m for m in terms.matchers if m.entry.applies_to(category)]
     first = _first_occurrences(lower, applicable)
     matchers = [
@@ -163,6 +163,25 @@ def _trigger_lines(lower: str, triggers: list[str], first: dict[str, int]) -> se
 # marks, embeddings, overrides and isolates, word joiner, zero-width no-break space.
 # "zero\u200b-downtime" reads as "zero-downtime" and must be caught as it.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_LOWER_CHUNK = 65_536
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, a chunk of whole lines at a time: for text beyond Latin-1,
+    ``str.lower`` takes a buffer of 12 bytes per character (three code points of four
+    bytes each, the most a character can lower to), 6 times a 1 MB page's own size."""
+    if len(text) <= _LOWER_CHUNK:
+        return text.lower()
+    parts = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _LOWER_CHUNK)
+        end = len(text) if end < 0 else end + 1
+        parts.append(text[start:end].lower())
+        start = end
+    return "".join(parts)
 
 
 def _visible(text: str) -> str:
