@@ -217,3 +217,15 @@ def test_the_fuzzing_reaches_both_answers() -> None:
 
     sample()
     assert outcomes == {"settings", "error"}
+
+
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_python_tags_in_data_files_never_run(folder: Path, name: str) -> None:
+    # YAML is read with a safe loader: a tag that would call Python is an error.
+    marker = folder / f"ran-{name}"
+    (folder / name).write_text(
+        f"!!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8"
+    )
+    answer = _answer(DATA_FILES[name](), str(folder))
+    assert isinstance(answer, SettingsError)
+    assert not marker.exists()
