@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from mkdocs_diataxis.core.document.model import Block, Code, Document, Link, Span
@@ -173,7 +173,7 @@ class InlineText:
             index += 1
         return bool(self._items)
 
-    def source_text(self, start: int, end: int, lines: list[str]) -> str:
+    def source_text(self, start: int, end: int, lines: Sequence[str]) -> str:
         """The source characters from ``text[start]`` to ``text[end - 1]``, line breaks
         (and a continuation line's indentation or ``>``) included as written."""
         line, first = self.position(start)

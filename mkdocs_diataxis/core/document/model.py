@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from mkdocs_diataxis.core.document.frontmatter import FrontMatter
 from mkdocs_diataxis.core.finding import Problem
@@ -166,6 +166,41 @@ class Abbreviation:
     line: int
 
 
+class Lines(Sequence[str]):
+    """The page's lines, each cut from its text when asked for: a list of them held a
+    second copy of the page (some 2 MB a MB of text beyond Latin-1) for as long as the
+    page was checked, though the rules read only a few lines."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str, starts: Sequence[int]) -> None:
+        self._text = text
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self._starts)))]
+        count = len(self._starts)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line index out of range")
+        end = self._starts[index + 1] - 1 if index + 1 < count else len(self._text)
+        return self._text[self._starts[index] : end]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text.split("\n"))
+
+
 @dataclass(slots=True)
 class Document:
     """One page, parsed once. Build it with `parse_document`."""
@@ -176,8 +211,9 @@ class Document:
     templates: bool = False
     """Whether a templating plugin (mkdocs-macros) renders the page: its ``{{ }}``,
     ``{% %}`` and ``{# #}`` are template syntax, never prose."""
-    lines: list[str] = field(default_factory=list)
-    line_starts: list[int] = field(default_factory=list)
+    lines: Sequence[str] = field(default_factory=list)
+    """The text's lines, without their line breaks (a `Lines` view once parsed)."""
+    line_starts: Sequence[int] = field(default_factory=list)
     """Offset in ``text`` where each line starts."""
     blocks: list[Block] = field(default_factory=list)
     """Every block in document order (containers before what they contain)."""

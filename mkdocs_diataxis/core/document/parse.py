@@ -5,9 +5,10 @@ file itself becomes a `Problem`."""
 from __future__ import annotations
 
 import re
+from array import array
 
 from mkdocs_diataxis.core.document.frontmatter import FrontMatter, split_front_matter
-from mkdocs_diataxis.core.document.model import Document
+from mkdocs_diataxis.core.document.model import Document, Lines
 from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.finding import Problem
 
@@ -27,14 +28,14 @@ def parse_document(path: str, source: bytes | str, *, templates: bool = False) -
         text = source[1:] if source.startswith("\ufeff") else source
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     front_matter = split_front_matter(text)
-    line_starts = [0]
+    line_starts = array("q", [0])  # 8 bytes an offset, not a 28-byte int and a pointer
     line_starts.extend(match.end() for match in _NEWLINE.finditer(text))
     doc = Document(
         path=path,
         text=text,
         front_matter=front_matter,
         templates=templates,
-        lines=text.split("\n"),
+        lines=Lines(text, line_starts),
         line_starts=line_starts,
     )
     doc.problems.extend(front_matter.problems)
