@@ -248,9 +248,14 @@ class Document:
     @property
     def word_count(self) -> int:
         """Words of prose (headings, paragraphs, lists, tables); code and markup excluded."""
-        # One split of the texts joined by a space: the space ends a word as the end
-        # of a span does, so the count is the sum of the spans' counts.
-        return len(" ".join([span.text for span in self.spans]).split())
+        # A split of the texts joined by a space, a thousand spans at a time: the space
+        # ends a word as the end of a span does, so the count is the sum of the spans'
+        # counts. All at once, the list of words took 9 times a large page's size.
+        spans = self.spans
+        return sum(
+            len(" ".join([span.text for span in spans[start : start + 1000]]).split())
+            for start in range(0, len(spans), 1000)
+        )
 
     def locate(
         self, text: str, line: int, column: int, last_line: int | None = None
