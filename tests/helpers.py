@@ -14,8 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, settings
+
 from mkdocs_diataxis import cli
 from mkdocs_diataxis.core import Finding, check_page, load_settings
+
+
+def thousand_examples(*allowed: HealthCheck) -> settings:
+    """Hypothesis settings of the property tests: 1,000 examples, derandomised (the same
+    on every run), no example database, no deadline; ``allowed`` health checks off."""
+    return settings(
+        max_examples=1000,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, *allowed],
+    )
 
 
 def md(text: str) -> str:

@@ -20,15 +20,9 @@ from hypothesis import strategies as st
 
 from mkdocs_diataxis.core import SettingsError, load_settings
 from mkdocs_diataxis.core.options import OPTIONS
-from tests.helpers import digest, make_site, run_cli
+from tests.helpers import digest, make_site, run_cli, thousand_examples
 
-PROPERTY = settings(
-    max_examples=1000,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+PROPERTY = thousand_examples(HealthCheck.function_scoped_fixture)
 
 # Values people write by mistake or on purpose: paths that leave their folder, patterns,
 # levels, categories, file names.

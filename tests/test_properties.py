@@ -20,20 +20,15 @@ Runs are derandomised (same examples on every run), with no example database.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from mkdocs_diataxis.core import Finding, Settings, check_page
+from tests.helpers import thousand_examples
 
 SETTINGS = Settings()
 
-PROPERTY = settings(
-    max_examples=1000,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = thousand_examples(HealthCheck.data_too_large)
 
 PATHS = (
     "index.md",
