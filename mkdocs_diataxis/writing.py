@@ -29,13 +29,13 @@ def write_whole(path: str, write: Callable[[TextIO], object], *, prefix: str = "
     The text goes to a temporary file beside ``path`` (named ``prefix`` + random +
     ``.tmp``), which then replaces it: a full disk, an error or Ctrl-C halfway leaves the
     earlier file as it was, and a reader never sees half a file. The new file keeps the
-    old one's permissions, or gets the usual ones for a new file (the umask's). A path
+    old one's permissions (not its owner or hard links: it is a new file), or gets the
+    usual ones for a new file (the umask's). The folder must be writable. A path
     that is a device or a pipe (``/dev/stdout``, a FIFO) is written directly; one that
     is a folder is refused. Raises `WriteError`.
     """
-    target = os.path.realpath(path)  # through a link: replace the file, keep the link
     try:
-        existing = os.stat(target)
+        existing = os.stat(path)  # through links, as the kernel opens the path
     except FileNotFoundError:
         existing = None
     except OSError as error:
@@ -44,10 +44,12 @@ def write_whole(path: str, write: Callable[[TextIO], object], *, prefix: str = "
         raise WriteError(path, "it is a folder")
     try:
         if existing is not None and not stat.S_ISREG(existing.st_mode):
-            with open(target, "w", encoding="utf-8") as out:
+            # A device or a pipe (/dev/stdout is a link to one): written as it is.
+            with open(path, "w", encoding="utf-8") as out:
                 write(out)
             return
-        _replace(target, write, prefix, existing)
+        # Through a link: replace the file it points to, and keep the link.
+        _replace(os.path.realpath(path), write, prefix, existing)
     except OSError as error:
         raise WriteError(path, error.strerror or str(error)) from None
 

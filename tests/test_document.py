@@ -518,3 +518,45 @@ def test_a_page_parsed_in_sections_gives_the_same_model(monkeypatch: pytest.Monk
     assert _model(cut) == _model(whole)
     # The reference defined in the last section still makes a link in the first.
     assert any(item.link for block in cut.blocks for item in block.items if hasattr(item, "link"))
+
+
+@pytest.mark.parametrize(
+    ("fence", "closing"),
+    [
+        ("```", " \t```"),  # a tab takes the indent to four: not a closing fence
+        ("```", "```\u00a0"),  # a no-break space after it: not a closing fence
+        ("~~~~", "~~~"),  # shorter than the opening
+    ],
+)
+def test_sections_stay_inside_a_fence_markdown_it_keeps_open(fence: str, closing: str) -> None:
+    # Found in review: each once ended the fence for `sections`, not for markdown-it,
+    # and the page was cut inside the code.
+    from mkdocs_diataxis.core.document.sections import sections
+
+    text = f"# A\n\n{fence}\n{closing}\n\n# inside the code\n{fence}\n\n# B\n"
+    starts = [text.split("\n")[first] for first, _, _ in sections(text, 1)]
+    assert starts == ["# A", "# B"]
+
+
+@pytest.mark.parametrize("opener", ["<!-->", "<\u017ftyle>"])
+def test_sections_read_html_blocks_as_markdown_it_does(opener: str) -> None:
+    # "<!-->" opens and closes a comment; "ſtyle" is not "style" to CommonMark. Either
+    # once left `sections` in an HTML block, missing the fence that follows.
+    from mkdocs_diataxis.core.document.sections import sections
+
+    text = f"# A\n\n{opener}\n\n```\n\n# inside the code\n```\n\n# B\n"
+    starts = [text.split("\n")[first] for first, _, _ in sections(text, 1)]
+    assert starts == ["# A", "# B"]
+    whole = MARKDOWN.parse(text)
+    assert [t.type for t in whole if t.type == "heading_open"] == ["heading_open"] * 2
+
+
+def test_a_reference_defined_in_a_later_list_item_links_an_earlier_section(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = "# A\n\nSee [the bench][b].\n\n# B\n\n- [b]: https://example.org/bench\n"
+    whole = parse_document("reference/p.md", page)
+    monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", 1)
+    cut = parse_document("reference/p.md", page)
+    assert _model(cut) == _model(whole)
+    assert [link.target for link in cut.links] == ["https://example.org/bench"]

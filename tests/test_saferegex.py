@@ -36,6 +36,17 @@ BACKREF = "back-references are not allowed"
         (r"(?P<x>a)(?P=x)", BACKREF),
         (r"(?:(a)|b)(?(1)c|d)", BACKREF),
         (r"(?=(a+)+)", NESTED),
+        # Found in review: a few rounds of a part with no longest match, ranges of
+        # scripts the sample barely covers, and repetitions inside groups.
+        (r"(a+){10}$", NESTED),
+        (r"(\w+\s?){10}$", NESTED),
+        (r"(.*,){10}x", NESTED),
+        (r"((a+){3}){3}$", NESTED),
+        ("(?:ю[а-я]+)*$", NESTED),
+        ("(?:юю|[а-я]ю)*$", BRANCHES),
+        ("(?:一[一-丅]+)*$", NESTED),
+        (r"(\w*)(\w*)(\w*)(\w*)!", IN_A_ROW),
+        (r"\w+(\w+)(\w+)(\w+)!", IN_A_ROW),
     ],
 )
 def test_unsafe_shapes_are_refused_with_the_reason(regex: str, problem: str) -> None:
@@ -53,6 +64,14 @@ def test_unsafe_shapes_are_refused_with_the_reason(regex: str, problem: str) -> 
         r"JIRA-\d+",
         r"[a-z]+(?:-[a-z]+)*",  # each round begins with "-", which [a-z]+ cannot match
         r"(?:\d+\.)+\d+",  # each round ends with "."
+        r"(-[a-z]+)*",  # the same in a capturing group
+        r"(\d+\.)+",
+        r"([^,]*,){12}x",
+        r"(\w+\s+)*",  # a round ends in a space, and begins with a word character
+        r"(?:\w+\s+){0,2}",
+        r"see \[\d+\]",
+        r"RFC ?\d{3,4}",
+        r"(?i)benchmark(s)?:\s+\S+",
         r"(?:ab|ac)+",
         r"(?:cat|dog)+",
         r"(?:a?){3}",  # bounded and short

@@ -16,6 +16,8 @@ from tests.helpers import build, make_site, run_cli, warnings
 # of colons: every .* can stop at any of them. 200 colons take seconds; 60 take ms.
 SLOW = "/:.*:.*:.*:.*!/"
 RUNAWAY = "# Log format\n\n" + ":" * 200 + "\n"
+BUSY = "# Log\n\n" + ":" * 110 + "\n"
+"""About 0.2 s of matching: past a limit of 0.01 s, done well within a test's time."""
 MESSAGE = (
     "checking stopped after 0.2 s of CPU time, this page's time limit, while the pattern"
     f" '{SLOW}' was being matched"
@@ -53,10 +55,16 @@ def test_the_limit_grows_with_the_page() -> None:
     assert limit_for(None, 5_000_000) is None
 
 
+def test_the_busy_page_is_stopped_by_a_limit_in_force() -> None:
+    # What makes the two tests below able to fail.
+    settings = load_settings({"terms": {"forbid": [SLOW]}, "time_limit": 0.01})
+    assert check_page("reference/log.md", BUSY, settings).stopped
+
+
 def test_a_timer_the_host_set_is_left_alone() -> None:
     # pytest-timeout and others use the same signal: the limit then stays off.
     settings = load_settings({"terms": {"forbid": [SLOW]}, "time_limit": 0.01})
-    page = "# Log\n\n" + ":" * 40 + "\n"
+    page = BUSY  # a limit in force would stop it
     previous = signal.signal(signal.SIGVTALRM, lambda *_: None)
     try:
         assert not check_page("reference/log.md", page, settings).stopped
@@ -67,7 +75,7 @@ def test_a_timer_the_host_set_is_left_alone() -> None:
 
 def test_outside_the_main_thread_the_limit_is_off() -> None:
     settings = load_settings({"terms": {"forbid": [SLOW]}, "time_limit": 0.01})
-    page = "# Log\n\n" + ":" * 40 + "\n"
+    page = BUSY  # a limit in force would stop it
     stopped = []
     thread = threading.Thread(
         target=lambda: stopped.append(check_page("reference/log.md", page, settings).stopped)
@@ -85,13 +93,14 @@ def test_time_limit_values(value: object, expected: float | None) -> None:
     assert load_settings({}).time_limit == 10.0
 
 
-@pytest.mark.parametrize("value", [-1, "10s", True, float("nan"), [1]])
+@pytest.mark.parametrize("value", [-1, "10s", True, float("nan"), [1], 1_000_000])
 def test_time_limit_errors_name_the_option(value: object) -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({"time_limit": value})
     assert caught.value.option == "time_limit"
     assert caught.value.message.startswith(
-        "expected CPU seconds per MB of a page (a number above 0), or 0 for no limit, got"
+        "expected CPU seconds per MB of a page (a number above 0 and below 1,000,000), or 0"
+        " for no limit, got"
     )
 
 

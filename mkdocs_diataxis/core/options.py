@@ -378,8 +378,8 @@ def _time_limit(value: Any) -> float | None:
     ):
         raise SettingsError(
             "time_limit",
-            "expected CPU seconds per MB of a page (a number above 0), or 0 for no limit,"
-            f" got {_describe(value)}",
+            "expected CPU seconds per MB of a page (a number above 0 and below 1,000,000),"
+            f" or 0 for no limit, got {_describe(value)}",
         )
     return float(value)
 

@@ -1,23 +1,29 @@
 """One check for every regular expression a project supplies (term lists, their
 exceptions, ``citations.patterns``): refuse the shapes that make Python's backtracking
-matcher take exponential or high-polynomial time, before any page is read.
+matcher take exponential time, and the common shapes that make it polynomial, before
+any page is read.
 
 Refused, each with the reason and a way out:
 
 - back-references (``(a)\\1``);
-- a repetition of something that can match text of different lengths, unbounded or
-  more than `_MAX_BOUNDED` times: ``(a+)+``, ``(a|ab)*``, ``(a?){28}`` (each way of
+- a repetition of something that can match text of different lengths, unbounded,
+  more than `_MAX_BOUNDED` times, or of a part with no longest match: ``(a+)+``,
+  ``(a|ab)*``, ``(a?){28}``, ``(a+){5}`` (each way of
   splitting the text between the rounds is tried again on a failed match), unless
   each round begins or ends with a character its varying parts cannot match
-  (``(-[a-z]+)*``, ``(\\d+\\.)+``);
+  (``(-[a-z]+)*``, ``(\\d+\\.)+``) or no round can end with a character one can begin
+  with (``(\\w+\\s+)*``);
 - a repetition of an alternation whose branches can begin with the same character:
   ``(a|a)*``, ``(ab|.c)+`` (each round can take either branch);
 - unbounded repetitions in a row, the second able to begin with a character the
   first can match and nothing that must match between them: ``\\w*\\w*``,
   ``\\d+\\s*\\d+`` (the text is split between them in every way).
 
-The check is conservative (a few safe patterns are refused) and not complete: text can
-still make a safe pattern slow, so a page also has a time limit (see `check.py`).
+Groups are looked through (``(\\w*)(\\w*)`` is ``\\w*\\w*``). Characters are compared on a
+sample of every script's common letters, digits, spaces and punctuation, plus every
+character and range end the pattern names. The check refuses a few fast patterns
+(``(a|ab)+``) and does not find every slow one: text can still make an accepted pattern
+slow, so a page also has a time limit (see `timelimit`).
 """
 
 from __future__ import annotations
@@ -26,7 +32,6 @@ import re
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):  # the regular expression parser moved in Python 3.11
@@ -73,10 +78,36 @@ def safe_regex_problem(regex: str) -> str | None:
     ``re.error`` for a pattern that is not valid."""
     parsed = sre_parse.parse(regex)
     _STATE.state = parsed.state
+    named = set(_named(parsed.data))
+    _STATE.universe = _SAMPLE.union(*(_cased(code) for code in named))
+    _STATE.categories = {}
     try:
         return next(_problems(parsed.data), None)
     finally:
         _STATE.state = None
+        _STATE.categories = None
+
+
+def _named(items: Any) -> Iterator[int]:
+    """Every character the pattern names: its literals and the ends of its ranges."""
+    for op, value in items:
+        if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL):
+            yield value
+        elif op == sre_constants.RANGE:
+            yield from value
+        elif op == sre_constants.IN:
+            yield from _named(value)
+        elif op == sre_constants.BRANCH:
+            for branch in value[1]:
+                yield from _named(branch)
+        elif op == sre_constants.SUBPATTERN:
+            yield from _named(value[-1])
+        elif op in _REPEATS:
+            yield from _named(value[2])
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _named(value[1])
+        elif op == _ATOMIC:
+            yield from _named(value)
 
 
 def _problems(items: Sequence[Any]) -> Iterator[str]:
@@ -101,10 +132,12 @@ def _problems(items: Sequence[Any]) -> Iterator[str]:
 
 def _repeated(body: list[Any], high: int) -> Iterator[str]:
     """The problems of repeating ``body`` up to ``high`` times."""
-    if high <= 1 or (high != _UNBOUNDED and high <= _MAX_BOUNDED):
-        return
     low_width, high_width = _width(body)
-    if low_width != high_width and not _delimited(body):
+    if high <= 1:
+        return
+    if high != _UNBOUNDED and high <= _MAX_BOUNDED and high_width < _UNBOUNDED:
+        return  # a few rounds of a part of bounded length: at most 2**high tries
+    if low_width != high_width and not _delimited(_flat(body)):
         yield (
             "a repeated part that can itself match text of different lengths, such as"
             " (a+)+, (a|ab)* or (a?){20}, can make matching exponential; repeat a part"
@@ -113,7 +146,9 @@ def _repeated(body: list[Any], high: int) -> Iterator[str]:
         return
     for branches in _branches(body):
         # A branch that can match nothing begins with whatever follows it.
-        firsts = [_first(list(branch)) if _width(branch)[0] else _EVERYTHING for branch in branches]
+        firsts = [
+            _first(list(branch)) if _width(branch)[0] else _everything() for branch in branches
+        ]
         for index, first in enumerate(firsts):
             if any(first & other for other in firsts[index + 1 :]):
                 yield (
@@ -125,11 +160,13 @@ def _repeated(body: list[Any], high: int) -> Iterator[str]:
 
 
 def _delimited(body: list[Any]) -> bool:
-    """Whether each round of ``body`` begins (or ends) with a character none of its
-    variable-length parts can match, so the text splits into rounds one way only:
-    ``(-[a-z]+)*``, ``(\\d+\\.)+``."""
+    """Whether the text splits into rounds of ``body`` one way only: each round begins
+    (or ends) with a character none of its varying parts can match (``(-[a-z]+)*``,
+    ``(\\d+\\.)+``), or no round can end with a character one can begin with
+    (``(\\w+\\s+)*``)."""
     varying = frozenset().union(*(_chars([item]) for item in body if len(set(_width([item]))) > 1))
-    return not (_first(body) & varying) or not (_last(body) & varying)
+    first, last = _first(body), _last(body)
+    return not (first & varying) or not (last & varying) or not (first & last)
 
 
 def _branches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
@@ -152,7 +189,7 @@ def _in_a_row(items: Sequence[Any]) -> Iterator[str]:
     end with, and only parts that may match nothing between them: the text between
     them is split in every way."""
     before: frozenset[int] = frozenset()
-    for item in items:
+    for item in _flat(items):
         op, value = item
         if op in _ZERO_WIDTH:
             continue
@@ -172,8 +209,21 @@ def _in_a_row(items: Sequence[Any]) -> Iterator[str]:
             before = frozenset()
 
 
+def _flat(items: Sequence[Any]) -> list[Any]:
+    """``items`` with the groups opened: ``(a)(b)`` is ``ab`` to a sequence's shape."""
+    flat: list[Any] = []
+    for item in items:
+        if item[0] == sre_constants.SUBPATTERN:
+            flat.extend(_flat(item[1][-1]))
+        else:
+            flat.append(item)
+    return flat
+
+
 class _Parsed(threading.local):
     state: Any = None
+    universe: frozenset[int] = frozenset()
+    categories: dict[str, frozenset[int]] | None = None
 
 
 _STATE = _Parsed()
@@ -186,17 +236,30 @@ def _width(items: Sequence[Any]) -> tuple[int, int]:
 
 # Character sets are compared on a sample of characters: ASCII and Latin, common
 # punctuation and spaces, and a few letters, digits and symbols of other scripts.
-_SAMPLE = tuple(
+_SAMPLE = frozenset(
     [*range(0x250)]
     + [ord(c) for c in "\u00a0\u2003\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b5"]
     + [ord(c) for c in "\u0391\u03a9\u03b1\u0416\u0436\u05d0\u0627\u0660\u0966\u4e2d\u3042\uac00"]
     + [0x1F600, 0x10FFFF]
 )
-_EVERYTHING = frozenset(_SAMPLE)
 
 
-@lru_cache(maxsize=16)
+def _everything() -> frozenset[int]:
+    """Every character of the sample for the pattern being checked."""
+    return _STATE.universe
+
+
 def _category(name: str) -> frozenset[int]:
+    cache = _STATE.categories
+    if cache is not None and name in cache:
+        return cache[name]
+    found = _category_in(name, _everything())
+    if cache is not None:
+        cache[name] = found
+    return found
+
+
+def _category_in(name: str, universe: frozenset[int]) -> frozenset[int]:
     escape = {
         "CATEGORY_DIGIT": r"\d",
         "CATEGORY_NOT_DIGIT": r"\D",
@@ -206,9 +269,9 @@ def _category(name: str) -> frozenset[int]:
         "CATEGORY_NOT_WORD": r"\W",
     }.get(name)
     if escape is None:
-        return _EVERYTHING
+        return universe
     regex = re.compile(escape)
-    return frozenset(code for code in _SAMPLE if regex.match(chr(code)))
+    return frozenset(code for code in universe if regex.match(chr(code)))
 
 
 def _cased(code: int) -> frozenset[int]:
@@ -228,14 +291,14 @@ def _set(items: Sequence[Any]) -> frozenset[int]:
             chosen |= _cased(value)
         elif op == sre_constants.RANGE:
             low, high = value
-            for code in _SAMPLE:
+            for code in _everything():
                 if low <= code <= high:
                     chosen |= _cased(code)
         elif op == sre_constants.CATEGORY:
             chosen |= _category(str(value))
         else:
-            return _EVERYTHING
-    return (_EVERYTHING - chosen) if negate else frozenset(chosen)
+            return _everything()
+    return (_everything() - chosen) if negate else frozenset(chosen)
 
 
 def _one(op: Any, value: Any) -> frozenset[int] | None:
@@ -243,9 +306,9 @@ def _one(op: Any, value: Any) -> frozenset[int] | None:
     if op == sre_constants.LITERAL:
         return _cased(value)
     if op == sre_constants.NOT_LITERAL:
-        return _EVERYTHING - _cased(value)
+        return _everything() - _cased(value)
     if op == sre_constants.ANY:
-        return _EVERYTHING
+        return _everything()
     if op == sre_constants.IN:
         return _set(value)
     if op == sre_constants.CATEGORY:
@@ -268,7 +331,7 @@ def _chars(items: Sequence[Any]) -> frozenset[int]:
             for branch in value[1]:
                 found |= _chars(branch)
         elif op not in _ZERO_WIDTH:
-            return _EVERYTHING
+            return _everything()
     return found
 
 
@@ -289,7 +352,7 @@ def _first(items: Sequence[Any], *, backwards: bool = False) -> frozenset[int]:
             for branch in value[1]:
                 found |= _first(branch, backwards=backwards)
         else:
-            return _EVERYTHING
+            return _everything()
         if _width([(op, value)])[0] > 0:
             return found
     return found

@@ -44,9 +44,9 @@ DEFAULT_EXEMPT: tuple[str, ...] = (
 """Pages that are not documents: exempt from placement unless ``exempt_defaults`` is
 false. Gitignore patterns: a name without a slash matches at any depth."""
 DEFAULT_REPORT = "diataxis-report.json"
+"""The JSON report's file name in ``site_dir`` (``report: null`` writes none)."""
 DEFAULT_TIME_LIMIT = 10.0
 """CPU seconds per MB a page's check may take: about 20 times what it takes here."""
-"""The JSON report's file name in ``site_dir`` (``report: null`` writes none)."""
 DEFAULT_CACHE_DIR = ".cache/plugin/diataxis"
 """Where results are kept between runs, relative to the folder of ``mkdocs.yml``."""
 

@@ -2,9 +2,10 @@
 backtracking over a long line) is stopped and becomes a ``page/too-slow`` finding,
 instead of a build that never ends.
 
-The limit counts the process's CPU time (``ITIMER_VIRTUAL``), so a busy machine does
-not trip it, and Python's regular expression matcher stops on the signal. It applies
-where a signal can be delivered: the main thread of a process on a system with
+The limit counts the process's CPU time (``ITIMER_VIRTUAL``, all its threads; the
+others only wait on pipes while a page is checked), so a busy machine does not trip
+it, and Python's regular expression matcher stops on the signal. It applies where a
+signal can be delivered: the main thread of a process on a system with
 ``setitimer`` (Linux, macOS), which is where ``mkdocs build``, the command line and the
 worker processes check pages. Elsewhere (``mkdocs serve``'s rebuild thread when it
 checks in process, Windows) it is off, and `saferegex` is the only guard. A timer or a
@@ -70,11 +71,15 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise PageTimeoutError(seconds, _culprit(frame))
 
     previous = signal.signal(_SIGNAL, stop)
-    signal.setitimer(_TIMER, seconds)
     try:
-        yield
+        signal.setitimer(_TIMER, seconds)
+        try:
+            yield
+        finally:
+            # The timer may strike here, as the page ends: the page is then reported
+            # as too slow, and the handler is still put back below.
+            signal.setitimer(_TIMER, 0)
     finally:
-        signal.setitimer(_TIMER, 0)
         signal.signal(_SIGNAL, previous)
 
 

@@ -8,17 +8,14 @@ import re
 SECTION_CHARS = 200_000
 """Pages longer than this are parsed in sections of about this size (`sections`)."""
 
-REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
-"""A line that may hold a link reference definition (``[label]: url``)."""
-
 _SPLIT_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE_OPEN = re.compile(r" {0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
 _HTML_OPEN = re.compile(
     r" {0,3}<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))",
-    re.I,
+    re.I | re.A,  # "ſ" is not an "s" to CommonMark
 )
 _HTML_CLOSE = {
-    1: re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+    1: re.compile(r"</(?:script|pre|style|textarea)>", re.I | re.A),
     2: re.compile("-->"),
     3: re.compile(r"\?>"),
     4: re.compile(r"\]\]>"),
@@ -53,9 +50,13 @@ def sections(text: str, size: int) -> list[tuple[int, int, int]]:
         end = len(text) if newline < 0 else newline
         line = text[offset:end]
         if fence is not None:
-            stripped = line.strip()
-            indent = len(line) - len(line.lstrip(" "))
-            if indent <= 3 and stripped.startswith(fence) and not stripped.strip(fence[0]):
+            # A closing fence as markdown-it reads one: indented less than four columns
+            # (a tab counts to the next multiple of four), at least as long as the
+            # opening, and nothing but spaces and tabs after it.
+            body = line.lstrip(" \t")
+            indent = len(line[: len(line) - len(body)].expandtabs(4))
+            run = len(body) - len(body.lstrip(fence[0]))
+            if indent <= 3 and run >= len(fence) and not body[run:].strip(" \t"):
                 fence = None
         elif html is not None:
             if html.search(line):
@@ -68,7 +69,7 @@ def sections(text: str, size: int) -> list[tuple[int, int, int]]:
                 fence = opening.group(1) or opening.group(2)
             elif (tag := _HTML_OPEN.match(line)) is not None:
                 closer = _HTML_CLOSE[tag.lastindex or 5]
-                if not closer.search(line, tag.end()):
+                if not closer.search(line):  # "<!-->" opens and closes
                     html = closer
         blank = not line.strip()
         offset = end + 1

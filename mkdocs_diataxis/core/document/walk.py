@@ -28,7 +28,7 @@ from mkdocs_diataxis.core.document.model import (
     Table,
 )
 from mkdocs_diataxis.core.document.prepass import prepare
-from mkdocs_diataxis.core.document.sections import REFERENCE_DEFINITION, SECTION_CHARS, sections
+from mkdocs_diataxis.core.document.sections import SECTION_CHARS, sections
 
 _SLACK = 256
 """How far past the cursor a text token's source may start (markup in between)."""
@@ -75,8 +75,9 @@ class TokenWalk:
         text = prepare(self.doc)
         parts = sections(text, SECTION_CHARS)
         env: dict[str, object] = {}
-        if len(parts) > 1 and REFERENCE_DEFINITION.search(text):
-            # A link may use a reference defined in a later section: read them all first.
+        if len(parts) > 1:
+            # A link may use a reference defined in a later section (in a list, a quote,
+            # over two lines): read every section's definitions first.
             for _, start, end in parts:
                 MARKDOWN.block.parse(text[start:end], MARKDOWN, env, [])
         for first_line, start, end in parts:
