@@ -264,7 +264,9 @@ class ResultStore:
             return
         try:
             pieces = self._pages_json({**kept, **self._new})
-            write_whole(self.file, lambda out: out.writelines(pieces), prefix=".results-")
+            write_whole(
+                self.file, lambda out: out.writelines(pieces), prefix=".results-", make_folder=True
+            )
             _prune(self.file)
         except OSError as error:
             reason = error.strerror or error

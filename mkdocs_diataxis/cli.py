@@ -43,7 +43,7 @@ EXIT_CLEAN, EXIT_WARNINGS, EXIT_ERROR = 0, 1, 2
 def _write(path: str | None, write: Callable[[TextIO], object]) -> None:
     """Write an output to standard output, or to ``path`` whole or not at all (see
     `write_whole`): a full disk or Ctrl-C halfway leaves an earlier file as it was."""
-    if path is None or path == "-":
+    if path is None or path in ("-", "/dev/stdout"):  # not reopened: `>> log` appends
         try:
             write(sys.stdout)
             sys.stdout.flush()

@@ -7,6 +7,7 @@ import os
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -37,6 +38,10 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
         del command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # MkDocs runs a plugin listed twice twice ("diataxis #2"): two status pages at
+        # one path, every finding logged twice.
+        if any(name.startswith("diataxis #") for name in config.plugins):
+            raise PluginError("plugins: 'diataxis' is listed more than once; keep one")
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         plugins = {
             name: getattr(config.plugins[name], "config", {})

@@ -292,7 +292,7 @@ class Project:
         checked = Batch.for_jobs(pending, settings, size=size, fork=True).results()
         for (index, digest), result in zip(digests, checked, strict=True):
             results[index] = result
-            if digest:
+            if digest and not result.stopped:  # ran out of time: try again next time
                 store.put(result.path, digest, result)
         store.save()
         self.notices = [line for line in (store.notice, capped_jobs(settings.jobs)) if line]
@@ -365,6 +365,8 @@ def _plugin_entries(plugins: Any, config_file: str) -> list[tuple[str, Any]]:
     for name, _ in entries:
         if not isinstance(name, str):
             raise CliError(f"{config_file}: plugins: {name!r} is not a plugin name"[:200])
+    if sum(1 for name, _ in entries if name == "diataxis") > 1:
+        raise CliError(f"{config_file}: plugins: 'diataxis' is listed more than once; keep one")
     return entries
 
 
@@ -420,8 +422,20 @@ def _mdx_configs(value: Any) -> dict[str, Any]:
 
 
 def _validate(options: dict[str, Any], config_file: str) -> Settings:
-    """The plugin's own validation: its MkDocs config options, run once."""
-    options.pop("enabled", None)
+    """The plugin's own validation: its MkDocs config options, run once. ``enabled``
+    is checked as MkDocs checks it; the command line checks the site either way (it is
+    how a site whose build leaves the plugin off is checked), and says so."""
+    enabled = options.pop("enabled", True)
+    if enabled is not None and not isinstance(enabled, bool):
+        raise CliError(
+            f"{config_file}: plugin 'diataxis' option 'enabled': expected true or false,"
+            f" got {type(enabled).__name__} {enabled!r}"[:200]
+        )
+    if enabled is False:
+        print(
+            f"note: {config_file} turns the plugin off (enabled: false); checking anyway",
+            file=sys.stderr,
+        )
     config = DiataxisConfig(config_file_path=config_file)
     config.load_dict(options)
     errors, warnings = config.validate()

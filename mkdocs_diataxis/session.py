@@ -302,7 +302,7 @@ class BuildSession:
         target = os.path.join(site_dir, self.settings.report)
         report = self.report
         try:
-            write_whole(target, report.write_json)
+            write_whole(target, report.write_json, make_folder=True)
         except WriteError as error:
             raise PluginError(f"diataxis: report: {error}") from None
 

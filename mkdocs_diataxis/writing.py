@@ -23,17 +23,32 @@ class WriteError(OSError):
         return str(self.args[0])
 
 
-def write_whole(path: str, write: Callable[[TextIO], object], *, prefix: str = ".") -> None:
+def write_whole(
+    path: str,
+    write: Callable[[TextIO], object],
+    *,
+    prefix: str = ".",
+    make_folder: bool = False,
+) -> None:
     """Call ``write`` with a text file that becomes ``path`` once it is complete.
 
     The text goes to a temporary file beside ``path`` (named ``prefix`` + random +
     ``.tmp``), which then replaces it: a full disk, an error or Ctrl-C halfway leaves the
     earlier file as it was, and a reader never sees half a file. The new file keeps the
     old one's permissions (not its owner or hard links: it is a new file), or gets the
-    usual ones for a new file (the umask's). The folder must be writable. A path
-    that is a device or a pipe (``/dev/stdout``, a FIFO) is written directly; one that
-    is a folder is refused. Raises `WriteError`.
+    usual ones for a new file (the umask's). The folder must exist (unless
+    ``make_folder``) and be writable. A path under ``/dev/`` or ``/proc/``, a device or a
+    pipe is written directly; a folder is refused. Raises `WriteError`.
     """
+    if not path.strip():
+        raise WriteError(repr(path), "a file name is needed")
+    if path.startswith(("/dev/", "/proc/")):  # /dev/stdout, /dev/fd/3: never replaced
+        try:
+            with open(path, "w", encoding="utf-8") as out:
+                write(out)
+        except OSError as error:
+            raise WriteError(path, error.strerror or str(error)) from None
+        return
     try:
         existing = os.stat(path)  # through links, as the kernel opens the path
     except FileNotFoundError:
@@ -49,16 +64,21 @@ def write_whole(path: str, write: Callable[[TextIO], object], *, prefix: str = "
                 write(out)
             return
         # Through a link: replace the file it points to, and keep the link.
-        _replace(os.path.realpath(path), write, prefix, existing)
+        _replace(os.path.realpath(path), write, prefix, existing, make_folder)
     except OSError as error:
         raise WriteError(path, error.strerror or str(error)) from None
 
 
 def _replace(
-    target: str, write: Callable[[TextIO], object], prefix: str, existing: os.stat_result | None
+    target: str,
+    write: Callable[[TextIO], object],
+    prefix: str,
+    existing: os.stat_result | None,
+    make_folder: bool,
 ) -> None:
     folder = os.path.dirname(target)
-    os.makedirs(folder, exist_ok=True)
+    if make_folder:
+        os.makedirs(folder, exist_ok=True)
     while True:
         temporary = os.path.join(folder, f"{prefix}{secrets.token_hex(6)}.tmp")
         try:

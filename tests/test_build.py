@@ -345,3 +345,12 @@ def test_a_report_path_that_is_a_folder_stops_the_build_with_one_line(tmp_path: 
         f"ERROR   -  diataxis: report: cannot write {tmp_path / 'site' / 'assets'}: it is a folder"
         in ran.stderr
     )
+
+
+def test_the_plugin_listed_twice_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    # It once reported a status page path "already taken" by itself.
+    make_site(tmp_path, {"index.md": "# Home\n"}, plugin="  - diataxis\n  - diataxis\n")
+    ran = build(tmp_path, strict=False)
+    assert ran.returncode == 1
+    assert "ERROR   -  plugins: 'diataxis' is listed more than once; keep one" in ran.stderr
+    assert "Traceback" not in ran.stderr

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -574,6 +576,10 @@ def test_status_page_url_and_plugin_entries_without_options(tmp_path: Path) -> N
         ("plugins: [search, null]", "plugins: None is not a plugin name"),
         ("plugins: {1: {}}", "plugins: 1 is not a plugin name"),
         ("plugins: [{diataxis: 5}]", "plugin 'diataxis': expected a mapping of options, got 5"),
+        (
+            "plugins: [diataxis, {diataxis: {}}]",
+            "plugins: 'diataxis' is listed more than once; keep one",
+        ),
     ],
 )
 def test_malformed_plugins_entries_are_one_error_line(
@@ -716,4 +722,73 @@ def test_output_to_a_folder_or_a_full_device_is_one_error_line(
     assert (ran.returncode, ran.stderr.splitlines()[-1]) == (
         2,
         "mkdocs-diataxis: error: cannot write /dev/full: No space left on device",
+    )
+
+
+def test_check_never_keeps_a_result_that_ran_out_of_time(tmp_path: Path) -> None:
+    # The command line filed page/too-slow results in the cache, so they outlived a
+    # larger time_limit (found by a tester).
+    slow = "/:.*:.*:.*:.*!/"
+    site = make_site(tmp_path, {"reference/log.md": "# Log\n\n" + ":" * 110 + "\n"})
+    config = site / "mkdocs.yml"
+    config.write_text(
+        f"site_name: T\nplugins:\n  - diataxis:\n      time_limit: 0.01\n"
+        f"      terms: {{forbid: ['{slow}']}}\n",
+        encoding="utf-8",
+    )
+    assert "[page/too-slow]" in run_cli(site, "check").stdout
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("time_limit: 0.01", "time_limit: 0"),
+        encoding="utf-8",
+    )
+    again = run_cli(site, "check")
+    assert "[page/too-slow]" not in again.stdout
+    assert "unchanged" not in again.stderr
+
+
+def test_enabled_false_is_checked_anyway_with_a_note_and_a_bad_value_is_an_error(
+    tmp_path: Path,
+) -> None:
+    site = make_site(tmp_path, {"reference/a.md": "# A\n\nSpawning takes 286ns.\n"})
+    config = site / "mkdocs.yml"
+    config.write_text("site_name: T\nplugins:\n  - diataxis:\n      enabled: false\n", "utf-8")
+    ran = run_cli(site, "check", "--no-cache")
+    assert ran.returncode == 1
+    assert ran.stderr == "note: mkdocs.yml turns the plugin off (enabled: false); checking anyway\n"
+    config.write_text("site_name: T\nplugins:\n  - diataxis:\n      enabled: 'no'\n", "utf-8")
+    ran = run_cli(site, "check", "--no-cache")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "mkdocs-diataxis: error: mkdocs.yml: plugin 'diataxis' option 'enabled': expected true"
+        " or false, got str 'no'\n",
+    )
+
+
+def test_output_to_standard_output_by_name_appends_and_a_missing_folder_is_an_error(
+    tmp_path: Path,
+) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    log = tmp_path / "app.log"
+    log.write_text("OLD\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as append:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs_diataxis.cli", "check", "-o", "/dev/stdout"],
+            cwd=site,
+            stdout=append,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    assert log.read_text(encoding="utf-8") == (
+        "OLD\n0 warning(s), 0 info finding(s) in 1 page(s)\n"
+    )
+    ran = run_cli(site, "check", "-o", "missing/out.txt")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "mkdocs-diataxis: error: cannot write missing/out.txt: No such file or directory\n",
+    )
+    assert not (site / "missing").exists()
+    ran = run_cli(site, "check", "-o", "")
+    assert (ran.returncode, ran.stderr) == (
+        2,
+        "mkdocs-diataxis: error: cannot write '': a file name is needed\n",
     )

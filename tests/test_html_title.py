@@ -27,6 +27,8 @@ SUGGESTION = (
         ('title: "Embed </script><script>x()"\n', 2, 15, "</script>"),
         ("title: Notes <!-- draft -->\n", 2, 14, "<!--"),
         ("title: >-\n  Two <em>lines</em>\n", 3, 7, "<em>"),
+        ("title: [<b>x</b>]\n", 2, 9, "<b>"),  # a list reaches the theme as its text
+        ("title: <!DOCTYPE x> notes\n", 2, 8, "<!D"),
     ],
 )
 def test_a_title_with_html_is_reported_at_the_tag(

@@ -338,3 +338,14 @@ def test_a_regex_entry_still_hits_across_markup() -> None:
     assert findings("reference/a.md", "# T\n\nWe **outperform** every rival.\n") == [
         ("terms/forbidden", 3, 1, "We **outperform")
     ]
+
+
+def test_a_regex_entry_may_start_with_inline_flags() -> None:
+    # "(?s)" at the start of a /regex/ entry was refused ("global flags not at the start
+    # of the expression at position 16", a position inside the plugin's own wrapper).
+    assert terms("It is blazing\nfast.\n", terms={"forbid": ["/(?s)blazing.fast/"]}) == [
+        (1, 7, "blazing\nfast")
+    ]
+    assert terms("Blazing!\n", terms={"forbid": ["/(?i)blazing/"], "defaults": False}) == [
+        (1, 1, "Blazing")
+    ]

@@ -293,10 +293,18 @@ _BEFORE = r"(?<![\w\-./])"
 _AFTER = r"(?![\w\-/]|\.\w)"
 
 
+_LEADING_FLAGS = re.compile(r"\(\?([imsx]+)\)")
+
+
 def _pattern_regex(pattern: str, inflections: Sequence[str]) -> str:
     """``hot deploy`` -> a regex for hot deploy / hot-deploy / hotdeploy (+ inflections)."""
     if len(pattern) > 2 and pattern[0] == pattern[-1] == "/":
-        return rf"{_BEFORE}(?:{pattern[1:-1]}){_AFTER}"
+        body = pattern[1:-1]
+        # Flags at the start, such as (?s), apply to the pattern alone: written where
+        # the pattern stands inside the whole-word guards, they would be refused.
+        if (flags := _LEADING_FLAGS.match(body)) is not None:
+            body = f"(?{flags.group(1)}:{body[flags.end() :]})"
+        return rf"{_BEFORE}(?:{body}){_AFTER}"
     words = [re.escape(word) for word in re.split(r"[\s\-]+", pattern.strip()) if word]
     body = r"[\s\-]?".join(words)
     if inflections:

@@ -91,7 +91,7 @@ RULES = (UNREADABLE, FRONT_MATTER, TOO_SLOW, HTML_TITLE)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 
-_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]*>?|!--|!\[CDATA\[|\?)")
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]*>?|!--|!\[CDATA\[|![A-Za-z]|\?)")
 """An HTML tag, end tag, comment or processing instruction, as a browser starts one."""
 
 
@@ -101,7 +101,9 @@ def check(ctx: PageContext) -> Iterator[Finding]:
     for problem in doc.problems:
         yield _BY_ID[problem.rule].reports(doc, problem)
     title = doc.meta.get("title")
-    if isinstance(title, str) and (tag := _TAG.search(title)) is not None:
+    if title is not None and not isinstance(title, str):
+        title = str(title)  # a list or a mapping reaches the theme as its text
+    if title is not None and (tag := _TAG.search(title)) is not None:
         where = next(doc.front_matter_keys("title"), (1, 1))
         found = doc.locate(tag.group(0), *where, last_line=doc.front_matter.end_line)
         line, column = found or where
