@@ -136,7 +136,7 @@ class DiataxisConfig(base.Config):
 
     time_limit = _Checked("time_limit")
     """CPU seconds a page's check may take per MB of the page, and at least (default
-    `10`, about 20 times what a check takes): a check that runs longer, such as a
+    `30`, about 50 times what a check takes): a check that runs longer, such as a
     regular expression of the project's backtracking over a long line, is stopped and
     reported as `page/too-slow`. `0` sets no limit."""
 

@@ -90,7 +90,7 @@ def test_outside_the_main_thread_the_limit_is_off() -> None:
 )
 def test_time_limit_values(value: object, expected: float | None) -> None:
     assert load_settings({"time_limit": value}).time_limit == expected
-    assert load_settings({}).time_limit == 10.0
+    assert load_settings({}).time_limit == 30.0
 
 
 @pytest.mark.parametrize("value", [-1, "10s", True, float("nan"), [1], 1_000_000])

@@ -49,7 +49,7 @@ expression of the project's backtracks over a long line: a pattern can pass the 
 for unsafe shapes (see "What the plugin guarantees") and still take minutes on the
 wrong text. Rather than hang the build, the plugin stops
 checking the page once it has used `time_limit` seconds of CPU time (per MB of the page,
-10 by default) and reports it, naming the pattern that was being matched. The page's
+30 by default) and reports it, naming the pattern that was being matched. The page's
 other findings are not reported, and the result is not cached.
 
 The limit applies in `mkdocs build`, `mkdocs-diataxis` and worker processes on Linux and
