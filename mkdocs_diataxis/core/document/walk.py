@@ -149,7 +149,7 @@ class TokenWalk:
         lines = self.doc.lines
         while end > start + 1 and end <= len(lines) and not lines[end - 1].strip():
             end -= 1  # markdown-it counts the blank lines after a list item or list
-        block = Block(kind, start + 1, end, parent)
+        block = Block(kind, start + 1, end, parent, number=len(self.doc.blocks))
         self.doc.blocks.append(block)
         return block
 
