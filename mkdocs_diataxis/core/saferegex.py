@@ -97,17 +97,25 @@ def _named(items: Any) -> Iterator[int]:
             yield from value
         elif op == sre_constants.IN:
             yield from _named(value)
-        elif op == sre_constants.BRANCH:
-            for branch in value[1]:
-                yield from _named(branch)
-        elif op == sre_constants.SUBPATTERN:
-            yield from _named(value[-1])
-        elif op in _REPEATS:
-            yield from _named(value[2])
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            yield from _named(value[1])
-        elif op == _ATOMIC:
-            yield from _named(value)
+        else:
+            for inner in _inside(op, value):
+                yield from _named(inner)
+
+
+def _inside(op: Any, value: Any) -> list[Any]:
+    """The sequences a part holds: a group's, a repetition's, each branch's, a
+    lookaround's; none for a single character or an anchor."""
+    if op == sre_constants.BRANCH:
+        return list(value[1])
+    if op == sre_constants.SUBPATTERN:
+        return [value[-1]]
+    if op in _REPEATS:
+        return [value[2]]
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [value[1]]
+    if op == _ATOMIC:
+        return [value]
+    return []
 
 
 def _problems(items: Sequence[Any]) -> Iterator[str]:
@@ -174,14 +182,8 @@ def _branches(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for op, value in items:
         if op == sre_constants.BRANCH:
             yield value[1]
-            for branch in value[1]:
-                yield from _branches(branch)
-        elif op == sre_constants.SUBPATTERN:
-            yield from _branches(value[-1])
-        elif op in _REPEATS:
-            yield from _branches(value[2])
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            yield from _branches(value[1])
+        for inner in _inside(op, value):
+            yield from _branches(inner)
 
 
 def _in_a_row(items: Sequence[Any]) -> Iterator[str]:
