@@ -376,19 +376,18 @@ def _plugin_options(
     """A plugin's options among the entries of ``plugins:``, and whether it is there."""
     for entry, value in plugins:
         if entry == name:
-            try:
-                return _options(name, value), True
-            except CliError as error:
-                raise CliError(f"{config_file}: {error}") from None
+            return _options(name, value, config_file), True
     return {}, False
 
 
-def _options(name: str, value: Any) -> dict[str, Any]:
+def _options(name: str, value: Any, config_file: str) -> dict[str, Any]:
     """A plugin entry's options: none (``name:``, ``name = true``) or a mapping."""
     if value is None or isinstance(value, bool):
         return {}
     if not isinstance(value, dict):
-        raise CliError(f"plugin '{name}': expected a mapping of options, got {value!r}")
+        raise CliError(
+            f"{config_file}: plugin '{name}': expected a mapping of options, got {value!r}"
+        )
     return dict(value)
 
 

@@ -42,29 +42,25 @@ def write_whole(
     """
     if not path.strip():
         raise WriteError(repr(path), "a file name is needed")
-    if path.startswith(("/dev/", "/proc/")):  # /dev/stdout, /dev/fd/3: never replaced
+    existing = None
+    special = path.startswith(("/dev/", "/proc/"))  # /dev/stdout, /dev/fd/3
+    if not special:
         try:
-            with open(path, "w", encoding="utf-8") as out:
-                write(out)
+            existing = os.stat(path)  # through links, as the kernel opens the path
+        except FileNotFoundError:
+            pass
         except OSError as error:
             raise WriteError(path, error.strerror or str(error)) from None
-        return
-    try:
-        existing = os.stat(path)  # through links, as the kernel opens the path
-    except FileNotFoundError:
-        existing = None
-    except OSError as error:
-        raise WriteError(path, error.strerror or str(error)) from None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise WriteError(path, "it is a folder")
     try:
-        if existing is not None and not stat.S_ISREG(existing.st_mode):
-            # A device or a pipe (/dev/stdout is a link to one): written as it is.
+        if special or (existing is not None and not stat.S_ISREG(existing.st_mode)):
+            # A device or a pipe: written as it is, never replaced.
             with open(path, "w", encoding="utf-8") as out:
                 write(out)
-            return
-        # Through a link: replace the file it points to, and keep the link.
-        _replace(os.path.realpath(path), write, prefix, existing, make_folder)
+        else:
+            # Through a link: replace the file it points to, and keep the link.
+            _replace(os.path.realpath(path), write, prefix, existing, make_folder)
     except OSError as error:
         raise WriteError(path, error.strerror or str(error)) from None
 

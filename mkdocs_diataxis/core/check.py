@@ -95,21 +95,15 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
 
 def _stopped(path: str, stop: PageTimeoutError) -> Document:
     """The model of a page whose check ran out of time: one ``page/too-slow`` problem."""
-    spent = f"checking stopped after {stop.seconds:g} s of CPU time, this page's time limit"
+    message = f"checking stopped after {stop.seconds:g} s of CPU time, this page's time limit"
+    suggestion = "raise time_limit if the page is very large; otherwise report the page as a bug"
     if stop.culprit is not None:
-        return unreadable_document(
-            path,
-            f"{spent}, while the pattern {stop.culprit!r} was being matched",
+        message += f", while the pattern {stop.culprit!r} was being matched"
+        suggestion = (
             "rewrite the pattern so that its repetitions cannot match the same text in many"
-            " ways, or raise time_limit",
-            rule=page.TOO_SLOW.id,
+            " ways, or raise time_limit"
         )
-    return unreadable_document(
-        path,
-        spent,
-        "raise time_limit if the page is very large; otherwise report the page as a bug",
-        rule=page.TOO_SLOW.id,
-    )
+    return unreadable_document(path, message, suggestion, rule=page.TOO_SLOW.id)
 
 
 @contextlib.contextmanager

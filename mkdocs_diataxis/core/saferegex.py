@@ -124,18 +124,9 @@ def _problems(items: Sequence[Any]) -> Iterator[str]:
         if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
             yield "back-references are not allowed (they can make matching exponential)"
         elif op in _REPEATS:
-            _low, high, body = value
-            yield from _repeated(list(body), high)
-            yield from _problems(list(body))
-        elif op == sre_constants.SUBPATTERN:
-            yield from _problems(list(value[-1]))
-        elif op == sre_constants.BRANCH:
-            for branch in value[1]:
-                yield from _problems(list(branch))
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            yield from _problems(list(value[1]))
-        elif op == _ATOMIC:
-            yield from _problems(list(value))
+            yield from _repeated(list(value[2]), value[1])
+        for inner in _inside(op, value):
+            yield from _problems(list(inner))
 
 
 def _repeated(body: list[Any], high: int) -> Iterator[str]:

@@ -43,10 +43,10 @@ class Block:
     index: int = 0
     """For table cells: the column (0-based); for body rows: the row (0-based)."""
     items: list[Span | Code | Link] = field(default_factory=list)
+    """For paragraphs, headings and cells: prose, inline code and links, in source order."""
     number: int = -1
     """Its place in ``Document.blocks`` (-1 for a block not in one): the outline's
     lookups are list indexes, not a dictionary entry per block."""
-    """For paragraphs, headings and cells: prose, inline code and links, in source order."""
 
     def enclosing(self, kind: str) -> Block | None:
         """The nearest block of ``kind`` among this block and its parents."""
