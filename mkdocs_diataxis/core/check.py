@@ -12,9 +12,17 @@ from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.context import PageContext
-from mkdocs_diataxis.core.document import Document, parse_document, unreadable_document
+from mkdocs_diataxis.core.document import (
+    Document,
+    PageWide,
+    read_document,
+    unreadable_document,
+)
+from mkdocs_diataxis.core.document.large import section_models
+from mkdocs_diataxis.core.document.walk import TokenWalk
+from mkdocs_diataxis.core.figures import PageFigures
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.registry import FAMILIES, RULES
+from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, Family
 from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
@@ -86,9 +94,13 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
     """
     try:
         with _collector_paused(), time_limit(limit_for(settings.time_limit, len(source))):
-            return check_document(
-                parse_document(path, source, templates=settings.templates), settings
-            )
+            doc = read_document(path, source, templates=settings.templates)
+            walk = TokenWalk(doc)
+            if doc.text and walk.sectioned:
+                return _check_sections(doc, section_models(walk), settings)
+            if doc.text:
+                walk.build()
+            return check_document(doc, settings)
     except PageTimeoutError as stop:
         return dataclasses.replace(check_document(_stopped(path, stop), settings), stopped=True)
 
@@ -142,26 +154,68 @@ def check_file(path: str, file: str | os.PathLike[str], settings: Settings) -> P
 def check_document(doc: Document, settings: Settings) -> PageResult:
     """Run every rule family on a parsed page; see `check_page`."""
     ctx = PageContext(doc, settings, RULES)
-    placement = ctx.placement
-    figures = ctx.figures
-    facts = PageFacts(
-        path=doc.path,
-        title=_title(doc),
-        category=placement.category,
-        category_source=placement.source,
-        lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
-        words=doc.word_count,
-        figures_measured=sum(1 for figure in figures if figure.claim),
-        figures_cited=sum(1 for figure in figures if figure.cited),
-        generated=doc.generated,
-        partial=doc.path in settings.partials,
-    )
+    facts = _facts(ctx, doc.word_count)
     if any(problem.rule in _NOTHING_ELSE for problem in doc.problems):
         # Only page/unreadable (or too-slow), but it too has an identity a baseline can
         # record.
         unreadable = _in_baseline(list(_apply_severity(page.check(ctx), settings)), doc, settings)
         return PageResult.of(doc.path, unreadable, facts, True)
     raw = [finding for family in FAMILIES for finding in family.check(ctx)]
+    return _result(ctx, raw, facts)
+
+
+def _check_sections(doc: Document, sections: Iterator[Document], settings: Settings) -> PageResult:
+    """`check_document` for a page modelled one section at a time (see `Document.page`):
+    the sectioned families check each section as it comes, the figures are gathered,
+    and the other families check the page once, with its headings, comments and
+    figures. Only one section's model exists at once."""
+    figures = PageFigures(settings)
+    found: dict[Family, list[Finding]] = {family: [] for family in SECTIONED}
+    words = 0
+    wide: PageWide | None = None
+    for section in sections:
+        wide = section.page
+        ctx = PageContext(section, settings, RULES)
+        for family in SECTIONED:
+            found[family].extend(family.check(ctx))
+        figures.add(section)
+        words += section.word_count
+        del ctx, section  # before the next is built (see `section_models`)
+    assert wide is not None
+    ctx = PageContext(doc, settings, RULES, figures.settle())
+    raw = [
+        finding
+        for family in FAMILIES
+        for finding in (
+            SECTIONED[family].settle(wide, found[family])
+            if family in SECTIONED
+            else family.check(ctx)
+        )
+    ]
+    return _result(ctx, raw, _facts(ctx, words))
+
+
+def _facts(ctx: PageContext, words: int) -> PageFacts:
+    """What the status page needs of the page besides its findings."""
+    doc, settings, placement, figures = ctx.doc, ctx.settings, ctx.placement, ctx.figures
+    return PageFacts(
+        path=doc.path,
+        title=_title(doc),
+        category=placement.category,
+        category_source=placement.source,
+        lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
+        words=words,
+        figures_measured=sum(1 for figure in figures if figure.claim),
+        figures_cited=sum(1 for figure in figures if figure.cited),
+        generated=doc.generated,
+        partial=doc.path in settings.partials,
+    )
+
+
+def _result(ctx: PageContext, raw: list[Finding], facts: PageFacts) -> PageResult:
+    """The page's result from every family's findings: suppressions, severities and the
+    baseline applied, in source order."""
+    doc, settings = ctx.doc, ctx.settings
     kept = [finding for finding in raw if not ctx.suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
     return PageResult.of(doc.path, _in_baseline(findings, doc, settings), facts)

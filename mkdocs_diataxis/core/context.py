@@ -29,11 +29,21 @@ class PageContext:
     """One page under check: the parsed page, the settings, the rules, and the facts
     derived from them (category, figures, outline, suppressions, inline texts)."""
 
-    def __init__(self, doc: Document, settings: Settings, rules: RuleSet) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        settings: Settings,
+        rules: RuleSet,
+        figures: list[Figure] | None = None,
+    ) -> None:
+        """``figures``: the page's, when they were found already (a large page's, one
+        section at a time)."""
         self.doc = doc
         self.settings = settings
         self.rules = rules
         """Every rule, so that a suppression can name any of them."""
+        if figures is not None:
+            self.figures = figures
 
     @cached_property
     def placement(self) -> Placement:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.document import PageWide
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Rule, RuleSet
 from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
@@ -26,8 +27,19 @@ class Family(Protocol):
     def check(self, ctx: PageContext, /) -> Iterable[Finding]: ...
 
 
+class SectionedFamily(Family, Protocol):
+    """A family that checks a large page one section at a time (see `Document.page`),
+    then settles what only the whole page decides."""
+
+    def settle(self, page: PageWide, findings: list[Finding], /) -> list[Finding]: ...
+
+
 FAMILIES: tuple[Family, ...] = (page, placement, citation, terms, suppression)
 """In documentation order; ``page`` first, as it alone runs on a page that cannot be read."""
+
+SECTIONED: dict[Family, SectionedFamily] = {terms: terms}
+"""The families whose check runs on each section of a large page. The others run once,
+on the page with what its sections gathered: its headings, comments and figures."""
 
 RULES = RuleSet(rule for family in FAMILIES for rule in family.RULES)
 """Rule id -> rule, in documentation order."""

@@ -22,12 +22,15 @@ from mkdocs_diataxis.core.document.model import (
     Directive,
     Document,
     Heading,
+    HeadingMark,
     Link,
+    PageWide,
     Span,
     Table,
+    prose_text,
 )
 from mkdocs_diataxis.core.document.outline import Outline, outline_of
-from mkdocs_diataxis.core.document.parse import parse_document, unreadable_document
+from mkdocs_diataxis.core.document.parse import parse_document, read_document, unreadable_document
 
 __all__ = [
     "PROSE_LEAVES",
@@ -40,14 +43,18 @@ __all__ = [
     "Document",
     "FrontMatter",
     "Heading",
+    "HeadingMark",
     "InlineText",
     "Link",
     "Outline",
+    "PageWide",
     "Span",
     "Table",
     "inline_text",
     "one_line",
     "outline_of",
     "parse_document",
+    "prose_text",
+    "read_document",
     "unreadable_document",
 ]

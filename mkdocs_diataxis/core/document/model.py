@@ -204,6 +204,51 @@ class Lines(Sequence[str]):
         return iter(self._text.split("\n"))
 
 
+EARLIER_PROSE_CHARS = 20_000
+"""How much of the prose of earlier sections a section of a large page keeps in reach
+(`PageWide.earlier_prose`): what rules look back over, at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMark:
+    """A heading's line, level and text, known for the whole page before any section of
+    it is modelled (see `PageWide`)."""
+
+    line: int
+    level: int
+    text: str
+
+
+@dataclass(slots=True)
+class PageWide:
+    """What a section of a large page knows of the whole page.
+
+    A page longer than `sections.SECTION_CHARS` is modelled and checked one section at a
+    time, so that only one section's model exists at once (a model takes some 20 times
+    its text). The facts a rule reads beyond its section are here: every heading and
+    code block of the page (found by a quick block-level pass first), the first
+    paragraph under each heading of earlier sections, the last prose of earlier
+    sections, and facts about the whole page computed once for all its sections."""
+
+    headings: list[HeadingMark] = field(default_factory=list)
+    """Every heading of the page, in order."""
+    code_blocks: list[Code] = field(default_factory=list)
+    """Every fenced or indented code block of the page, in order."""
+    under: dict[int, Block] = field(default_factory=dict)
+    """For headings of earlier sections (by ``id`` of their block, which the page's
+    ``headings`` keep alive): the paragraph right under them, where one is."""
+    earlier_prose: list[tuple[int, str]] = field(default_factory=list)
+    """The last prose leaves of earlier sections as (first line, `prose_text`): at least
+    `EARLIER_PROSE_CHARS` characters of it, or all of it."""
+    derived: dict[str, Any] = field(default_factory=dict)
+    """Facts of the whole page a rule computes once for all its sections, by kind."""
+
+
+def prose_text(block: Block) -> str:
+    """A prose leaf's text as one string: its spans joined by a space."""
+    return " ".join(item.text for item in block.items if isinstance(item, Span))
+
+
 @dataclass(slots=True)
 class Document:
     """One page, parsed once. Build it with `parse_document`."""
@@ -236,6 +281,37 @@ class Document:
     derived: dict[str, Any] = field(default_factory=dict)
     """Data derived from the model once and shared by every rule (each block's joined
     text, the outline), by kind; see `inline_text` and `outline_of`."""
+    page: PageWide | None = None
+    """For a section of a large page: what it knows of the whole page (``None`` for a
+    whole page). Its blocks, spans, tables, code and links are the section's; its
+    ``headings`` and ``comments`` are those of the page up to the section's end; the
+    text, lines, front matter, directives, abbreviations and footnotes are the page's."""
+
+    @property
+    def page_derived(self) -> dict[str, Any]:
+        """Where a fact of the whole page is kept once for all its sections (``derived``
+        for a whole page)."""
+        return self.derived if self.page is None else self.page.derived
+
+    @property
+    def code_blocks(self) -> list[Code]:
+        """Every fenced or indented code block of the page, in order (of the whole page
+        for a section too)."""
+        if self.page is not None:
+            return self.page.code_blocks
+        return [code for code in self.code if code.kind != "inline"]
+
+    def section_end(self, line: int, level: int) -> int:
+        """The line where the section of a heading of ``level`` at ``line`` ends: the next
+        heading of its level or above, else the line after the last."""
+        if self.page is not None:
+            marks: Sequence[Heading | HeadingMark] = self.page.headings
+        else:
+            marks = self.headings
+        for other in marks:
+            if other.line > line and other.level <= level:
+                return other.line
+        return len(self.lines) + 1
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -273,20 +349,19 @@ class Document:
                 return number, found + 1
         return None
 
-    def leaves_on(self, lines: set[int]) -> Iterator[Block]:
-        """Prose leaves (paragraphs, headings, table cells) touching any of ``lines``, in
-        document order: the blocks worth a rule's time when a scan of the raw page has
-        shown where its matches can be."""
+    def leaves_on(self, lines: Sequence[int]) -> Iterator[Block]:
+        """Prose leaves (paragraphs, headings, table cells) touching any of ``lines``
+        (sorted), in document order: the blocks worth a rule's time when a scan of the
+        raw page has shown where its matches can be."""
         if not lines:
             return
         # The first of ``lines`` at or after a block's first line, by bisection: a block
         # touches ``lines`` when that one is not past its last line.
-        ordered = sorted(lines)
-        count = len(ordered)
+        count = len(lines)
         for block in self.blocks:
             if block.kind in PROSE_LEAVES and block.items:
-                index = bisect.bisect_left(ordered, block.line)
-                if index < count and ordered[index] <= block.end_line:
+                index = bisect.bisect_left(lines, block.line)
+                if index < count and lines[index] <= block.end_line:
                     yield block
 
     def front_matter_keys(self, key: str) -> Iterator[tuple[int, int]]:

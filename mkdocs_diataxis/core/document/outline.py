@@ -51,6 +51,8 @@ class Outline:
             chains.append(tuple(reversed(chain)))
         self._chains = chains
         self._heading_lines = [heading.line for heading in doc.headings]
+        # A section of a large page: the paragraphs under headings of earlier sections.
+        self._earlier_under = doc.page.under if doc.page is not None else {}
 
     def _number(self, block: Block) -> int:
         """``block``'s number in this page, or -1 for a block not of it."""
@@ -75,8 +77,12 @@ class Outline:
         return self._own_leaves.get(self._number(owner), ())
 
     def under(self, heading: Heading) -> Block | None:
-        """The first block after ``heading`` (comments skipped), if any."""
-        return self._under_heading.get(self._number(heading.block))
+        """The first block after ``heading`` (comments skipped), if any. For a heading
+        of an earlier section of a large page: the paragraph under it, if one is."""
+        number = self._number(heading.block)
+        if number < 0:
+            return self._earlier_under.get(id(heading.block))
+        return self._under_heading.get(number)
 
     def sections(self, line: int) -> tuple[Heading, ...]:
         """The headings whose sections hold ``line``, innermost first."""

@@ -18,6 +18,15 @@ _NEWLINE = re.compile("\n")
 def parse_document(path: str, source: bytes | str, *, templates: bool = False) -> Document:
     """Build the model of one page; never raises on bad input (see ``problems``).
     ``templates``: a templating plugin renders the page (see `Document.templates`)."""
+    doc = read_document(path, source, templates=templates)
+    if doc.text:
+        TokenWalk(doc).build()
+    return doc
+
+
+def read_document(path: str, source: bytes | str, *, templates: bool = False) -> Document:
+    """The page read, ready to be modelled: decoded, its front matter split and its
+    lines indexed (`TokenWalk` models it, whole or a section at a time)."""
     if isinstance(source, bytes):
         text, problem = _decode(source)
         if problem is not None:
@@ -39,7 +48,6 @@ def parse_document(path: str, source: bytes | str, *, templates: bool = False) -
         line_starts=line_starts,
     )
     doc.problems.extend(front_matter.problems)
-    TokenWalk(doc).build()
     return doc
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 
 from markdown_it.common.entities import entities as markdown_entities
 from markdown_it.token import Token
@@ -29,6 +30,7 @@ from mkdocs_diataxis.core.document.model import (
 )
 from mkdocs_diataxis.core.document.prepass import prepare
 from mkdocs_diataxis.core.document.sections import SECTION_CHARS, sections
+from mkdocs_diataxis.core.document.source import SourceText
 
 _SLACK = 256
 """How far past the cursor a text token's source may start (markup in between)."""
@@ -37,56 +39,65 @@ _SLACK = 256
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-class TokenWalk:
+class TokenWalk(SourceText):
     """Walks markdown-it tokens once and fills a `Document`."""
 
     def __init__(self, doc: Document) -> None:
+        super().__init__(doc.text, doc.line_starts)
         self.doc = doc
-        self.text = doc.text
-        self.line_starts = doc.line_starts
+        """The model being filled: the page's, or that of its section being walked."""
+        self._plan: tuple[str, list[tuple[int, int, int]]] | None = None
 
-    # --- positions -------------------------------------------------------------
+    def plan(self) -> tuple[str, list[tuple[int, int, int]]]:
+        """The text markdown-it parses (see `prepare`) and its sections (`sections`),
+        made once."""
+        if self._plan is None:
+            text = prepare(self.doc)
+            self._plan = text, sections(text, SECTION_CHARS)
+        return self._plan
 
-    def offset_of_line(self, line_index: int) -> int:
-        """Offset of the start of 0-based ``line_index`` (end of text past the last line)."""
-        if line_index >= len(self.line_starts):
-            return len(self.text)
-        return self.line_starts[line_index]
-
-    def line_end(self, offset: int, limit: int) -> int:
-        """The offset of the newline that ends ``offset``'s line, or ``limit`` if that
-        comes first. From the line index, not a scan: on a 1 MB line, scanning to its
-        end from every piece of text on it was quadratic."""
-        index = bisect.bisect_right(self.line_starts, offset)
-        end = self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.text)
-        return min(end, limit)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a text offset."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
-
-    # --- the walk --------------------------------------------------------------
+    @property
+    def sectioned(self) -> bool:
+        """Whether the page is longer than one section, so that `sections` can model
+        it a section at a time."""
+        return len(self.plan()[1]) > 1
 
     def build(self) -> None:
         """Parse the page and fill the model. A large page is parsed a section at a
         time (see `sections`), so that only one section's tokens exist at once: they
         took some 20 times the page's size, more than the model itself."""
-        text = prepare(self.doc)
-        parts = sections(text, SECTION_CHARS)
+        text, parts = self.plan()
         env: dict[str, object] = {}
         if len(parts) > 1:
-            # A link may use a reference defined in a later section (in a list, a quote,
-            # over two lines): read every section's definitions first.
-            for _, start, end in parts:
-                MARKDOWN.block.parse(text[start:end], MARKDOWN, env, [])
+            for _ in self.read_ahead(text, parts, env):
+                pass
+        for part in parts:
+            self.walk_part(text, part, env, len(parts) > 1)
+
+    def read_ahead(
+        self, text: str, parts: list[tuple[int, int, int]], env: dict[str, object]
+    ) -> Iterator[tuple[int, list[Token]]]:
+        """Read what one section may need of the others, block by block (a fraction of
+        a whole parse): every link reference definition, into ``env`` (a link may use
+        one defined in a later section). Yields each section's first line and block
+        tokens, for whoever wants more of them."""
         for first_line, start, end in parts:
-            tokens = MARKDOWN.parse(text[start:end] if len(parts) > 1 else text, env)
-            if first_line:
-                for token in tokens:
-                    if token.map:
-                        token.map = [token.map[0] + first_line, token.map[1] + first_line]
-            self.walk(tokens)
+            tokens: list[Token] = []
+            # markdown-it's own normalisation, which ``block.parse`` alone skips.
+            MARKDOWN.block.parse(text[start:end].replace("\0", "\ufffd"), MARKDOWN, env, tokens)
+            yield first_line, tokens
+
+    def walk_part(
+        self, text: str, part: tuple[int, int, int], env: dict[str, object], cut: bool
+    ) -> None:
+        """Parse one section of the page (the whole text unless ``cut``) and walk it."""
+        first_line, start, end = part
+        tokens = MARKDOWN.parse(text[start:end] if cut else text, env)
+        if first_line:
+            for token in tokens:
+                if token.map:
+                    token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        self.walk(tokens)
 
     def walk(self, tokens: list[Token]) -> None:
         """Fill the model from one section's tokens (line numbers the page's)."""
@@ -164,7 +175,7 @@ class TokenWalk:
         if block.kind == "heading":
             line, column = self.position(cursor)
             self.doc.headings.append(
-                Heading(block.level, _strip_heading_attributes(token.content), line, column, block)
+                Heading(block.level, strip_heading_attributes(token.content), line, column, block)
             )
         self.children(token.children or [], block, cursor, limit)
         if block.kind == "heading":
@@ -394,53 +405,18 @@ class TokenWalk:
         else:
             self.doc.links.append(item)
 
-    def skip_brackets(self, opening: int, limit: int) -> int:
-        """From a ``[`` at ``opening``, the offset just past its matching ``]``."""
-        return self.skip_balanced(opening, limit, "[", "]")
-
-    def skip_balanced(self, index: int, limit: int, opening: str, closing: str) -> int:
-        """From ``opening`` at ``index``, the offset just past its matching ``closing``
-        (``limit`` when none matches); a backslash escapes the next character."""
-        depth = 0
-        text = self.text
-        while index < limit:
-            char = text[index]
-            if char == "\\":
-                index += 2
-                continue
-            if char == opening:
-                depth += 1
-            elif char == closing:
-                depth -= 1
-                if depth == 0:
-                    return index + 1
-            index += 1
-        return limit
-
-    def skip_link_tail(self, cursor: int, limit: int) -> int:
-        """Past the ``]`` ending link text and the ``(target)`` or ``[label]`` after it."""
-        text = self.text
-        closing = text.find("]", cursor, limit)
-        if closing < 0:
-            return cursor
-        return self.skip_target(closing + 1, limit)
-
-    def skip_target(self, index: int, limit: int) -> int:
-        """Past the ``(target "title")`` or ``[label]`` starting at ``index``, if any."""
-        text = self.text
-        if index < limit and text[index] == "(":
-            return self.skip_balanced(index, limit, "(", ")")
-        if index < limit and text[index] == "[":
-            label_end = text.find("]", index, limit)
-            return label_end + 1 if label_end >= 0 else index
-        return index
-
     def code_block(self, token: Token) -> None:
+        self.doc.code.append(self.code_of(token))
+
+    def code_of(self, token: Token, first_line: int = 0) -> Code:
+        """The `Code` of a fence or indented code token whose lines count from
+        ``first_line``."""
         start, end = token.map if token.map else (0, 0)
+        start, end = start + first_line, end + first_line
         line_text = self.doc.lines[start] if start < len(self.doc.lines) else ""
         column = len(line_text) - len(line_text.lstrip(" \t")) + 1
         kind = "fenced" if token.type == "fence" else "indented"
-        self.doc.code.append(Code(kind, start + 1, column, end, token.content, token.info.strip()))
+        return Code(kind, start + 1, column, end, token.content, token.info.strip())
 
     def html_block(self, token: Token) -> None:
         if "<!--" not in token.content:
@@ -492,5 +468,5 @@ def _decode_entity(entity: str) -> str:
 _HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[:#.][^{}\n]*\}[ \t]*\Z")
 
 
-def _strip_heading_attributes(text: str) -> str:
+def strip_heading_attributes(text: str) -> str:
     return _HEADING_ATTRIBUTES.sub("", text).strip()

@@ -14,7 +14,7 @@ the status page counts them, ``mkdocs-diataxis figures`` lists them with the evi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Document, InlineText, outline_of
 from mkdocs_diataxis.core.figures.candidates import (
@@ -39,7 +39,15 @@ from mkdocs_diataxis.core.figures.words import (
 )
 from mkdocs_diataxis.core.settings import Settings
 
-__all__ = ["ClaimEvidence", "Evidence", "Figure", "FigureClass", "Scope", "find_figures"]
+__all__ = [
+    "ClaimEvidence",
+    "Evidence",
+    "Figure",
+    "FigureClass",
+    "PageFigures",
+    "Scope",
+    "find_figures",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +86,19 @@ class Figure:
         return self.claim and self.scope is Scope.WEAK
 
 
-def find_figures(doc: Document, settings: Settings) -> list[Figure]:
-    """Every candidate figure on the page, classified, with its covering scope."""
-    citations = settings.citations
-    if not doc.text or not citations.enabled or citations.exclude.match(doc.path):
+def find_figures(
+    doc: Document, settings: Settings, page_sources: tuple[Scope | None, str] | None = None
+) -> list[Figure]:
+    """Every candidate figure on the page, classified, with its covering scope.
+    ``page_sources``: what the page's sources sections give, if the caller knows."""
+    if not _counts(doc, settings):
         return []
     finder: _Finder | None = None  # made at the first block that may hold a figure
     figures: list[Figure] = []
     for block in doc.blocks:
         if block.kind not in PROSE_LEAVES or not block.items or not could_hold_figure(block):
             continue
-        finder = finder or _Finder(doc, citations.patterns)
+        finder = finder or _Finder(doc, settings.citations.patterns, page_sources)
         inline = finder.sources.inline(block)
         matches = list(FIGURE.finditer(inline.text))
         if has_word_hint(inline.text):
@@ -101,14 +111,75 @@ def find_figures(doc: Document, settings: Settings) -> list[Figure]:
     return figures
 
 
+def _counts(doc: Document, settings: Settings) -> bool:
+    """Whether the page's figures are looked for at all."""
+    citations = settings.citations
+    return bool(doc.text) and citations.enabled and not citations.exclude.match(doc.path)
+
+
+class PageFigures:
+    """The figures of a large page, found one section at a time (see `Document.page`).
+
+    A sources section covers the claims of the whole page, those before it too, so a
+    claim that only such a section could cover waits (`Scope.LATER`) until every
+    section has been read (`settle`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.figures: list[Figure] = []
+        self.citation: str | None = None
+        """The first citation the page's sources sections hold, once one is read."""
+        self.found = False
+        """Whether a sources or methodology section has been read."""
+        self.level = 0
+        """The level of the sources section open at the end of the last section read."""
+
+    def add(self, section: Document) -> None:
+        """Find the figures of the next section of the page."""
+        if not _counts(section, self.settings):
+            return
+        patterns = self.settings.citations.patterns
+        if self.citation is None:
+            citation, found, self.level = Sources(section, patterns, (None, "")).sources_sections(
+                self.level
+            )
+            self.found = self.found or found
+            self.citation = citation
+        page_sources = (
+            (Scope.SOURCES_SECTION, self.citation)
+            if self.citation is not None
+            else (Scope.LATER, "")
+        )
+        self.figures.extend(find_figures(section, self.settings, page_sources))
+
+    def settle(self) -> list[Figure]:
+        """Every figure of the page, those that waited for its sources sections
+        covered as the whole page's sections decide."""
+        if self.citation is not None:
+            final: tuple[Scope | None, str] = (Scope.SOURCES_SECTION, self.citation)
+        else:
+            final = (Scope.WEAK, "") if self.found else (None, "")
+        return [
+            replace(figure, scope=final[0], citation=final[1])
+            if figure.scope is Scope.LATER
+            else figure
+            for figure in self.figures
+        ]
+
+
 class _Finder:
     """One page's figures, with the caches they share."""
 
-    def __init__(self, doc: Document, patterns: tuple[re.Pattern[str], ...]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        patterns: tuple[re.Pattern[str], ...],
+        page_sources: tuple[Scope | None, str] | None,
+    ) -> None:
         self.doc = doc
         self.classifier = Classifier()
         self.outline = outline_of(doc)
-        self.sources = Sources(doc, patterns)
+        self.sources = Sources(doc, patterns, page_sources)
         self._context: dict[tuple[str, int, bool], Evidence | None] = {}
 
     def figure(self, inline: InlineText, match: re.Match[str]) -> Figure | None:

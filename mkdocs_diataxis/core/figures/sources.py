@@ -13,6 +13,7 @@ from mkdocs_diataxis.core.document import (
     Block,
     Document,
     Heading,
+    HeadingMark,
     InlineText,
     inline_text,
     outline_of,
@@ -35,6 +36,10 @@ class Scope(str, enum.Enum):
     SOURCES_SECTION = "sources section"
     WEAK = "methodology without a source"
     """A methodology section that names no source: reported once, by citation/weak."""
+    LATER = "a sources section further on"
+    """Only while a large page is checked section by section: a sources section that a
+    later section holds may cover the claim. `settle_figures` replaces it before any
+    result is made."""
 
 
 _TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)", re.IGNORECASE)
@@ -67,7 +72,14 @@ class Sources:
     """The citations of one page, each block's answer found once (many figures share a
     sentence, an item, a row or a section)."""
 
-    def __init__(self, doc: Document, patterns: tuple[re.Pattern[str], ...]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        patterns: tuple[re.Pattern[str], ...],
+        page_sources: tuple[Scope | None, str] | None = None,
+    ) -> None:
+        """``page_sources``: what the page's sources sections give, when the caller
+        knows (a section of a large page cannot: see `PageFigures`)."""
         self.doc = doc
         self.outline = outline_of(doc)
         self.patterns = patterns
@@ -80,7 +92,7 @@ class Sources:
             for table in doc.tables
         }
         self._headings = {id(heading.block): heading for heading in doc.headings}
-        self.page_sources, self.page_citation = self._page_sources()
+        self.page_sources, self.page_citation = page_sources or self._page_sources()
 
     def inline(self, block: Block) -> InlineText:
         return inline_text(self.doc, block)
@@ -132,8 +144,17 @@ class Sources:
         """`Scope.SOURCES_SECTION` and its citation when any sources or methodology
         section locates a source, `Scope.WEAK` when such sections exist and none does,
         else ``None``. One pass over the page, however many such sections it has."""
+        citation, found, _ = self.sources_sections()
+        if citation is not None:
+            return Scope.SOURCES_SECTION, citation
+        return (Scope.WEAK, "") if found else (None, "")
+
+    def sources_sections(self, level: int = 0) -> tuple[str | None, bool, int]:
+        """What the page's sources and methodology sections hold, read over its blocks
+        (a section's, for a large page): the first citation in them that locates a
+        source, whether any such section begins here, and the level of the one still
+        open at the end (0: none). ``level``: that of one open at the start."""
         found = False
-        level = 0  # the level of the sources section being read; 0 outside one
         for block in self.doc.blocks:
             if block.kind == "heading":
                 if level and block.level <= level:
@@ -145,8 +166,8 @@ class Sources:
             if level and block.kind in ("paragraph", "table_cell", "heading") and block.items:
                 inline = self.inline(block)
                 if (citation := self.locates(inline, 0, len(inline.text))) is not None:
-                    return Scope.SOURCES_SECTION, citation
-        return (Scope.WEAK, "") if found else (None, "")
+                    return citation, found, level
+        return None, found, level
 
     def scope(
         self, inline: InlineText, sentence_start: int, sentence_end: int
@@ -274,8 +295,11 @@ class Sources:
     def _benchmark_on_page(self, block: Block) -> str | None:
         headings = self.outline.sections(block.line)
         start = headings[0].line if headings else 0
-        end = _section_end(self.doc, headings[0]) if headings else len(self.doc.lines) + 1
-        blocks = [c for c in self.doc.code if c.kind != "inline" and start < c.line < end]
+        if headings:
+            end = self.doc.section_end(headings[0].line, headings[0].level)
+        else:
+            end = len(self.doc.lines) + 1
+        blocks = [c for c in self.doc.code_blocks if start < c.line < end]
         if block.kind == "paragraph":
             text = self.inline(block).text.rstrip()
             after = self.outline.next(block)
@@ -346,15 +370,7 @@ def _first_line(text: str) -> str:
     return text.strip().split("\n", 1)[0] or "the code in this section"
 
 
-def _section_end(doc: Document, heading: Heading) -> int:
-    """The line where ``heading``'s section ends (the next heading of its level or above)."""
-    for other in doc.headings:
-        if other.line > heading.line and other.level <= heading.level:
-            return other.line
-    return len(doc.lines) + 1
-
-
-def is_sources_heading(heading: Heading) -> bool:
+def is_sources_heading(heading: Heading | HeadingMark) -> bool:
     """Whether a heading opens a sources, methodology or test environment section."""
     return _SOURCES_HEADING.match(normalise_heading(heading.text)) is not None
 

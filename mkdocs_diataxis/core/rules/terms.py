@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from mkdocs_diataxis.core.capitals import (
     in_shouting,
@@ -13,9 +13,10 @@ from mkdocs_diataxis.core.capitals import (
     not_an_acronym_here,
     shipped_lists,
 )
+from mkdocs_diataxis.core.codenames import names_in_code, programs_in
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.document import Block, Document, InlineText, one_line
-from mkdocs_diataxis.core.document.model import PROSE_LEAVES, Code, Span
+from mkdocs_diataxis.core.document.model import PROSE_LEAVES, PageWide, prose_text
 from mkdocs_diataxis.core.expansions import SpelledNames, defined_here
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Example, Rule
@@ -69,24 +70,13 @@ def check(ctx: PageContext) -> Iterator[Finding]:
 
 def _forbidden(ctx: PageContext) -> Iterator[Finding]:
     """One finding per hit of an entry that applies to the page's category."""
-    doc, terms, category = ctx.doc, ctx.settings.terms, ctx.category
+    doc, terms = ctx.doc, ctx.settings.terms
     if not terms.enabled or not terms.matchers or terms.exclude.match(doc.path):
         return
-    # A hit holds one of its entry's triggers in the source, so one scan of the page
-    # finds the entries worth running and the lines worth reading; blocks elsewhere
-    # never build their text for this rule.
-    lower = _visible(_lowered(doc.text))  # newlines stay, so its lines are the page's
-    applicable = [m for m in terms.matchers if m.entry.applies_to(category)]
-    first = _first_occurrences(lower, applicable)
-    matchers = [
-        m for m in applicable if m.triggers is None or any(first[t] >= 0 for t in m.triggers)
-    ]
-    if not matchers:
-        return
-    if any(m.triggers is None for m in matchers):  # a /regex/ entry: any line may hit
-        lines = set(range(1, len(doc.lines) + 1))
-    else:
-        lines = _trigger_lines(lower, [t for m in matchers for t in m.triggers or ()], first)
+    found = doc.page_derived.get("terms/forbidden")
+    if found is None:  # once for the whole page, however many sections it has
+        found = doc.page_derived["terms/forbidden"] = _worth_reading(ctx)
+    matchers, lines = found
     cited: dict[tuple[int, int], bool] = {}
     for block in doc.leaves_on(lines):
         if block.enclosing("blockquote"):
@@ -121,19 +111,33 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
             )
 
 
+def _worth_reading(ctx: PageContext) -> tuple[list[TermMatcher], Sequence[int]]:
+    """The entries worth running on the page and the lines (sorted) where they may hit.
+
+    A hit holds one of its entry's triggers in the source, so one scan of the page
+    finds the entries worth running and the lines worth reading; blocks elsewhere never
+    build their text for this rule. The scan reads the page lowered a chunk of lines at
+    a time (triggers never hold a line break): lowered whole, a large page beyond
+    Latin-1 took twice its size again for a moment."""
+    doc = ctx.doc
+    applicable = [m for m in ctx.settings.terms.matchers if m.entry.applies_to(ctx.category)]
+    triggers = list(dict.fromkeys(t for m in applicable for t in m.triggers or ()))
+    present: set[str] = set()
+    lines: set[int] = set()
+    for first_line, lower in _lowered_chunks(doc.text):
+        first = {trigger: lower.find(trigger) for trigger in triggers}
+        present.update(trigger for trigger, at in first.items() if at >= 0)
+        shown = [trigger for trigger in triggers if first[trigger] >= 0]
+        lines.update(first_line + line for line in _trigger_lines(lower, shown, first))
+    matchers = [
+        m for m in applicable if m.triggers is None or any(t in present for t in m.triggers)
+    ]
+    if any(m.triggers is None for m in matchers):  # a /regex/ entry: any line may hit
+        return matchers, range(1, len(doc.lines) + 1)
+    return matchers, sorted(lines)
+
+
 _NEWLINE = re.compile("\n")
-
-
-def _first_occurrences(lower: str, matchers: list[TermMatcher]) -> dict[str, int]:
-    """Where each trigger of ``matchers`` first stands in ``lower`` (-1: nowhere). One
-    search per distinct trigger: what `TermMatcher.may_match` would find, shared by the
-    entries that have the same trigger and reused as the start of `_trigger_lines`."""
-    first: dict[str, int] = {}
-    for matcher in matchers:
-        for trigger in matcher.triggers or ():
-            if trigger not in first:
-                first[trigger] = lower.find(trigger)
-    return first
 
 
 def _trigger_lines(lower: str, triggers: list[str], first: dict[str, int]) -> set[int]:
@@ -168,20 +172,22 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 _LOWER_CHUNK = 65_536
 
 
-def _lowered(text: str) -> str:
-    """``text.lower()``, a chunk of whole lines at a time: for text beyond Latin-1,
+def _lowered_chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` lowered and made visible (see `_INVISIBLE`), a chunk of whole lines at a
+    time, each with the number of lines before it: for text beyond Latin-1,
     ``str.lower`` takes a buffer of 12 bytes per character (three code points of four
     bytes each, the most a character can lower to), 6 times a 1 MB page's own size."""
-    if len(text) <= _LOWER_CHUNK:
-        return text.lower()
-    parts = []
     start = 0
-    while start < len(text):
+    lines = 0
+    while True:
         end = text.find("\n", start + _LOWER_CHUNK)
         end = len(text) if end < 0 else end + 1
-        parts.append(text[start:end].lower())
+        chunk = _visible(text[start:end].lower())
+        yield lines, chunk
+        if end >= len(text):
+            return
+        lines += chunk.count("\n")
         start = end
-    return "".join(parts)
 
 
 def _visible(text: str) -> str:
@@ -319,21 +325,6 @@ def _quoted(inline: InlineText, start: int, end: int) -> bool:
 # "V2" (fewer than two capitals, filtered after matching), nor the "FFFD" of "U+FFFD"
 # (a Unicode code point).
 _CANDIDATE = re.compile(r"(?<![\w/.\-@+])[A-Z][A-Z0-9]{1,6}s?(?![\w*]|[.\-][A-Z0-9])")
-# A name in capitals as code writes it, whole: "MATCH", "TAG"; not the "AWS" of AWS_REGION.
-_CODE_NAME = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9]{1,6}(?![\w\-])")
-# A code block whose language is prose or a picture: "text", "mermaid", none at all.
-_PROSE_INFO = re.compile(r"\s*\{?\.?(?:text|txt|plain|plaintext|mermaid|markdown|md|none)\b", re.I)
-# A comment to the end of its line: #, // or -- and what follows.
-_COMMENT = re.compile(r"(?:#|//|--)[^\n]*")
-# The command a line of shell runs, after any prompt: "uv" of "$ uv pip sync"; not the
-# "rdma" of "rdma = true" (a setting).
-_COMMAND = re.compile(r"\s*(?:[$%>]\s+)?([a-z][a-z0-9]*)(?:\s+(?![=\s])|\Z)")
-# A code block in a shell language.
-_SHELL_INFO = re.compile(
-    r"\s*\{?\.?(?:bash|sh|shell|console|zsh|fish|powershell|ps1|bat|cmd)\b", re.I
-)
-# The package an import names: "httpx" of "import httpx", "arq" of "from arq.x import y".
-_IMPORT = re.compile(r"\s*(?:import|from)\s+([a-z][a-z0-9]*)\b")
 # HTML's own definition, right before the acronym: <abbr title="...">GTD</abbr>.
 _ABBR_TAG = re.compile(r"<abbr\s[^>]*\btitle\s*=\s*[\"'][^\"']+[\"'][^>]*>\Z", re.I)
 # Every run of capitals and digits starting with a capital, with a plural "s": the raw
@@ -352,21 +343,15 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     defined |= acronyms.site_defined
-    seen: set[str] = set()
+    # Acronyms already met: on a large page, in this section or an earlier one.
+    seen: set[str] = doc.page_derived.setdefault("terms/acronym seen", set())
     in_code: list[frozenset[str]] = []
 
     def named_in_code() -> frozenset[str]:
         """The capitals the page's code uses, found at the first need: inline code and
         code blocks in a language, comments left out (a diagram or a comment is prose)."""
         if not in_code:
-            in_code.append(
-                frozenset(
-                    token
-                    for code in doc.code
-                    if _in_a_language(code)
-                    for token in _CODE_NAME.findall(_COMMENT.sub("", code.text))
-                )
-            )
+            in_code.append(names_in_code(doc.code))
         return in_code[0]
 
     programs: list[frozenset[str]] = []
@@ -375,7 +360,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
         """The tools and packages the page's code runs or imports, found at the first
         need: "uv" of ``uv pip sync``, "httpx" of ``import httpx``."""
         if not programs:
-            programs.append(frozenset(name for code in doc.code for name in _programs(code)))
+            programs.append(programs_in(doc.code))
         return programs[0]
 
     names: list[SpelledNames] = []
@@ -389,11 +374,13 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 for value in (doc.meta.get("title"), doc.meta.get("description"))
                 if isinstance(value, str)
             ]
+            earlier = doc.page.earlier_prose if doc.page is not None else []
             names.append(
                 SpelledNames(
                     shown
+                    + earlier
                     + [
-                        (block.line, " ".join(i.text for i in block.items if isinstance(i, Span)))
+                        (block.line, prose_text(block))
                         for block in doc.blocks
                         if block.items and block.kind in PROSE_LEAVES
                     ]
@@ -408,7 +395,10 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     # Only lines whose raw text holds a run of capitals that is not known can hold a
     # finding: markup never splits a run of capitals, so the run of any acronym in a
     # block's text stands whole in its source line.
-    lines = _lines_with_runs(doc.text, unknown)
+    lines = doc.page_derived.get("terms/acronym lines")
+    if lines is None:  # once for the whole page, however many sections it has
+        lines = sorted(_lines_with_runs(doc.text, unknown))
+        doc.page_derived["terms/acronym lines"] = lines
     for block in doc.leaves_on(lines):
         inline = ctx.inline(block)
         for match in _CANDIDATE.finditer(inline.text):
@@ -442,6 +432,27 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 f'write the full name with "({base})" after it at first use, or add'
                 f' "*[{base}]: Full name" to the page or to the acronyms glossary',
             )
+    if doc.page is not None and lines:
+        # A large page's code in later sections may name an acronym flagged here: what
+        # every section's code names decides at the end (`settle`).
+        doc.page.derived.setdefault("terms/acronym code", set()).update(named_in_code())
+        doc.page.derived.setdefault("terms/acronym programs", set()).update(run_or_imported())
+
+
+def settle(page: PageWide, findings: list[Finding]) -> list[Finding]:
+    """The findings of a large page's sections, less the acronyms that code in a later
+    section names: a section reads only its own code, and a code name is never flagged,
+    wherever on the page the code is."""
+    names = page.derived.get("terms/acronym code", set())
+    programs = page.derived.get("terms/acronym programs", set())
+    kept = []
+    for finding in findings:
+        if finding.rule == ACRONYM.id:
+            base = finding.text[:-1] if finding.text.endswith("s") else finding.text
+            if base in names or base.lower() in programs:
+                continue
+        kept.append(finding)
+    return kept
 
 
 def _lines_with_runs(text: str, unknown: Callable[[str], bool]) -> set[int]:
@@ -459,22 +470,3 @@ def _lines_with_runs(text: str, unknown: Callable[[str], bool]) -> set[int]:
         for match in _CAPITALS.finditer(text)
         if match.group(0) in wanted
     }
-
-
-def _in_a_language(code: Code) -> bool:
-    """Inline code, or a code block whose info names a language that is not prose."""
-    return code.kind == "inline" or (bool(code.info.strip()) and not _PROSE_INFO.match(code.info))
-
-
-def _programs(code: Code) -> Iterator[str]:
-    """Names a block of code runs or imports: the command of each line of a shell block
-    ("uv" of ``$ uv pip sync``) and the package of an import in any block ("httpx" of
-    ``import httpx``). Inline code is left out: ``sf slot already in use`` is a message,
-    not a command."""
-    if code.kind == "inline":
-        return
-    shell = _SHELL_INFO.match(code.info) is not None
-    for line in code.text.splitlines():
-        found = _IMPORT.match(line) or (_COMMAND.match(line) if shell else None)
-        if found:
-            yield found.group(1)
