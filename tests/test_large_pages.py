@@ -12,12 +12,13 @@ import gc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from mkdocs_diataxis.core import check_page, load_settings
-from mkdocs_diataxis.core.check import PageResult
-from mkdocs_diataxis.core.document import Block, read_document
-from mkdocs_diataxis.core.document.large import section_models
+from mkdocs_diataxis.core.check import PageResult, check_document
+from mkdocs_diataxis.core.document import Block, Document, Span, parse_document, read_document
 from mkdocs_diataxis.core.document.walk import TokenWalk
+from mkdocs_diataxis.core.figures import PageFigures
 from tests.helpers import thousand_examples
 
 SETTINGS = load_settings({})
@@ -125,34 +126,83 @@ def test_a_page_checked_in_sections_gives_the_whole_pages_result(
 
 
 def test_only_one_sections_model_lives_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    # With the cycle collector off, what is left of a section once the next one is
-    # built is what later sections read of it: its headings, the paragraphs under the
-    # headings still open, and their containers.
+    # With the cycle collector off, what is alive of the page's model while a section
+    # is checked is that section's, and what later sections read of earlier ones: the
+    # headings, the paragraphs under the headings still open, and their containers.
+    # No markdown-it token outlives the parse of its section.
     _cut(monkeypatch)
-    walk = TokenWalk(read_document("reference/engine.md", PAGE + "\n- a list\n- of items\n"))
+    seen: list[int] = []
+
+    def watch(self: PageFigures, section: Document) -> None:
+        assert section.page is not None
+        blocks = {id(block) for block in section.blocks}
+        spans = {id(span) for span in section.spans}
+        kept = [heading.block for heading in section.headings]
+        kept += list(section.page.under.values())
+        for block in kept:
+            spans.update(id(item) for item in block.items)
+            current: Block | None = block
+            while current is not None:
+                blocks.add(id(current))
+                current = current.parent
+        live = gc.get_objects()
+        assert {id(obj) for obj in live if type(obj) is Block} <= blocks
+        assert {id(obj) for obj in live if type(obj) is Span} <= spans
+        assert [obj for obj in live if type(obj) is Token] == []
+        seen.append(len(section.blocks))
+        add(self, section)
+
+    add = PageFigures.add
+    monkeypatch.setattr(PageFigures, "add", watch)
     was_enabled = gc.isenabled()
     gc.collect()  # what earlier tests left
     gc.disable()
     try:
-        count = 0
-        for section in section_models(walk):
-            assert section.page is not None
-            expected = {id(block) for block in section.blocks}
-            kept = [heading.block for heading in section.headings]
-            kept += list(section.page.under.values())
-            for block in kept:
-                current: Block | None = block
-                while current is not None:
-                    expected.add(id(current))
-                    current = current.parent
-            live = {id(obj) for obj in gc.get_objects() if type(obj) is Block}
-            assert live <= expected
-            count += 1
-            del section
-        assert count == PAGE.count("\n#") + 1
+        check_page("reference/engine.md", PAGE + "\n- a list\n- of items\n", SETTINGS)
     finally:
         if was_enabled:
             gc.enable()
+    assert len(seen) == PAGE.count("\n#") + 1
+
+
+def test_what_reaches_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each part of what a section reads of the others, alone on one page: the opening
+    # of a heading two sections up, prose 5,000 characters back, a tool that a shell
+    # block in a later section runs.
+    filler = "\n\n".join(["Plain words about the queue and its workers."] * 110)
+    text = (
+        "# Engine\n\n## Throughput\n\nMeasurements in this section come from the"
+        " [suite](https://example.org/suite).\n\n### Setup\n\nThe host has eight"
+        " cores.\n\n### Spawn\n\nSpawning a task takes 286ns.\n\n## Names\n\nThe Quick"
+        f" Zebra Xylophone starts first.\n\n## Filler\n\n{filler}\n\n## Later\n\nThe"
+        " QZX and the WQM start next.\n\n## Shell\n\n```console\n$ wqm sync\n```\n"
+    )
+    whole = check_page("reference/engine.md", text, SETTINGS)
+    assert [(f.rule, f.text) for f in whole.findings if f.severity == "warning"] == []
+    assert whole.facts.figures_cited == 1
+    _cut(monkeypatch)
+    assert _sections(text) == 8
+    assert _summary(check_page("reference/engine.md", text, SETTINGS)) == _summary(whole)
+
+
+def test_a_page_longer_than_a_lowering_chunk_finds_terms_on_their_lines() -> None:
+    # The term rules read the page lowered a chunk of lines at a time (64 KiB).
+    text = "# Engine\n\n" + "Plain words about the queue.\n\n" * 3_000 + "It is blazing fast.\n"
+    assert len(text) > 65_536
+    result = check_page("reference/engine.md", text, SETTINGS)
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("terms/forbidden", 6003, 7)]
+
+
+def test_a_document_checked_twice_gives_the_same_findings() -> None:
+    # What a rule keeps while checking a page belongs to that check, not to the page.
+    doc = parse_document("reference/engine.md", "# Engine\n\nThe WQM starts.\n")
+    first = check_document(doc, SETTINGS)
+    again = check_document(doc, SETTINGS)
+    assert [f.rule for f in first.findings] == ["terms/acronym"]
+    assert _summary(again) == _summary(first)
+    known = check_document(doc, load_settings({"acronyms": {"known": ["WQM"]}}))
+    assert known.findings == ()
+    assert _summary(check_document(doc, SETTINGS)) == _summary(first)
 
 
 _FRAGMENTS = st.sampled_from(
@@ -191,3 +241,43 @@ def test_any_page_checked_in_sections_gives_the_whole_pages_result(fragments: li
         _cut(monkeypatch)
         cut = check_page("reference/p.md", text, SETTINGS)
     assert _summary(cut) == _summary(whole)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by a tester: each was cut inside code or HTML that markdown-it keeps
+        # open, so the heading read as prose in one check and as code in the other.
+        "<div>\n```\n\n```\n\n# It is blazing fast\n",  # a fence line inside an HTML block
+        "<div>\n<pre>\n\n<!-- </pre>\n\n# It is blazing fast\n",  # a comment that never closes
+        "- a\n  ```\n```\n\n# It is blazing fast\n",  # the list ends, a new fence opens
+        "- ```\n  code\n  ```\n\n```\n\n# It is blazing fast\n",  # a list item opens with a fence
+        "<pre\u00a0>\n\n# It is blazing fast\n",  # a Unicode space after the tag
+    ],
+)
+def test_a_page_is_never_cut_inside_a_block_markdown_it_keeps_open(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    whole = check_page("reference/p.md", text, SETTINGS)
+    assert [f.rule for f in whole.findings] == []
+    _cut(monkeypatch)
+    assert _sections(text) == 1
+    assert _summary(check_page("reference/p.md", text, SETTINGS)) == _summary(whole)
+
+
+def test_a_page_of_the_real_section_size_is_cut_where_markdown_it_starts_afresh() -> None:
+    # The first heading past SECTION_CHARS stands inside a fence; the next one may be
+    # cut at.
+    filler = "Filler words here. " * 11_000
+    text = (
+        f"<div>\n```\n</div>\n\n{filler}\n\n```\nmake\n\n# It is blazing fast\n```\n\n"
+        "# Results\n\nIt is revolutionary.\n"
+    )
+    whole_text = text
+    cut = check_page("reference/p.md", text, SETTINGS)
+    assert _sections(text) == 2
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", len(text))
+        whole = check_page("reference/p.md", whole_text, SETTINGS)
+    assert _summary(cut) == _summary(whole)
+    assert [(f.rule, f.text) for f in cut.findings] == [("terms/forbidden", "revolutionary")]

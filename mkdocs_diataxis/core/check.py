@@ -14,7 +14,6 @@ from mkdocs_diataxis.core.baseline import fingerprint
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.document import (
     Document,
-    PageWide,
     read_document,
     unreadable_document,
 )
@@ -22,7 +21,7 @@ from mkdocs_diataxis.core.document.large import section_models
 from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.figures import PageFigures
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, Family
+from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
 from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
@@ -97,7 +96,7 @@ def check_page(path: str, source: bytes | str, settings: Settings) -> PageResult
             doc = read_document(path, source, templates=settings.templates)
             walk = TokenWalk(doc)
             if doc.text and walk.sectioned:
-                return _check_sections(doc, section_models(walk), settings)
+                return _check_sections(walk, settings)
             if doc.text:
                 walk.build()
             return check_document(doc, settings)
@@ -164,33 +163,28 @@ def check_document(doc: Document, settings: Settings) -> PageResult:
     return _result(ctx, raw, facts)
 
 
-def _check_sections(doc: Document, sections: Iterator[Document], settings: Settings) -> PageResult:
+def _check_sections(walk: TokenWalk, settings: Settings) -> PageResult:
     """`check_document` for a page modelled one section at a time (see `Document.page`):
     the sectioned families check each section as it comes, the figures are gathered,
     and the other families check the page once, with its headings, comments and
     figures. Only one section's model exists at once."""
+    doc = walk.doc
     figures = PageFigures(settings)
-    found: dict[Family, list[Finding]] = {family: [] for family in SECTIONED}
+    found: dict[SectionedFamily, list[Finding]] = {family: [] for family in SECTIONED}
     words = 0
-    wide: PageWide | None = None
-    for section in sections:
-        wide = section.page
+    for section in section_models(walk):
         ctx = PageContext(section, settings, RULES)
         for family in SECTIONED:
             found[family].extend(family.check(ctx))
         figures.add(section)
         words += section.word_count
         del ctx, section  # before the next is built (see `section_models`)
-    assert wide is not None
     ctx = PageContext(doc, settings, RULES, figures.settle())
+    settled = {family: family.settle(walk.page, found[family]) for family in SECTIONED}
     raw = [
         finding
         for family in FAMILIES
-        for finding in (
-            SECTIONED[family].settle(wide, found[family])
-            if family in SECTIONED
-            else family.check(ctx)
-        )
+        for finding in (settled[family] if family in settled else family.check(ctx))
     ]
     return _result(ctx, raw, _facts(ctx, words))
 

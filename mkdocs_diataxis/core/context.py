@@ -9,6 +9,7 @@ itself, so that the code below the rules that computes facts can share them too;
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from mkdocs_diataxis.core.category import Placement, decide
 from mkdocs_diataxis.core.document import (
@@ -42,6 +43,10 @@ class PageContext:
         self.settings = settings
         self.rules = rules
         """Every rule, so that a suppression can name any of them."""
+        self.page_state: dict[str, Any] = doc.page.derived if doc.page is not None else {}
+        """What a rule keeps for the rest of this check of the page, by kind: for a large
+        page checked a section at a time, shared by its sections (see `Document.page`);
+        else this check's own."""
         if figures is not None:
             self.figures = figures
 

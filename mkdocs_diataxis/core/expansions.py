@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mkdocs_diataxis.core.document.model import EARLIER_PROSE_CHARS
+
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SMALL_WORDS = frozenset(["of", "and", "for", "the", "to", "in", "on", "a", "an", "with", "by"])
@@ -94,8 +96,9 @@ def _spells(
     return match(last, len(acronym) - 1, spare) and bool(words)
 
 
-_REACH = 20_000
-"""Characters before an acronym where its spelled-out name counts."""
+_REACH = EARLIER_PROSE_CHARS
+"""Characters before an acronym where its spelled-out name counts: what a section of a
+large page keeps of the prose before it."""
 
 
 class SpelledNames:

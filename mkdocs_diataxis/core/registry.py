@@ -37,9 +37,10 @@ class SectionedFamily(Family, Protocol):
 FAMILIES: tuple[Family, ...] = (page, placement, citation, terms, suppression)
 """In documentation order; ``page`` first, as it alone runs on a page that cannot be read."""
 
-SECTIONED: dict[Family, SectionedFamily] = {terms: terms}
+SECTIONED: tuple[SectionedFamily, ...] = (terms,)
 """The families whose check runs on each section of a large page. The others run once,
-on the page with what its sections gathered: its headings, comments and figures."""
+on the page with what its sections gathered: its headings, comments and figures (not
+its blocks, spans, tables or code, which only a section's model holds)."""
 
 RULES = RuleSet(rule for family in FAMILIES for rule in family.RULES)
 """Rule id -> rule, in documentation order."""

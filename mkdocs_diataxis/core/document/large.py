@@ -2,15 +2,13 @@
 exists at once (a model takes some 20 times its text): `section_models`.
 
 A section reads the rest of the page through `PageWide`: every heading and code block
-(from a quick block-level pass first), the paragraphs under the headings still open,
-and the last prose of earlier sections.
+(from the block-level pass that finds the cuts, see `sections`), the paragraphs under
+the headings still open, and the last prose of earlier sections.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from markdown_it.token import Token
 
 from mkdocs_diataxis.core.document.model import (
     EARLIER_PROSE_CHARS,
@@ -18,11 +16,10 @@ from mkdocs_diataxis.core.document.model import (
     Block,
     Document,
     Heading,
-    HeadingMark,
     PageWide,
     prose_text,
 )
-from mkdocs_diataxis.core.document.walk import TokenWalk, strip_heading_attributes
+from mkdocs_diataxis.core.document.walk import TokenWalk
 
 
 def section_models(walk: TokenWalk) -> Iterator[Document]:
@@ -35,10 +32,7 @@ def section_models(walk: TokenWalk) -> Iterator[Document]:
     of the prose (see `PageWide`). Drop each section before asking for the next."""
     doc = walk.doc
     text, parts = walk.plan()
-    page = PageWide()
-    env: dict[str, object] = {}
-    for first_line, tokens in walk.read_ahead(text, parts, env):
-        _read_page_wide(walk, first_line, tokens, page)
+    page = walk.page
     for part in parts:
         walk.doc = Document(
             path=doc.path,
@@ -54,26 +48,10 @@ def section_models(walk: TokenWalk) -> Iterator[Document]:
             footnotes=doc.footnotes,
             page=page,
         )
-        walk.walk_part(text, part, env, True)
+        walk.walk_part(text, part, True)
         yield walk.doc
         _carry(walk.doc, page)
     walk.doc = doc
-
-
-def _read_page_wide(walk: TokenWalk, first_line: int, tokens: list[Token], page: PageWide) -> None:
-    """Note the headings and code blocks of one section's block tokens in ``page``."""
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map:
-            content = tokens[index + 1].content if index + 1 < len(tokens) else ""
-            page.headings.append(
-                HeadingMark(
-                    token.map[0] + first_line + 1,
-                    int(token.tag[1]),
-                    strip_heading_attributes(content),
-                )
-            )
-        elif token.type in ("fence", "code_block"):
-            page.code_blocks.append(walk.code_of(token, first_line))
 
 
 def _carry(section: Document, page: PageWide) -> None:

@@ -70,3 +70,8 @@ def _plain_tokens(content: str) -> list[Token]:
 
 
 MARKDOWN.core.ruler.at("inline", _inline_unless_plain)
+
+BLOCKS = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
+"""The same block rules, for a block-level pass alone (see `sections`): link reference
+definitions come out as ``definition`` tokens, with their lines, instead of going
+straight into the parse's ``env``."""

@@ -288,12 +288,6 @@ class Document:
     text, lines, front matter, directives, abbreviations and footnotes are the page's."""
 
     @property
-    def page_derived(self) -> dict[str, Any]:
-        """Where a fact of the whole page is kept once for all its sections (``derived``
-        for a whole page)."""
-        return self.derived if self.page is None else self.page.derived
-
-    @property
     def code_blocks(self) -> list[Code]:
         """Every fenced or indented code block of the page, in order (of the whole page
         for a section too)."""
@@ -304,14 +298,18 @@ class Document:
     def section_end(self, line: int, level: int) -> int:
         """The line where the section of a heading of ``level`` at ``line`` ends: the next
         heading of its level or above, else the line after the last."""
-        if self.page is not None:
-            marks: Sequence[Heading | HeadingMark] = self.page.headings
-        else:
-            marks = self.headings
-        for other in marks:
-            if other.line > line and other.level <= level:
-                return other.line
-        return len(self.lines) + 1
+        derived = self.derived if self.page is None else self.page.derived
+        ends = derived.get("section ends")
+        if ends is None:  # every heading's end, in one pass over the page's headings
+            marks: Sequence[Heading | HeadingMark]
+            marks = self.headings if self.page is None else self.page.headings
+            ends = derived["section ends"] = {}
+            open_headings: list[Heading | HeadingMark] = []
+            for mark in marks:
+                while open_headings and open_headings[-1].level >= mark.level:
+                    ends[open_headings.pop().line] = mark.line
+                open_headings.append(mark)
+        return int(ends.get(line, len(self.lines) + 1))
 
     @property
     def meta(self) -> dict[str, Any]:

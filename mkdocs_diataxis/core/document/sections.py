@@ -4,75 +4,94 @@ tokens it would give for the whole page (see `TokenWalk.build`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from markdown_it.token import Token
+
+from mkdocs_diataxis.core.document.markdown import BLOCKS
 
 SECTION_CHARS = 200_000
 """Pages longer than this are parsed in sections of about this size (`sections`)."""
 
-_SPLIT_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
-_FENCE_OPEN = re.compile(r" {0,3}(?:(`{3,})(?!.*`)|(~{3,}))")
-_HTML_OPEN = re.compile(
-    r" {0,3}<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))",
-    re.I | re.A,  # "ſ" is not an "s" to CommonMark
-)
-_HTML_CLOSE = {
-    1: re.compile(r"</(?:script|pre|style|textarea)>", re.I | re.A),
-    2: re.compile("-->"),
-    3: re.compile(r"\?>"),
-    4: re.compile(r"\]\]>"),
-    5: re.compile(">"),
-}
-"""The HTML blocks only their end closes (CommonMark's kinds 1 to 5), by the group of
-`_HTML_OPEN` that opened them."""
+_REACH = 20_000
+"""How far past a section's size its block-level pass first reads to find a heading
+to cut at; it reads twice as far each time it finds none."""
+
+_NEWLINE = re.compile("\n")
+
+Reader = Callable[[int, list[Token]], None]
+"""Called with each section's first line and its block-level tokens (line numbers
+counted from the section's start, link reference definitions as ``definition``
+tokens), in order."""
 
 
-def sections(text: str, size: int) -> list[tuple[int, int, int]]:
+def sections(text: str, size: int, read: Reader | None = None) -> list[tuple[int, int, int]]:
     """``text`` cut into sections of about ``size`` characters that markdown-it parses
     as it parses the whole: (first line index, start offset, end offset) of each.
 
-    A section starts at an ATX heading at the start of a line, after a blank line, and
-    outside a fenced code block or an HTML block that only its end closes (``<pre>``,
-    ``<!--``...): there every block CommonMark can hold open has ended (a list, a
-    quote, a table, a paragraph, indented code, an HTML block that ends at a blank
-    line), so the tokens are the same, line numbers apart. Where it is unsure (a fence
-    inside a list item) it does not cut, which is always safe. A text of ``size`` or
-    less is one section."""
+    A section starts at an ATX heading that markdown-it's own block parser, reading
+    from the start of the section before, finds at the top level (in no list, quote,
+    fence or HTML block) after a blank line: there every block CommonMark can hold
+    open has ended, so the tokens are the same, line numbers apart. Where there is no
+    such heading the page is not cut, which is always safe. A text of ``size`` or
+    less, or one with nowhere to cut, is one section, and is not read here.
+
+    ``read``, if given, receives each section's block-level tokens: the pass that
+    finds the cuts reads each section once (and a little beyond), so whatever needs
+    the whole page's blocks before any section is modelled reads them here."""
     if len(text) <= size:
         return [(0, 0, len(text))]
     parts: list[tuple[int, int, int]] = []
     first_line, start = 0, 0
-    fence: str | None = None  # the run that opened a fenced code block
-    html: re.Pattern[str] | None = None  # what closes an open HTML block
-    blank = True
-    offset = 0
-    index = 0
-    while offset <= len(text):
-        newline = text.find("\n", offset)
-        end = len(text) if newline < 0 else newline
-        line = text[offset:end]
-        if fence is not None:
-            # A closing fence as markdown-it reads one: indented less than four columns
-            # (a tab counts to the next multiple of four), at least as long as the
-            # opening, and nothing but spaces and tabs after it.
-            body = line.lstrip(" \t")
-            indent = len(line[: len(line) - len(body)].expandtabs(4))
-            run = len(body) - len(body.lstrip(fence[0]))
-            if indent <= 3 and run >= len(fence) and not body[run:].strip(" \t"):
-                fence = None
-        elif html is not None:
-            if html.search(line):
-                html = None
-        else:
-            if blank and offset - start >= size and _SPLIT_HEADING.match(line):
-                parts.append((first_line, start, offset))
-                first_line, start = index, offset
-            if (opening := _FENCE_OPEN.match(line)) is not None:
-                fence = opening.group(1) or opening.group(2)
-            elif (tag := _HTML_OPEN.match(line)) is not None:
-                closer = _HTML_CLOSE[tag.lastindex or 5]
-                if not closer.search(line):  # "<!-->" opens and closes
-                    html = closer
-        blank = not line.strip()
-        offset = end + 1
-        index += 1
+    while len(text) - start > size:
+        cut = _next_cut(text, start, size)
+        if cut is None:
+            break
+        offset, lines, tokens = cut
+        if read is not None:
+            read(first_line, tokens)
+        parts.append((first_line, start, offset))
+        first_line, start = first_line + lines, offset
+    if not parts:
+        return [(0, 0, len(text))]
+    if read is not None:
+        read(first_line, _block_tokens(text[start:]))
     parts.append((first_line, start, len(text)))
     return parts
+
+
+def _next_cut(text: str, start: int, size: int) -> tuple[int, int, list[Token]] | None:
+    """Where the section starting at ``start`` ends: the offset of the first heading
+    to cut at ``size`` characters or more into it, the section's number of lines, and
+    its block tokens (``None``: no such heading before the end of the text)."""
+    reach = size + _REACH
+    while True:
+        end = text.find("\n", start + reach)
+        end = len(text) if end < 0 else end + 1
+        window = text[start:end]
+        tokens = _block_tokens(window)
+        line_starts = [0, *(match.end() for match in _NEWLINE.finditer(window))]
+        for index, token in enumerate(tokens):
+            if (
+                token.type != "heading_open"
+                or token.level
+                or not token.markup.startswith("#")
+                or not token.map
+            ):
+                continue
+            line = token.map[0]
+            offset = line_starts[line]
+            if offset < size or line == 0 or window[line_starts[line - 1] : offset].strip():
+                continue
+            return start + offset, line, tokens[:index]
+        if end == len(text):
+            return None
+        reach *= 2
+
+
+def _block_tokens(text: str) -> list[Token]:
+    """markdown-it's block-level tokens of ``text``, as its own parse would make them
+    (NUL read as U+FFFD, which ``block.parse`` alone does not do)."""
+    tokens: list[Token] = []
+    BLOCKS.block.parse(text.replace("\0", "\ufffd"), BLOCKS, {}, tokens)
+    return tokens

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator
+from typing import Any
 
 from markdown_it.common.entities import entities as markdown_entities
 from markdown_it.token import Token
@@ -24,7 +24,9 @@ from mkdocs_diataxis.core.document.model import (
     Comment,
     Document,
     Heading,
+    HeadingMark,
     Link,
+    PageWide,
     Span,
     Table,
 )
@@ -47,19 +49,25 @@ class TokenWalk(SourceText):
         self.doc = doc
         """The model being filled: the page's, or that of its section being walked."""
         self._plan: tuple[str, list[tuple[int, int, int]]] | None = None
+        self.env: dict[str, Any] = {}
+        """markdown-it's environment: the page's link reference definitions."""
+        self.page = PageWide()
+        """What a section of the page knows of the whole (see `section_models`)."""
 
     def plan(self) -> tuple[str, list[tuple[int, int, int]]]:
         """The text markdown-it parses (see `prepare`) and its sections (`sections`),
-        made once."""
+        made once. For a page of more than one section, the block-level pass that
+        finds the cuts also gathers every link reference definition (a link may use
+        one defined in a later section) and, in `page`, every heading and code block."""
         if self._plan is None:
             text = prepare(self.doc)
-            self._plan = text, sections(text, SECTION_CHARS)
+            self._plan = text, sections(text, SECTION_CHARS, self.read_blocks)
         return self._plan
 
     @property
     def sectioned(self) -> bool:
-        """Whether the page is longer than one section, so that `sections` can model
-        it a section at a time."""
+        """Whether the page is longer than one section, so that `section_models` can
+        model it a section at a time."""
         return len(self.plan()[1]) > 1
 
     def build(self) -> None:
@@ -67,32 +75,35 @@ class TokenWalk(SourceText):
         time (see `sections`), so that only one section's tokens exist at once: they
         took some 20 times the page's size, more than the model itself."""
         text, parts = self.plan()
-        env: dict[str, object] = {}
-        if len(parts) > 1:
-            for _ in self.read_ahead(text, parts, env):
-                pass
         for part in parts:
-            self.walk_part(text, part, env, len(parts) > 1)
+            self.walk_part(text, part, len(parts) > 1)
 
-    def read_ahead(
-        self, text: str, parts: list[tuple[int, int, int]], env: dict[str, object]
-    ) -> Iterator[tuple[int, list[Token]]]:
-        """Read what one section may need of the others, block by block (a fraction of
-        a whole parse): every link reference definition, into ``env`` (a link may use
-        one defined in a later section). Yields each section's first line and block
-        tokens, for whoever wants more of them."""
-        for first_line, start, end in parts:
-            tokens: list[Token] = []
-            # markdown-it's own normalisation, which ``block.parse`` alone skips.
-            MARKDOWN.block.parse(text[start:end].replace("\0", "\ufffd"), MARKDOWN, env, tokens)
-            yield first_line, tokens
+    def read_blocks(self, first_line: int, tokens: list[Token]) -> None:
+        """Keep what the other sections need of one section's block tokens: its link
+        reference definitions (the first of a label wins, as in one parse), headings
+        and code blocks."""
+        references = self.env.setdefault("references", {})
+        for index, token in enumerate(tokens):
+            if token.type == "definition":
+                label = token.meta["id"]
+                if label not in references:
+                    references[label] = {"title": token.meta["title"], "href": token.meta["url"]}
+            elif token.type == "heading_open" and token.map:
+                content = tokens[index + 1].content if index + 1 < len(tokens) else ""
+                self.page.headings.append(
+                    HeadingMark(
+                        token.map[0] + first_line + 1,
+                        int(token.tag[1]),
+                        strip_heading_attributes(content),
+                    )
+                )
+            elif token.type in ("fence", "code_block"):
+                self.page.code_blocks.append(self.code_of(token, first_line))
 
-    def walk_part(
-        self, text: str, part: tuple[int, int, int], env: dict[str, object], cut: bool
-    ) -> None:
+    def walk_part(self, text: str, part: tuple[int, int, int], cut: bool) -> None:
         """Parse one section of the page (the whole text unless ``cut``) and walk it."""
         first_line, start, end = part
-        tokens = MARKDOWN.parse(text[start:end] if cut else text, env)
+        tokens = MARKDOWN.parse(text[start:end] if cut else text, self.env)
         if first_line:
             for token in tokens:
                 if token.map:

@@ -38,8 +38,8 @@ class Scope(str, enum.Enum):
     """A methodology section that names no source: reported once, by citation/weak."""
     LATER = "a sources section further on"
     """Only while a large page is checked section by section: a sources section that a
-    later section holds may cover the claim. `settle_figures` replaces it before any
-    result is made."""
+    later section holds may cover the claim. `PageFigures.settle` replaces it before
+    any result is made."""
 
 
 _TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)", re.IGNORECASE)

@@ -73,9 +73,9 @@ def _forbidden(ctx: PageContext) -> Iterator[Finding]:
     doc, terms = ctx.doc, ctx.settings.terms
     if not terms.enabled or not terms.matchers or terms.exclude.match(doc.path):
         return
-    found = doc.page_derived.get("terms/forbidden")
+    found = ctx.page_state.get("terms/forbidden")
     if found is None:  # once for the whole page, however many sections it has
-        found = doc.page_derived["terms/forbidden"] = _worth_reading(ctx)
+        found = ctx.page_state["terms/forbidden"] = _worth_reading(ctx)
     matchers, lines = found
     cited: dict[tuple[int, int], bool] = {}
     for block in doc.leaves_on(lines):
@@ -344,7 +344,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
     defined |= acronyms.site_defined
     # Acronyms already met: on a large page, in this section or an earlier one.
-    seen: set[str] = doc.page_derived.setdefault("terms/acronym seen", set())
+    seen: set[str] = ctx.page_state.setdefault("terms/acronym seen", set())
     in_code: list[frozenset[str]] = []
 
     def named_in_code() -> frozenset[str]:
@@ -395,10 +395,10 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     # Only lines whose raw text holds a run of capitals that is not known can hold a
     # finding: markup never splits a run of capitals, so the run of any acronym in a
     # block's text stands whole in its source line.
-    lines = doc.page_derived.get("terms/acronym lines")
+    lines = ctx.page_state.get("terms/acronym lines")
     if lines is None:  # once for the whole page, however many sections it has
         lines = sorted(_lines_with_runs(doc.text, unknown))
-        doc.page_derived["terms/acronym lines"] = lines
+        ctx.page_state["terms/acronym lines"] = lines
     for block in doc.leaves_on(lines):
         inline = ctx.inline(block)
         for match in _CANDIDATE.finditer(inline.text):
@@ -435,8 +435,8 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     if doc.page is not None and lines:
         # A large page's code in later sections may name an acronym flagged here: what
         # every section's code names decides at the end (`settle`).
-        doc.page.derived.setdefault("terms/acronym code", set()).update(named_in_code())
-        doc.page.derived.setdefault("terms/acronym programs", set()).update(run_or_imported())
+        ctx.page_state.setdefault("terms/acronym code", set()).update(named_in_code())
+        ctx.page_state.setdefault("terms/acronym programs", set()).update(run_or_imported())
 
 
 def settle(page: PageWide, findings: list[Finding]) -> list[Finding]:
