@@ -228,6 +228,9 @@ _FRAGMENTS = st.sampled_from(
         "<!-- diataxis: disable-next-line citation/uncited -->",
         "!!! note\n    The WQM takes 5 ms.",
         "Text [^1] with a note.\n\n[^1]: Source: the bench.",
+        "It takes 3 ms, from [the results][r].",
+        "[r]: https://example.org/résultats",
+        "[R]: <https://example.org/other> 'A title\nover two lines'",
     ]
 )
 
@@ -281,3 +284,56 @@ def test_a_page_of_the_real_section_size_is_cut_where_markdown_it_starts_afresh(
         whole = check_page("reference/p.md", whole_text, SETTINGS)
     assert _summary(cut) == _summary(whole)
     assert [(f.rule, f.text) for f in cut.findings] == [("terms/forbidden", "revolutionary")]
+
+
+def test_a_definition_in_a_later_section_gives_its_target_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Found in review: the block pass percent-encoded the targets it read ahead.
+    page = "# A\n\nSee [the results][r].\n\n# B\n\n[r]: https://example.org/résultats\n"
+    whole = parse_document("reference/p.md", page)
+    _cut(monkeypatch)
+    cut = parse_document("reference/p.md", page)
+    assert [link.target for link in cut.links] == ["https://example.org/résultats"]
+    assert [link.target for link in cut.links] == [link.target for link in whole.links]
+
+
+def test_the_cut_is_found_reading_each_line_about_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Found in review: a window without a heading to cut at was read again from the
+    # section's start, twice as far each time, and the last section once more.
+    from mkdocs_diataxis.core.document import sections
+
+    paragraph = "Plain words about the queue and its workers.\n\n"
+    text = (
+        "# A\n\n" + paragraph * 400 + "## B\n\n" + paragraph * 400 + "```\n# not a heading\n```\n"
+    )
+    read: list[int] = []
+    block_tokens = sections._block_tokens
+
+    def counted(part: str) -> list[Token]:
+        read.append(len(part))
+        return block_tokens(part)
+
+    monkeypatch.setattr(sections, "_block_tokens", counted)
+    monkeypatch.setattr(sections, "_REACH", 100)
+    parts = sections.sections(text, 1_000)
+    assert [text.split("\n")[first] for first, _, _ in parts] == ["# A", "## B"]
+    assert sum(read) < 1.2 * len(text)
+    whole = check_page("reference/p.md", text, SETTINGS)
+    monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", 1_000)
+    assert _summary(check_page("reference/p.md", text, SETTINGS)) == _summary(whole)
+
+
+def test_a_block_longer_than_the_window_widens_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs_diataxis.core.document import sections
+
+    text = (
+        "# A\n\n```\n" + "# a comment in the code\n" * 400 + "```\n\n## B\n\nIt is revolutionary.\n"
+    )
+    monkeypatch.setattr(sections, "_REACH", 100)
+    parts = sections.sections(text, 1_000)
+    assert [text.split("\n")[first] for first, _, _ in parts] == ["# A", "## B"]
+    whole = check_page("reference/p.md", text, SETTINGS)
+    monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", 1_000)
+    assert _summary(check_page("reference/p.md", text, SETTINGS)) == _summary(whole)
+    assert [(f.rule, f.text) for f in whole.findings] == [("terms/forbidden", "revolutionary")]

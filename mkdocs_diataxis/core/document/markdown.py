@@ -74,4 +74,6 @@ MARKDOWN.core.ruler.at("inline", _inline_unless_plain)
 BLOCKS = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
 """The same block rules, for a block-level pass alone (see `sections`): link reference
 definitions come out as ``definition`` tokens, with their lines, instead of going
-straight into the parse's ``env``."""
+straight into the parse's ``env``; their targets as written, as in `MARKDOWN`."""
+BLOCKS.normalizeLink = _as_written  # type: ignore[method-assign]
+BLOCKS.normalizeLinkText = _as_written  # type: ignore[method-assign,assignment]

@@ -43,50 +43,76 @@ def sections(text: str, size: int, read: Reader | None = None) -> list[tuple[int
         return [(0, 0, len(text))]
     parts: list[tuple[int, int, int]] = []
     first_line, start = 0, 0
-    while len(text) - start > size:
-        cut = _next_cut(text, start, size)
-        if cut is None:
-            break
-        offset, lines, tokens = cut
+    while True:
+        offset, lines, tokens = _next_cut(text, start, size)
+        if offset is None and not parts:
+            return [(0, 0, len(text))]
         if read is not None:
             read(first_line, tokens)
+        del tokens
+        if offset is None:
+            parts.append((first_line, start, len(text)))
+            return parts
         parts.append((first_line, start, offset))
         first_line, start = first_line + lines, offset
-    if not parts:
-        return [(0, 0, len(text))]
-    if read is not None:
-        read(first_line, _block_tokens(text[start:]))
-    parts.append((first_line, start, len(text)))
-    return parts
 
 
-def _next_cut(text: str, start: int, size: int) -> tuple[int, int, list[Token]] | None:
+def _next_cut(text: str, start: int, size: int) -> tuple[int | None, int, list[Token]]:
     """Where the section starting at ``start`` ends: the offset of the first heading
-    to cut at ``size`` characters or more into it, the section's number of lines, and
-    its block tokens (``None``: no such heading before the end of the text)."""
-    reach = size + _REACH
+    to cut at, ``size`` characters or more into it (``None``: none before the end of
+    the text, or the rest is ``size`` or shorter), the section's number of lines, and
+    its block tokens, line numbers counted from ``start``.
+
+    The text is read a window at a time. When a window holds no heading to cut at,
+    the blocks that ended before its last top-level block are final (that block began
+    where markdown-it's state was fresh), so the next window is read from that block
+    on, twice as large when that block filled half the window or more: each line is
+    parsed about once, however far the cut is."""
+    if len(text) - start <= size:
+        return None, 0, _block_tokens(text[start:])
+    kept: list[Token] = []  # final tokens, before ``resume``
+    resume, resume_line = start, 0
+    step = size + _REACH
     while True:
-        end = text.find("\n", start + reach)
+        end = text.find("\n", resume + step)
         end = len(text) if end < 0 else end + 1
-        window = text[start:end]
+        window = text[resume:end]
         tokens = _block_tokens(window)
         line_starts = [0, *(match.end() for match in _NEWLINE.finditer(window))]
+        last, last_index = 0, 0  # the first line and token of the last top-level block
         for index, token in enumerate(tokens):
-            if (
-                token.type != "heading_open"
-                or token.level
-                or not token.markup.startswith("#")
-                or not token.map
-            ):
+            if not token.map:
                 continue
-            line = token.map[0]
-            offset = line_starts[line]
-            if offset < size or line == 0 or window[line_starts[line - 1] : offset].strip():
+            if token.level == 0 and token.nesting >= 0:
+                last, last_index = token.map[0], index
+            if token.type != "heading_open" or token.level or not token.markup.startswith("#"):
                 continue
-            return start + offset, line, tokens[:index]
+            offset = resume + line_starts[token.map[0]]
+            if offset - start < size or offset == start or not _after_blank_line(text, offset):
+                continue
+            return offset, resume_line + token.map[0], kept + _shifted(tokens[:index], resume_line)
         if end == len(text):
-            return None
-        reach *= 2
+            return None, 0, kept + _shifted(tokens, resume_line)
+        if last > 0:
+            kept += _shifted(tokens[:last_index], resume_line)
+            resume, resume_line = resume + line_starts[last], resume_line + last
+        if line_starts[last] < len(window) // 2:  # one block fills the window: widen it
+            step *= 2
+
+
+def _after_blank_line(text: str, offset: int) -> bool:
+    """Whether the line before the one starting at ``offset`` is blank."""
+    before = text.rfind("\n", 0, offset - 1) + 1
+    return not text[before : offset - 1].strip()
+
+
+def _shifted(tokens: list[Token], lines: int) -> list[Token]:
+    """``tokens`` with their line numbers moved down by ``lines``."""
+    if lines:
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + lines, token.map[1] + lines]
+    return tokens
 
 
 def _block_tokens(text: str) -> list[Token]:
