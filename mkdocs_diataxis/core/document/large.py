@@ -98,8 +98,7 @@ def _carry(section: Document, page: PageWide) -> None:
     # A block's spans point back at it: with the items of the blocks no later section
     # reads let go, the rest of the model is freed as soon as it is dropped, without
     # waiting for the cycle collector (paused while a page is checked).
-    keep = {id(heading.block) for heading in section.headings}
-    keep.update(id(block) for block in page.under.values())
-    for block in [*section.blocks, *let_go]:
-        if block.items and id(block) not in keep:
+    still_read = {id(block) for block in page.under.values()}
+    for block in [*section.blocks, *let_go]:  # headings stay whole: the page keeps them
+        if block.items and block.kind != "heading" and id(block) not in still_read:
             block.items = []

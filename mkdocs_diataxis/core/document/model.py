@@ -211,12 +211,11 @@ EARLIER_PROSE_CHARS = 20_000
 
 @dataclass(frozen=True, slots=True)
 class HeadingMark:
-    """A heading's line, level and text, known for the whole page before any section of
-    it is modelled (see `PageWide`)."""
+    """A heading's line and level, known for the whole page before any section of it is
+    modelled (see `PageWide`): where each heading's section ends."""
 
     line: int
     level: int
-    text: str
 
 
 @dataclass(slots=True)
@@ -226,9 +225,10 @@ class PageWide:
     A page longer than `sections.SECTION_CHARS` is modelled and checked one section at a
     time, so that only one section's model exists at once (a model takes some 20 times
     its text). The facts a rule reads beyond its section are here: every heading and
-    code block of the page (found by a quick block-level pass first), the first
-    paragraph under each heading of earlier sections, the last prose of earlier
-    sections, and facts about the whole page computed once for all its sections."""
+    code block of the page (from the block-level pass that finds the cuts), the
+    paragraph under each heading of earlier sections still open, the last prose of
+    earlier sections, and facts about the whole page computed once for all its
+    sections."""
 
     headings: list[HeadingMark] = field(default_factory=list)
     """Every heading of the page, in order."""

@@ -90,11 +90,11 @@ def _next_cut(text: str, start: int, size: int) -> tuple[int | None, int, list[T
             offset = resume + line_starts[token.map[0]]
             if offset - start < size or offset == start or not _after_blank_line(text, offset):
                 continue
-            return offset, resume_line + token.map[0], kept + _shifted(tokens[:index], resume_line)
+            return offset, resume_line + token.map[0], kept + shifted(tokens[:index], resume_line)
         if end == len(text):
-            return None, 0, kept + _shifted(tokens, resume_line)
+            return None, 0, kept + shifted(tokens, resume_line)
         if last > 0:
-            kept += _shifted(tokens[:last_index], resume_line)
+            kept += shifted(tokens[:last_index], resume_line)
             resume, resume_line = resume + line_starts[last], resume_line + last
         if line_starts[last] < len(window) // 2:  # one block fills the window: widen it
             step *= 2
@@ -106,7 +106,7 @@ def _after_blank_line(text: str, offset: int) -> bool:
     return not text[before : offset - 1].strip()
 
 
-def _shifted(tokens: list[Token], lines: int) -> list[Token]:
+def shifted(tokens: list[Token], lines: int) -> list[Token]:
     """``tokens`` with their line numbers moved down by ``lines``."""
     if lines:
         for token in tokens:

@@ -31,7 +31,7 @@ from mkdocs_diataxis.core.document.model import (
     Table,
 )
 from mkdocs_diataxis.core.document.prepass import prepare
-from mkdocs_diataxis.core.document.sections import SECTION_CHARS, sections
+from mkdocs_diataxis.core.document.sections import SECTION_CHARS, sections, shifted
 from mkdocs_diataxis.core.document.source import SourceText
 
 _SLACK = 256
@@ -83,19 +83,14 @@ class TokenWalk(SourceText):
         reference definitions (the first of a label wins, as in one parse), headings
         and code blocks."""
         references = self.env.setdefault("references", {})
-        for index, token in enumerate(tokens):
+        for token in tokens:
             if token.type == "definition":
                 label = token.meta["id"]
                 if label not in references:
                     references[label] = {"title": token.meta["title"], "href": token.meta["url"]}
             elif token.type == "heading_open" and token.map:
-                content = tokens[index + 1].content if index + 1 < len(tokens) else ""
                 self.page.headings.append(
-                    HeadingMark(
-                        token.map[0] + first_line + 1,
-                        int(token.tag[1]),
-                        strip_heading_attributes(content),
-                    )
+                    HeadingMark(token.map[0] + first_line + 1, int(token.tag[1]))
                 )
             elif token.type in ("fence", "code_block"):
                 self.page.code_blocks.append(self.code_of(token, first_line))
@@ -103,12 +98,7 @@ class TokenWalk(SourceText):
     def walk_part(self, text: str, part: tuple[int, int, int], cut: bool) -> None:
         """Parse one section of the page (the whole text unless ``cut``) and walk it."""
         first_line, start, end = part
-        tokens = MARKDOWN.parse(text[start:end] if cut else text, self.env)
-        if first_line:
-            for token in tokens:
-                if token.map:
-                    token.map = [token.map[0] + first_line, token.map[1] + first_line]
-        self.walk(tokens)
+        self.walk(shifted(MARKDOWN.parse(text[start:end] if cut else text, self.env), first_line))
 
     def walk(self, tokens: list[Token]) -> None:
         """Fill the model from one section's tokens (line numbers the page's)."""
@@ -186,7 +176,7 @@ class TokenWalk(SourceText):
         if block.kind == "heading":
             line, column = self.position(cursor)
             self.doc.headings.append(
-                Heading(block.level, strip_heading_attributes(token.content), line, column, block)
+                Heading(block.level, _strip_heading_attributes(token.content), line, column, block)
             )
         self.children(token.children or [], block, cursor, limit)
         if block.kind == "heading":
@@ -479,5 +469,5 @@ def _decode_entity(entity: str) -> str:
 _HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[:#.][^{}\n]*\}[ \t]*\Z")
 
 
-def strip_heading_attributes(text: str) -> str:
+def _strip_heading_attributes(text: str) -> str:
     return _HEADING_ATTRIBUTES.sub("", text).strip()

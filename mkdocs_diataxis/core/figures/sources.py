@@ -13,7 +13,6 @@ from mkdocs_diataxis.core.document import (
     Block,
     Document,
     Heading,
-    HeadingMark,
     InlineText,
     inline_text,
     outline_of,
@@ -370,7 +369,7 @@ def _first_line(text: str) -> str:
     return text.strip().split("\n", 1)[0] or "the code in this section"
 
 
-def is_sources_heading(heading: Heading | HeadingMark) -> bool:
+def is_sources_heading(heading: Heading) -> bool:
     """Whether a heading opens a sources, methodology or test environment section."""
     return _SOURCES_HEADING.match(normalise_heading(heading.text)) is not None
 

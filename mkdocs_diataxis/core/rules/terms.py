@@ -124,7 +124,7 @@ def _worth_reading(ctx: PageContext) -> tuple[list[TermMatcher], Sequence[int]]:
     triggers = list(dict.fromkeys(t for m in applicable for t in m.triggers or ()))
     present: set[str] = set()
     lines: set[int] = set()
-    for first_line, lower in _lowered_chunks(doc.text):
+    for first_line, lower in _lowered_chunks(doc.text) if triggers else ():
         first = {trigger: lower.find(trigger) for trigger in triggers}
         present.update(trigger for trigger, at in first.items() if at >= 0)
         shown = [trigger for trigger in triggers if first[trigger] >= 0]
