@@ -25,8 +25,8 @@ _NAMES: dict[str, re.Pattern[str]] = {
     "how-to": re.compile(
         r"(?:how[-_ ]?tos?|guides?|user[-_ ]guides?|usage|cookbooks?|recipes|examples?"
         r"|integrations?|deploy(?:ment|ing)?|operations|admin[-_ ]guides?|developer[-_ ]guides?"
-        r"|install(?:ation|ing)?|setup|troubleshooting|migrat[\w-]*|managing[-_ ][\w-]+|upgrad[\w-]*"
-        r"|tasks|editors|development|contributing)\Z"
+        r"|install(?:ation|ing)?|setup|troubleshooting|migrat[\w-]*|managing[-_ ][\w-]+"
+        r"|upgrad[\w-]*|tasks|editors|development|contributing)\Z"
     ),
     "reference": re.compile(
         r"(?:api(?:[-_ ]\w+)?|reference|ref|command[-_ ]reference|commands|cli|config(?:uration)?"
