@@ -1,5 +1,10 @@
-"""How much of `placement/uncategorized` the suggested `categories:`/`exempt:` lines
-remove on each shared corpus (issue 20's bar: 90%), and the suggestions themselves.
+"""How much of `placement/uncategorized` what `mkdocs-diataxis init` suggests removes
+on each shared corpus (issue 20's bar: 90%), and the suggestions themselves.
+
+Each corpus is checked with default settings; then the suggested ``categories:`` and
+``exempt:`` lines are applied and it is checked again. A second figure also counts
+the pages whose front matter `init` suggests (``diataxis: reference``), which no
+folder line can file: pages at the docs root, or in a folder nothing decides.
 
     python benchmarks/init_measure.py [--corpora ../shared/corpora]
 """
@@ -7,15 +12,13 @@ remove on each shared corpus (issue 20's bar: 90%), and the suggestions themselv
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
 from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.check import _title
 from mkdocs_diataxis.core.document import parse_document
-from mkdocs_diataxis.core.fit.model import features, shipped_weights
-from mkdocs_diataxis.core.fit.signals import page_signals
-from mkdocs_diataxis.core.fit.suggest import as_lines, suggest
+from mkdocs_diataxis.core.fit.reading import read
+from mkdocs_diataxis.core.fit.suggest import as_lines, plan
 from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
 
 HERE = Path(__file__).parent
@@ -35,35 +38,43 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
     args = parser.parse_args()
-    weights = shipped_weights()
     for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
         docs = corpus / "docs"
         before = uncategorised(docs, load_settings({}))
-        reads_as = {}
+        readings = {}
         for page in before:
             doc = parse_document(page, (docs / page).read_bytes())
-            scores = weights.scores(features(page_signals(doc, _title(doc))))
-            reads_as[page] = max(scores, key=lambda c: scores[c])
-        suggestions = suggest(before, reads_as)
+            reading = read(doc, _title(doc))
+            readings[page] = (
+                reading.category,
+                reading.probability,
+                reading.why() if reading.evidence else "",
+            )
+        found = plan(before, readings)
         categories = {c: list(DEFAULT_FOLDERS[c]) for c in DEFAULT_FOLDERS}
-        exempt = []
-        for s in suggestions:
+        exempt = [f"/{a.page}" for a in found.pages if a.exempt]
+        for s in found.folders:
             if s.category is None:
                 exempt.append(f"{s.folder}/")
             else:
                 categories[s.category].append(s.folder)
         after = uncategorised(docs, load_settings({"categories": categories, "exempt": exempt}))
-        removed = 1 - len(after) / len(before) if before else 1.0
-        print(f"## {corpus.name}: {len(before)} -> {len(after)} ({removed:.0%} removed)")
-        for s in suggestions:
-            print(f"- {s.folder}/ -> {s.category or 'exempt'}: {s.evidence} ({s.pages} pages)")
-        left: dict[str, Counter[str]] = {}
-        for page in after:
-            top = page.split("/")[0] if "/" in page else "(root)"
-            left.setdefault(top, Counter())[reads_as.get(page, "?")] += 1
-        for top, votes in sorted(left.items()):
-            print(f"- left: {top} ({sum(votes.values())} pages, read as {dict(votes)})")
-        print("```yaml\n" + as_lines(suggestions) + "\n```", flush=True)
+        declared = {a.page for a in found.pages if a.category}
+        left = [page for page in after if page not in declared]
+        lines = 1 - len(after) / len(before) if before else 1.0
+        with_pages = 1 - len(left) / len(before) if before else 1.0
+        print(
+            f"## {corpus.name}: {len(before)} -> {len(after)} with the lines ({lines:.0%} removed),"
+            f" {len(left)} with the front matter too ({with_pages:.0%})"
+        )
+        for s in found.folders:
+            print(f"- {s.folder}/ -> {s.category or 'exempt'} ({s.pages} pages): {s.evidence}")
+        for u in found.undecided:
+            print(f"- undecided: {u.folder}/ ({u.pages} pages): read as {u.votes}")
+        for a in found.pages:
+            target = "exempt" if a.exempt else (f"diataxis: {a.category}" if a.category else "-")
+            print(f"- page {a.page} -> {target}: {a.evidence}")
+        print("```yaml\n" + as_lines(found) + "\n```", flush=True)
 
 
 if __name__ == "__main__":

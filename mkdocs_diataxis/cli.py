@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from mkdocs_diataxis import __version__
+from mkdocs_diataxis import __version__, init
 from mkdocs_diataxis.core import PageResult, SettingsError
 from mkdocs_diataxis.core.baseline import BaselineError, baseline_json, load_baseline
 from mkdocs_diataxis.core.capitals import known_acronyms
@@ -148,6 +148,21 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _init(args: argparse.Namespace) -> int:
+    project = Project(args.config_file)
+    if not project.has_plugin:
+        print(
+            f"note: {project.config_file} has no 'diataxis' plugin entry; suggesting for the"
+            " default settings",
+            file=sys.stderr,
+        )
+    init.placement_only(project)
+    pages = init.uncategorised(_results(project, args, []))
+    found = init.plan(pages, init.readings(project, pages))
+    _write(args.output, lambda out: init.write_plan(found, len(pages), project, out))
+    return EXIT_CLEAN
+
+
 def _rules(args: argparse.Namespace) -> int:
     del args
     width = max(len(rule_id) for rule_id in RULES)
@@ -263,6 +278,20 @@ def parser() -> argparse.ArgumentParser:
     baseline.add_argument("-o", "--output", required=True, help="the baseline file to write")
     _cache_flag(baseline)
     baseline.set_defaults(run=_baseline)
+
+    init_command = commands.add_parser(
+        "init",
+        help="print the categories: and exempt: lines that file the site's uncategorised"
+        " pages, with the evidence for each (never edits mkdocs.yml)",
+    )
+    init_command.add_argument(
+        "-f", "--config-file", help="mkdocs.yml, properdocs.yml or zensical.toml"
+    )
+    init_command.add_argument(
+        "-o", "--output", help="write to this file instead of standard output"
+    )
+    _cache_flag(init_command)
+    init_command.set_defaults(run=_init)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.set_defaults(run=_rules)

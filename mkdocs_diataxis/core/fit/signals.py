@@ -178,8 +178,6 @@ STRUCTURE: dict[str, tuple[str, str]] = {
     "signature-headings": ("reference", "headings that are names or signatures from code"),
     "inline-code": ("reference", "names from code in the prose"),
     "code-blocks": ("tutorial", "code blocks: things to type and run"),
-    "commands": ("how-to", "shell commands to run ($ lines, console blocks)"),
-    "step-headings": ("tutorial", 'headings such as "Step 1", "Part 2", "1. Install"'),
     "recap-headings": (
         "tutorial",
         'headings such as "Recap", "What you learned", "Next steps"',
@@ -212,7 +210,8 @@ _TITLES: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "reference": (
         re.compile(
-            r"(?:[\w.:/<>-]+\(?\)?|`[^`]+`)\Z|.*\b(?:reference|api|cli|commands?|options|"
+            r"(?:[\w:/<>-]*(?:[.:/<>_]\w|(?-i:[a-z][A-Z]))[\w.:/<>-]*(?:\(\))?|[\w.]+\(\)|`[^`]+`)\Z"
+            r"|.*\b(?:reference|api|cli|commands?|options|"
             r"settings|configuration|parameters|glossary|changelog|errors?|functions?|types?|"
             r"syntax|specification|schema)\b",
             re.IGNORECASE,
@@ -300,16 +299,10 @@ def page_signals(doc: Document, title: str) -> PageSignals:
     for code in doc.code:
         if code.kind != "inline":
             body["code-blocks"].add(code.line, code.text.split("\n", 1)[0][:40])
-            if _SHELL.match(code.info) or code.text.lstrip().startswith("$ "):
-                body["commands"].add(code.line, code.text.split("\n", 1)[0][:40])
     if doc.generated:
         name = next(d.name for d in doc.directives if d.kind == "autodoc")
         body["generated"].add(1, f"::: {name}")
     return PageSignals(words, body, lead)
-
-
-_SHELL = re.compile(r"\s*\{?\.?(?:bash|sh|shell|console|zsh|powershell|ps1|cmd)\b", re.I)
-_STEP_HEADING = re.compile(r"(?:step|part|lesson) \d+\b|\d+[.)] ", re.IGNORECASE)
 
 
 def _prose(block: Block) -> tuple[str, int]:
@@ -331,8 +324,6 @@ def _read_heading(block: Block, text: str, line: int, body: dict[str, Found]) ->
         body["why-headings"].add(line, stripped)
     if _RECAP_HEADING.match(stripped):
         body["recap-headings"].add(line, stripped)
-    if _STEP_HEADING.match(stripped):
-        body["step-headings"].add(line, stripped)
     codes = [item for item in block.items if not isinstance(item, Span)]
     if _SIGNATURE.search(stripped) or (codes and not stripped):
         body["signature-headings"].add(line, stripped or "code")
