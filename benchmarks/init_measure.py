@@ -3,8 +3,9 @@ on each shared corpus (issue 20's bar: 90%), and the suggestions themselves.
 
 Each corpus is checked with default settings; then the suggested ``categories:`` and
 ``exempt:`` lines are applied and it is checked again. A second figure also counts
-the pages whose front matter `init` suggests (``diataxis: reference``), which no
-folder line can file: pages at the docs root, or in a folder nothing decides.
+the pages whose front matter `init` suggests by their names (``install.md``:
+``diataxis: how-to``), which no folder line can file: pages at the docs root, or in a
+folder nothing decides.
 
     python benchmarks/init_measure.py [--corpora ../shared/corpora]
 """
@@ -73,7 +74,7 @@ def main() -> None:
             print(f"- undecided: {u.folder}/ ({u.pages} pages): read as {u.votes}")
         for a in found.pages:
             target = "exempt" if a.exempt else (f"diataxis: {a.category}" if a.category else "-")
-            print(f"- page {a.page} -> {target}: {a.evidence}")
+            print(f"- page {a.page} -> {target}" + (f": {a.evidence}" if a.evidence else ""))
         print("```yaml\n" + as_lines(found) + "\n```", flush=True)
 
 

@@ -92,16 +92,21 @@ def _text(found: Plan, pages: int, project: Project) -> Iterator[str]:
         for folder in found.undecided:
             votes = ", ".join(f"{count} as {category}" for category, count in folder.votes.items())
             yield f"#   {folder.folder}/ ({_pages(folder.pages)}): read {votes or 'as nothing'}"
-    rest = [a for a in found.pages if not a.exempt]
+    named = [a for a in found.pages if a.category]
+    if named:
+        yield ""
+        yield "# Pages no folder line files, whose names say their category: declare it in"
+        yield "# their front matter, or move them into a category folder."
+        for advice in named:
+            yield f"#   {advice.page}: diataxis: {advice.category}  ({advice.evidence})"
+    rest = [a.page for a in found.pages if not a.exempt and not a.category]
     if rest:
         yield ""
-        yield "# Pages no folder line files: declare each one's category in its front matter"
-        yield "# (`diataxis: how-to`), or move it into a category folder."
-        for advice in rest:
-            if advice.category:
-                yield f"#   {advice.page}: diataxis: {advice.category}  ({advice.evidence})"
-            else:
-                yield f"#   {advice.page}: no suggestion ({advice.evidence})"
+        yield "# Pages nothing here decides: read each, then declare its category in its front"
+        yield "# matter (`diataxis: how-to`) or move it into a category folder. Content read"
+        yield "# page by page is not sure enough to say."
+        for page in rest:
+            yield f"#   {page}"
 
 
 def _pages(count: int) -> str:

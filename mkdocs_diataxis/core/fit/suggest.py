@@ -11,7 +11,6 @@ is all the content model tells apart across projects (see
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -81,11 +80,12 @@ decide it; at least half of them must also read as it surely (`SURE`)."""
 FEWEST = 3
 """The fewest pages a folder needs for content alone to decide it."""
 SURE = {"reference": 0.7, "how-to": 0.8}
-"""How sure the model must be of one page, read alone, to suggest its front matter.
+"""How surely a page must read as reference or how-to to count for its folder.
 Measured leaving one corpus out over 1,603 pages filed by their projects: of the
 pages read as reference this surely, 929 of 942 are filed as reference (0.99); of those
-read as how-to this surely, 149 of 184 are how-to guides (0.81). A folder is decided
-by content only from the pages read this surely."""
+read as how-to this surely, 149 of 184 are how-to guides (0.81). A page alone is never
+decided so: most pages are in folders that agree with them, and of those that are
+not, few read as what they were filed as (`benchmarks/fit-judged.tsv`)."""
 CONTENT_DECIDES = ("reference", "how-to")
 """The categories content alone may decide: the pair the model tells apart across
 projects (``benchmarks/fit-results.md``). It does not tell tutorials and
@@ -106,7 +106,7 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class PageAdvice:
-    """What to do with one page that no folder line files."""
+    """What to do with one page that no folder line files, by its name."""
 
     page: str
     category: str | None
@@ -114,6 +114,7 @@ class PageAdvice:
     exempt: bool
     """Exempt it (``category`` is then ``None``); neither: no suggestion."""
     evidence: str
+    """Why (empty when there is no suggestion)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def plan(uncategorised: Iterable[str], readings: Mapping[str, tuple[str, float, 
         if segments:
             by_folder[_deciding_folder(segments)].append(path)
         else:
-            pages.append(_page(path, readings.get(path)))
+            pages.append(_page(path))
     folders, undecided = [], []
     for folder, inside in sorted(by_folder.items()):
         suggestion = _folder(folder, inside, readings)
@@ -165,7 +166,7 @@ def plan(uncategorised: Iterable[str], readings: Mapping[str, tuple[str, float, 
         votes = Counter(readings[page][0] for page in inside if page in readings)
         undecided.append(Undecided(folder, len(inside), dict(votes.most_common())))
         for page in inside:
-            advice = _page(page, readings.get(page))
+            advice = _page(page)
             if advice.category or advice.exempt:
                 pages.append(advice)
     return Plan(folders, undecided, sorted(pages, key=lambda a: a.page))
@@ -196,38 +197,24 @@ def _folder(
     )
 
 
-def _sure(reading: tuple[str, float, str], category: str | None = None) -> bool:
-    """Whether content alone decides one page (as ``category``, if given): it reads as
-    reference or how-to, surely enough, for reasons it can show."""
+def _sure(reading: tuple[str, float, str], category: str) -> bool:
+    """Whether a page reads surely as ``category`` (reference or how-to), for reasons it
+    can show."""
     read, probability, why = reading
-    return (
-        read in CONTENT_DECIDES
-        and read == (category or read)
-        and probability >= SURE[read]
-        and bool(why)
-    )
+    return read == category and probability >= SURE[read] and bool(why)
 
 
-def _page(page: str, reading: tuple[str, float, str] | None) -> PageAdvice:
+def _page(page: str) -> PageAdvice:
+    """Advice for one page no folder line files, from its name only. Its content read
+    alone does not decide it: pages read as reference or how-to this surely were what
+    they read as in only about 4 cases in 10 when judged (`benchmarks/fit-judged.tsv`)."""
     stem = page.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
     if _NOT_DOCUMENT_PAGES.match(stem):
         return PageAdvice(page, None, True, "the name says it is not a document")
     named = next((c for c, pattern in _PAGE_NAMES.items() if pattern.match(stem)), None)
     if named is not None:
         return PageAdvice(page, named, False, f'the name "{stem}"')
-    if reading is None:
-        return PageAdvice(page, None, False, "its content could not be read")
-    category, sure, why = reading
-    shown = f"{math.floor(sure * 100 + 1e-9)}%"  # 59.7% is not shown as the 60% it falls short of
-    if _sure(reading):
-        return PageAdvice(page, category, False, f"reads as {category} ({shown}): {why}")
-    if category not in CONTENT_DECIDES:
-        doubt = "content alone never decides that category"
-    elif sure < SURE[category]:
-        doubt = f"under the {SURE[category]:.0%} needed"
-    else:
-        doubt = "but no signal of it stands out"
-    return PageAdvice(page, None, False, f"reads most like {category} ({shown}), {doubt}")
+    return PageAdvice(page, None, False, "")
 
 
 def _deciding_folder(segments: list[str]) -> str:
