@@ -280,3 +280,44 @@ def test_a_reading_names_the_signals_of_the_category_it_reads_as() -> None:
     # Only signals chosen to point at the category read are shown, however the
     # weights moved the others.
     assert {SIGNALS[e.signal].suggests for e in reading.evidence} == {"reference"}
+
+
+SHOP = {
+    "index.md": "# Shop\n",
+    "tutorials/first-order.md": "# Your first order\n\nIn this tutorial we will place an order.\n",
+    "recipes/rotate-keys.md": md(
+        """
+        # Rotate the keys
+
+        1. Create a new key.
+        2. Update the secret.
+        3. Delete the old key.
+        """
+    ),
+    "api-guide/orders.md": "# Orders API\n\n| Field | Type | Default |\n|---|---|---|\n"
+    "| `id` | `int` | none |\n",
+    **{
+        f"catalogue/{name}.md": f"# `{name}` table\n\n## Columns\n\n"
+        "| Column | Type | Default |\n|---|---|---|\n| `id` | `int` | none |\n"
+        "| `created` | `timestamp` | `now()` |\n| `state` | `text` | `new` |\n"
+        for name in ("orders", "customers", "invoices")
+    },
+    "platform/deployments.md": "# Deployments\n\nThe platform runs each shop in its own"
+    " container.\n",
+    "platform/limits.md": "# Limits\n\nEach shop may hold ten thousand products.\n",
+    "changelog.md": "# Changelog\n\n## 1.0\n\nFirst release.\n",
+    "install.md": "# Install\n\nRun `pip install shop`.\n",
+    "faq.md": "# Questions\n\nAnswers to common questions.\n",
+}
+HOW_TO = Path(__file__).parent.parent / "example-site/docs/how-to/file-a-site-with-init.md"
+
+
+def test_the_how_to_guide_shows_what_init_prints(tmp_path: Path) -> None:
+    site = _site(tmp_path, SHOP, "site_name: Shop\nplugins:\n  - search\n  - diataxis\n")
+    guide = HOW_TO.read_text(encoding="utf-8")
+    shown = guide.split("it prints:\n\n    ```yaml\n", 1)[1].split("    ```\n", 1)[0]
+    printed = run_cli(site, "init", "--no-cache").stdout
+    assert printed == "".join(line[4:] if line.strip() else line for line in shown.splitlines(True))
+    applied = guide.split("below it:\n\n    ```yaml\n", 1)[1].split("    ```\n", 1)[0]
+    options = yaml.safe_load(applied)["plugins"][1]["diataxis"]
+    assert options == yaml.safe_load(printed)
