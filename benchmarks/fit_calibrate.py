@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_diataxis.core.check import _title
+from mkdocs_diataxis.core.check import page_title
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit.model import FEATURES, Weights, features
 from mkdocs_diataxis.core.fit.signals import page_signals
@@ -44,7 +44,7 @@ def labelled(corpora: Path) -> list[tuple[str, str, str, list[float]]]:
             if category is None or path.name in ("index.md", "README.md"):
                 continue
             doc = parse_document(page, path.read_bytes())
-            rows.append((corpus, page, category, features(page_signals(doc, _title(doc)))))
+            rows.append((corpus, page, category, features(page_signals(doc, page_title(doc)))))
     return rows
 
 

@@ -1,11 +1,12 @@
-"""How much of `placement/uncategorized` what `mkdocs-diataxis init` suggests removes
-on each shared corpus (issue 20's bar: 90%), and the suggestions themselves.
+"""What `mkdocs-diataxis init` suggests on each shared corpus, and how much of
+`placement/uncategorized` its lines remove (issue 20's bar: 90%).
 
-Each corpus is checked with default settings; then the suggested ``categories:`` and
-``exempt:`` lines are applied and it is checked again. A second figure also counts
-the pages whose front matter `init` suggests by their names (``install.md``:
-``diataxis: how-to``), which no folder line can file: pages at the docs root, or in a
-folder nothing decides.
+Each corpus is checked as a site with the plugin's defaults; the options `init`
+prints are applied and it is checked again. The second figure also counts the pages
+whose front matter `init` suggests by their names (``install.md``: ``diataxis:
+how-to``), which no folder line can file. "other placement" counts the other
+placement findings after the lines, which must not grow (a folder name counts at
+any depth, so a careless line files pages it was not meant for).
 
     python benchmarks/init_measure.py [--corpora ../shared/corpora]
 """
@@ -13,69 +14,70 @@ folder nothing decides.
 from __future__ import annotations
 
 import argparse
+import tempfile
+from collections import Counter
 from pathlib import Path
 
-from mkdocs_diataxis.core import check_page, load_settings
-from mkdocs_diataxis.core.check import _title
-from mkdocs_diataxis.core.document import parse_document
-from mkdocs_diataxis.core.fit.reading import read
-from mkdocs_diataxis.core.fit.suggest import as_lines, plan
-from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
+import yaml
+
+from mkdocs_diataxis import init
+from mkdocs_diataxis.core.fit.suggest import Site, as_yaml, options
+from mkdocs_diataxis.project import Project
 
 HERE = Path(__file__).parent
 
 
-def uncategorised(docs: Path, settings: object) -> list[str]:
-    found = []
-    for path in sorted(docs.rglob("*.md")):
-        page = path.relative_to(docs).as_posix()
-        result = check_page(page, path.read_bytes(), settings)  # type: ignore[arg-type]
-        if any(f.rule == "placement/uncategorized" for f in result.findings):
-            found.append(page)
-    return found
+def placement(config: Path) -> tuple[Project, Counter[str], list[str]]:
+    project = Project(str(config))
+    init.placement_only(project)
+    results = project.check([])
+    counts: Counter[str] = Counter(
+        f.rule for r in results for f in r.findings if f.rule.startswith("placement/")
+    )
+    return project, counts, results  # type: ignore[return-value]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
     args = parser.parse_args()
-    for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
-        docs = corpus / "docs"
-        before = uncategorised(docs, load_settings({}))
-        readings = {}
-        for page in before:
-            doc = parse_document(page, (docs / page).read_bytes())
-            reading = read(doc, _title(doc))
-            readings[page] = (
-                reading.category,
-                reading.probability,
-                reading.why() if reading.evidence else "",
+    with tempfile.TemporaryDirectory() as scratch:
+        for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
+            config = Path(scratch) / "mkdocs.yml"
+            site = {"site_name": corpus.name, "docs_dir": str((corpus / "docs").resolve())}
+            config.write_text(yaml.safe_dump({**site, "plugins": ["diataxis"]}), "utf-8")
+            project, before, results = placement(config)
+            found, pages = init.site_plan(project, results)  # type: ignore[arg-type]
+            chosen = options(
+                found, Site(project.settings.categories, project.settings.exempt.patterns)
             )
-        found = plan(before, readings)
-        categories = {c: list(DEFAULT_FOLDERS[c]) for c in DEFAULT_FOLDERS}
-        exempt = [f"/{a.page}" for a in found.pages if a.exempt]
-        for s in found.folders:
-            if s.category is None:
-                exempt.append(f"{s.folder}/")
-            else:
-                categories[s.category].append(s.folder)
-        after = uncategorised(docs, load_settings({"categories": categories, "exempt": exempt}))
-        declared = {a.page for a in found.pages if a.category}
-        left = [page for page in after if page not in declared]
-        lines = 1 - len(after) / len(before) if before else 1.0
-        with_pages = 1 - len(left) / len(before) if before else 1.0
-        print(
-            f"## {corpus.name}: {len(before)} -> {len(after)} with the lines ({lines:.0%} removed),"
-            f" {len(left)} with the front matter too ({with_pages:.0%})"
-        )
-        for s in found.folders:
-            print(f"- {s.folder}/ -> {s.category or 'exempt'} ({s.pages} pages): {s.evidence}")
-        for u in found.undecided:
-            print(f"- undecided: {u.folder}/ ({u.pages} pages): read as {u.votes}")
-        for a in found.pages:
-            target = "exempt" if a.exempt else (f"diataxis: {a.category}" if a.category else "-")
-            print(f"- page {a.page} -> {target}" + (f": {a.evidence}" if a.evidence else ""))
-        print("```yaml\n" + as_lines(found) + "\n```", flush=True)
+            config.write_text(yaml.safe_dump({**site, "plugins": [{"diataxis": chosen}]}), "utf-8")
+            _, after, _ = placement(config)
+            named = sum(1 for a in found.advice if a.category)
+            left = after["placement/uncategorized"]
+            removed = 1 - left / pages if pages else 1.0
+            with_pages = 1 - (left - named) / pages if pages else 1.0
+            others = lambda c: sum(n for rule, n in c.items() if rule != "placement/uncategorized")  # noqa: E731
+            print(
+                f"## {corpus.name}: {pages} -> {left} with the lines ({removed:.0%} removed),"
+                f" {left - named} with the front matter too ({with_pages:.0%});"
+                f" other placement {others(before)} -> {others(after)}"
+            )
+            for s in found.folders:
+                where = f" at {', '.join(s.places)}" if s.places != (s.folder,) else ""
+                target = s.category or "exempt"
+                print(f"- {s.folder}/ -> {target} ({s.pages} pages{where}): {s.evidence}")
+            for u in found.undecided:
+                why = (
+                    f"would also file {', '.join(u.refiles)}" if u.refiles else f"read as {u.votes}"
+                )
+                print(f"- undecided: {u.folder}/ ({u.pages} pages): {why}")
+            for a in found.advice:
+                target = "exempt" if a.exempt else f"diataxis: {a.category}"
+                print(f"- page {a.page} -> {target}: {a.evidence}")
+            for page in found.left:
+                print(f"- left: {page}")
+            print("```yaml\n" + as_yaml(chosen) + "\n```", flush=True)
 
 
 if __name__ == "__main__":

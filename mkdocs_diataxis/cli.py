@@ -157,9 +157,8 @@ def _init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     init.placement_only(project)
-    pages = init.uncategorised(_results(project, args, []))
-    found = init.plan(pages, init.readings(project, pages))
-    _write(args.output, lambda out: init.write_plan(found, len(pages), project, out))
+    found, pages = init.site_plan(project, project.check([]))
+    _write(args.output, lambda out: init.write_plan(found, pages, project, out))
     return EXIT_CLEAN
 
 
@@ -290,7 +289,6 @@ def parser() -> argparse.ArgumentParser:
     init_command.add_argument(
         "-o", "--output", help="write to this file instead of standard output"
     )
-    _cache_flag(init_command)
     init_command.set_defaults(run=_init)
 
     rules = commands.add_parser("rules", help="list the rules")

@@ -194,7 +194,7 @@ def _facts(ctx: PageContext, words: int) -> PageFacts:
     doc, settings, placement, figures = ctx.doc, ctx.settings, ctx.placement, ctx.figures
     return PageFacts(
         path=doc.path,
-        title=_title(doc),
+        title=page_title(doc),
         category=placement.category,
         category_source=placement.source,
         lines=len(doc.lines) - (1 if doc.text.endswith("\n") else 0) if doc.text else 0,
@@ -241,7 +241,7 @@ def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator
         yield finding
 
 
-def _title(doc: Document) -> str:
+def page_title(doc: Document) -> str:
     """Front matter ``title``, else the first heading, else the file name."""
     title = doc.meta.get("title")
     if isinstance(title, str) and title.strip():

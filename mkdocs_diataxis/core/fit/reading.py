@@ -23,8 +23,6 @@ class Evidence:
     count: int
     places: tuple[tuple[int, str], ...]
     """The first places it stands: (line, text)."""
-    weight: float
-    """How much it moved the score of the category read above the runner-up."""
 
     def __str__(self) -> str:
         description = SIGNALS[self.signal].description
@@ -46,6 +44,9 @@ class Reading:
     """Each category's probability, summing to 1."""
     runner_up: str
     evidence: tuple[Evidence, ...]
+    in_english: bool = True
+    """Whether the page's prose is English (see `PageSignals.in_english`); if not,
+    the reading says little."""
 
     @property
     def probability(self) -> float:
@@ -73,15 +74,15 @@ def read(doc: Document, title: str, weights: Weights | None = None) -> Reading:
         if weight <= 0 or len(evidence) == SHOWN_SIGNALS:
             break
         if SIGNALS[feature.split(":", 1)[1]].suggests == top:
-            evidence.append(_evidence(signals, feature, weight))
-    return Reading(top, scores, second, tuple(evidence))
+            evidence.append(_evidence(signals, feature))
+    return Reading(top, scores, second, tuple(evidence), signals.in_english)
 
 
-def _evidence(signals: PageSignals, feature: str, weight: float) -> Evidence:
+def _evidence(signals: PageSignals, feature: str) -> Evidence:
     part, name = feature.split(":", 1)
     found = (signals.body if part == "body" else signals.lead)[name]
     places = tuple(found.places)
     # The title's own signals, or phrases of the title and first paragraph.
     lead = "title" if name.startswith("title-") else "opening"
     where = "body" if part == "body" else lead
-    return Evidence(name, where, found.count, places, round(weight, 3))
+    return Evidence(name, where, found.count, places)

@@ -11,7 +11,6 @@ category is measured on real docs (`weights`), not decided here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Code, Document, Span
@@ -253,6 +252,17 @@ class PageSignals:
     body: dict[str, Found]
     lead: dict[str, Found]
     """Signals of the title and first paragraph."""
+    prose_words: int = 0
+    """Words of paragraphs (not headings or table cells)."""
+    english: int = 0
+    """How many of those are English function words ("the", "to", "you")."""
+
+    @property
+    def in_english(self) -> bool:
+        """Whether the page's prose is English, or too short to tell (a table of
+        names has none). The signals are English phrases: a page in another language
+        reads as whatever its tables and lists make it, so it is not read at all."""
+        return self.prose_words < 40 or self.english >= 0.08 * self.prose_words
 
 
 def page_signals(doc: Document, title: str) -> PageSignals:
@@ -269,7 +279,7 @@ def page_signals(doc: Document, title: str) -> PageSignals:
     for category, (pattern, _) in _TITLES.items():
         if pattern.match(shown):
             lead[f"title-{category}"].add(1, shown)
-    words = 0
+    words = prose = english = 0
     first_paragraph = True
     for block in doc.blocks:
         if block.kind not in PROSE_LEAVES or not block.items:
@@ -277,6 +287,9 @@ def page_signals(doc: Document, title: str) -> PageSignals:
         text, line = _prose(block)
         count = len(text.split())
         words += count
+        if block.kind == "paragraph":
+            prose += count
+            english += len(_ENGLISH.findall(text))
         _read_phrases(text, line, body)
         if block.kind == "paragraph":
             if first_paragraph:
@@ -302,7 +315,14 @@ def page_signals(doc: Document, title: str) -> PageSignals:
     if doc.generated:
         name = next(d.name for d in doc.directives if d.kind == "autodoc")
         body["generated"].add(1, f"::: {name}")
-    return PageSignals(words, body, lead)
+    return PageSignals(words, body, lead, prose, english)
+
+
+_ENGLISH = re.compile(
+    r"\b(?:the|a|an|and|or|to|of|in|is|are|for|you|your|it|this|that|with|on|be|by|as"
+    r"|can|if)\b",
+    re.IGNORECASE,
+)
 
 
 def _prose(block: Block) -> tuple[str, int]:
@@ -333,8 +353,3 @@ def _starts_step(block: Block) -> bool:
     """Whether a paragraph is the first of a list item, or stands alone: where a step
     begins."""
     return block.parent is None or block.parent.kind in ("list_item", "blockquote")
-
-
-def names() -> Iterator[str]:
-    """Every signal's name, in the order features are laid out."""
-    yield from SIGNALS

@@ -1,5 +1,5 @@
 """What `mkdocs-diataxis init` suggests: the ``categories:`` and ``exempt:`` lines that
-file a site's uncategorised folders, each with its evidence (work in progress).
+file a site's uncategorised folders, each with its evidence.
 
 A folder's name leads: ``api-guide`` is reference, ``cookbook`` how-to, ``concepts``
 explanation, ``getting-started`` a tutorial. Its pages' content can back a name up, or
@@ -14,9 +14,11 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
+from mkdocs_diataxis.core.vocabulary import CATEGORIES
 
 _NAMES: dict[str, re.Pattern[str]] = {
     "tutorial": re.compile(
@@ -69,7 +71,7 @@ than for folders: a page named ``events`` or ``settings`` may be any kind of pag
 _NOT_DOCUMENT_PAGES = re.compile(
     r"(?:changelog|changes|release[-_ ]notes|releases|history|news|newsletter|license"
     r"|code[-_]of[-_]conduct|authors|people|[\w-]+[-_]people|sponsors|team|governance|roadmap"
-    r"|about|community|translations?|translation[-_]banner|external[-_]links)\Z"
+    r"|about|community|translation[-_]banner|external[-_]links)\Z"
 )
 """File names of pages that are not documents to file: release notes, licences,
 people, the project's own plans."""
@@ -91,6 +93,10 @@ CONTENT_DECIDES = ("reference", "how-to")
 projects (``benchmarks/fit-results.md``). It does not tell tutorials and
 explanations from how-to guides."""
 
+Reading = tuple[str, float, bool]
+"""What a page's content reads as: the category, how surely, and whether signals of
+that category can be shown for it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -102,6 +108,10 @@ class Suggestion:
     """The category to file it under; ``None`` to exempt it."""
     evidence: str
     pages: int
+    places: tuple[str, ...] = ()
+    """Where the folder stands: its paths under docs_dir (``ops/tasks``)."""
+    members: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The uncategorised pages it files."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,66 +134,101 @@ class Undecided:
     folder: str
     pages: int
     votes: dict[str, int]
-    """How many of its pages read as each category, most first."""
+    """How many of its pages read as each category, most first (English pages only:
+    the signals are English words)."""
+    places: tuple[str, ...] = ()
+    refiles: tuple[str, ...] = ()
+    """When its name says a category, the pages that already have a category which a
+    ``categories:`` line of that name would move or put in two categories at once."""
+    category: str | None = None
+    """The category its name says, when ``refiles`` kept it from being suggested."""
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class InitPlan:
     """Everything `init` suggests for a site's uncategorised pages."""
 
     folders: list[Suggestion]
     undecided: list[Undecided]
-    pages: list[PageAdvice]
-    """Pages no folder line files, by path: at the docs root (each with advice, or
-    why there is none), or in an undecided folder (only those with advice)."""
+    advice: list[PageAdvice]
+    """Pages no folder line files and whose names say what they are, by path."""
+    left: list[str] = field(default_factory=list)
+    """Pages no line files and nothing here decides: at the docs root, or kept out of
+    an exempt folder by the project's own ``!`` pattern."""
 
 
-def suggest(
-    uncategorised: Iterable[str], reads_as: Mapping[str, str] | None = None
-) -> list[Suggestion]:
-    """Suggestions for the folders that hold ``uncategorised`` pages (paths under
-    docs_dir). ``reads_as``: the category each page's content reads as, where known."""
-    return plan(uncategorised, {page: (c, 0.0, "") for page, c in (reads_as or {}).items()}).folders
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What `plan` needs to know of the site besides its uncategorised pages."""
+
+    categories: Mapping[str, tuple[str, ...]]
+    """The category folder names in force."""
+    exempt: tuple[str, ...] = ()
+    """The project's own ``exempt`` patterns."""
+    exempted: PathPatterns = field(default_factory=PathPatterns)
+    """Every pattern placement exempts by, defaults first."""
+    placed: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Every page that has a category: its category and where it came from
+    (``folder``, ``front matter``, ``generated``)."""
 
 
-def plan(uncategorised: Iterable[str], readings: Mapping[str, tuple[str, float, str]]) -> Plan:
+def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Site) -> InitPlan:
     """What to suggest for ``uncategorised`` pages. ``readings``: for each page whose
-    content was read, the category it reads as, how sure the model is, and why."""
-    by_folder: dict[str, list[str]] = defaultdict(list)
-    pages = []
+    content was read, the category it reads as, how surely, and why."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)  # name -> (page, place)
+    root = []
     for path in uncategorised:
         segments = path.split("/")[:-1]
-        if segments:
-            by_folder[_deciding_folder(segments)].append(path)
+        index = _deciding_folder(segments)
+        if index is None:
+            root.append(path)
         else:
-            pages.append(_page(path))
-    folders, undecided = [], []
-    for folder, inside in sorted(by_folder.items()):
-        suggestion = _folder(folder, inside, readings)
+            groups[segments[index].lower()].append((path, "/".join(segments[: index + 1])))
+    reinclude = PathPatterns(p[1:] for p in site.exempt if p.startswith("!"))
+    folders, undecided, advice, left = [], [], [], []
+    for _name, members in sorted(groups.items()):
+        pages = [page for page, _ in members if not reinclude.match(page)]
+        left += [page for page, _ in members if reinclude.match(page)]
+        places = tuple(sorted({place for _, place in members}))
+        shown = members[0][1].rsplit("/", 1)[-1]
+        suggestion = _folder(shown, pages, readings, places) if pages else None
         if suggestion is not None:
             folders.append(suggestion)
             continue
-        votes = Counter(readings[page][0] for page in inside if page in readings)
-        undecided.append(Undecided(folder, len(inside), dict(votes.most_common())))
-        for page in inside:
-            advice = _page(page)
-            if advice.category or advice.exempt:
-                pages.append(advice)
-    return Plan(folders, undecided, sorted(pages, key=lambda a: a.page))
+        own = [_page(page) for page in dict.fromkeys(pages)]
+        advice += [a for a in own if a.category or a.exempt]
+        rest = [a.page for a in own if not (a.category or a.exempt)]
+        if rest:
+            undecided.append(_undecided(shown, rest, readings, places))
+    for page in dict.fromkeys(root):
+        found = _page(page)
+        if (found.category or found.exempt) and not reinclude.match(page):
+            advice.append(found)
+        else:
+            left.append(page)
+    folders, refused = _harmless(folders, site)
+    undecided = sorted(undecided + refused, key=lambda u: u.folder.lower())
+    return InitPlan(folders, undecided, sorted(advice, key=lambda a: a.page), sorted(set(left)))
 
 
 def _folder(
-    folder: str, pages: list[str], readings: Mapping[str, tuple[str, float, str]]
+    folder: str, pages: list[str], readings: Mapping[str, Reading], places: tuple[str, ...]
 ) -> Suggestion | None:
     name = folder.lower()
+    members = tuple(pages)
     if _NOT_DOCUMENTS.match(name):
-        return Suggestion(folder, None, "the name says these are not documents", len(pages))
+        why = "the name says these are not documents"
+        return Suggestion(folder, None, why, len(pages), places, members)
     votes = Counter(readings[page][0] for page in pages if page in readings)
     top, count = votes.most_common(1)[0] if votes else (None, 0)
     named = next((c for c, pattern in _NAMES.items() if pattern.match(name)), None)
     if named is not None:
+        if top in CONTENT_DECIDES and top != named:
+            sure = sum(1 for page in pages if page in readings and _sure(readings[page], top))
+            if sure * 2 >= len(pages):
+                return None  # the pages say otherwise, surely: a dispute for the user
         read = f"; {count} of {len(pages)} pages read as {top}" if top else ""
-        return Suggestion(folder, named, f'the name "{folder}"{read}', len(pages))
+        return Suggestion(folder, named, f'the name "{folder}"{read}', len(pages), places, members)
     if top not in CONTENT_DECIDES or count < max(FEWEST, AGREE * len(pages)):
         return None
     sure = sum(1 for page in pages if page in readings and _sure(readings[page], top))
@@ -194,14 +239,54 @@ def _folder(
         top,
         f"{count} of {len(pages)} pages read as {top}, {sure} at {SURE[top]:.0%} or more",
         len(pages),
+        places,
+        members,
     )
 
 
-def _sure(reading: tuple[str, float, str], category: str) -> bool:
+def _undecided(
+    folder: str, pages: list[str], readings: Mapping[str, Reading], places: tuple[str, ...]
+) -> Undecided:
+    votes = Counter(readings[page][0] for page in pages if page in readings)
+    return Undecided(folder, len(pages), dict(votes.most_common()), places)
+
+
+def _sure(reading: Reading, category: str) -> bool:
     """Whether a page reads surely as ``category`` (reference or how-to), for reasons it
     can show."""
-    read, probability, why = reading
-    return read == category and probability >= SURE[read] and bool(why)
+    read, probability, shown = reading
+    return read == category and probability >= SURE[read] and shown
+
+
+def _harmless(folders: list[Suggestion], site: Site) -> tuple[list[Suggestion], list[Undecided]]:
+    """The suggestions whose ``categories:`` line leaves every other page where it is,
+    and those refused because their line would not. A folder name files every folder
+    so named at any depth, so ``install`` also files ``reference/install/`` (two
+    categories in one path), and moves a page whose front matter says otherwise."""
+    names = {s.folder.lower(): s.category for s in folders if s.category is not None}
+    filed = {page: (s.category, "folder") for s in folders for page in s.members}
+    blamed: dict[str, list[str]] = defaultdict(list)
+    for page, (category, _) in sorted({**site.placed, **filed}.items()):
+        for name in {segment.lower() for segment in page.split("/")[:-1]}:
+            if name in names and names[name] != category:
+                blamed[name].append(page)
+    kept, refused = [], []
+    for suggestion in folders:
+        pages = blamed.get(suggestion.folder.lower())
+        if not pages:
+            kept.append(suggestion)
+            continue
+        refused.append(
+            Undecided(
+                suggestion.folder,
+                suggestion.pages,
+                {},
+                suggestion.places,
+                tuple(sorted(pages)),
+                suggestion.category,
+            )
+        )
+    return kept, refused
 
 
 def _page(page: str) -> PageAdvice:
@@ -217,47 +302,87 @@ def _page(page: str) -> PageAdvice:
     return PageAdvice(page, None, False, "")
 
 
-def _deciding_folder(segments: list[str]) -> str:
+def _deciding_folder(segments: list[str]) -> int | None:
     """The folder of a path whose name files it: the outermost one with a name that
-    says something (``cookbook/sql/`` is a cookbook), else the outermost. A name files
-    every folder so named, at any depth, so an inner name would file other paths too."""
-    for segment in segments:
+    says something (``cookbook/sql/`` is a cookbook), else the outermost that is not a
+    language's (``en/``, ``pt-BR/``: mkdocs-static-i18n's folders), else none. A name
+    files every folder so named, at any depth, so an inner name would file other
+    paths too."""
+    for index, segment in enumerate(segments):
         name = segment.lower()
         if _NOT_DOCUMENTS.match(name) or any(p.match(name) for p in _NAMES.values()):
-            return segment
-    return segments[0]
+            return index
+    return next((i for i, s in enumerate(segments) if not _LANGUAGE.fullmatch(s)), None)
 
 
-def as_lines(
-    found: Plan,
-    current: Mapping[str, Iterable[str]] | None = None,
-    exempt: Iterable[str] = (),
-) -> str:
-    """The ``categories:`` and ``exempt:`` lines for ``mkdocs.yml``. A category listed
-    under ``categories:`` replaces its defaults, and ``exempt:`` replaces the
-    project's own list, so each line keeps what ``current`` and ``exempt`` already
-    hold."""
-    current = current or DEFAULT_FOLDERS
+_LANGUAGE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
+"""A folder named for a language, as mkdocs-static-i18n lays them out: never a
+category of its own."""
+
+
+def options(found: InitPlan, site: Site) -> dict[str, object]:
+    """The plugin options that carry out ``found``: each category the project changed
+    or a suggestion adds to, whole (a category listed replaces its defaults), and the
+    project's ``exempt`` list with the new patterns after it. Empty when nothing is
+    suggested."""
     added: dict[str, list[str]] = defaultdict(list)
     new_exempt = []
     for suggestion in found.folders:
         if suggestion.category is None:
-            new_exempt.append(f"{suggestion.folder}/")
+            new_exempt += [f"/{escape(place)}/" for place in suggestion.places]
         else:
             added[suggestion.category].append(suggestion.folder)
-    new_exempt += [f"/{advice.page}" for advice in found.pages if advice.exempt]
-    lines = []
+    new_exempt += [f"/{escape(advice.page)}" for advice in found.advice if advice.exempt]
+    chosen: dict[str, object] = {}
+    categories = {}
+    for category in CATEGORIES:
+        current = list(site.categories[category])
+        more = sorted(set(added.get(category, ())) - {name.lower() for name in current})
+        if added and (more or tuple(current) != DEFAULT_FOLDERS[category]):
+            categories[category] = [*current, *more]
     if added:
-        lines.append("categories:")
-        for category in ("tutorial", "how-to", "reference", "explanation"):
-            if category in added:
-                names = [*current[category], *sorted(set(added[category]) - set(current[category]))]
-                lines.append(f"  {category}: [{', '.join(_flow(n) for n in names)}]")
+        chosen["categories"] = categories
     if new_exempt:
-        kept = list(exempt)
-        patterns = [*kept, *sorted(set(new_exempt) - set(kept))]
-        lines.append(f"exempt: [{', '.join(_flow(p) for p in patterns)}]")
+        kept = list(site.exempt)
+        chosen["exempt"] = [*kept, *(p for p in dict.fromkeys(new_exempt) if p not in kept)]
+    return chosen
+
+
+def escape(path: str) -> str:
+    """``path`` as a pattern that matches it alone: glob characters taken literally."""
+    return re.sub(r"([\\\[\]*?!#])", r"\\\1", path)
+
+
+def as_yaml(chosen: Mapping[str, object]) -> str:
+    """``chosen`` options as they stand under ``- diataxis:`` in ``mkdocs.yml``."""
+    lines = ["plugins:", "  - diataxis:"]
+    categories = chosen.get("categories")
+    if isinstance(categories, dict):
+        lines.append("      categories:")
+        lines += [
+            f"        {c}: [{', '.join(map(_flow, names))}]" for c, names in categories.items()
+        ]
+    exempt = chosen.get("exempt")
+    if isinstance(exempt, list):
+        lines.append(f"      exempt: [{', '.join(map(_flow, exempt))}]")
     return "\n".join(lines)
+
+
+def as_toml(chosen: Mapping[str, object]) -> str:
+    """``chosen`` options as they stand in ``zensical.toml``."""
+    lines = ["[project.plugins.diataxis]"]
+    categories = chosen.get("categories")
+    if isinstance(categories, dict):
+        items = ", ".join(f"{c} = {_toml_list(names)}" for c, names in categories.items())
+        lines.append(f"categories = {{ {items} }}")
+    exempt = chosen.get("exempt")
+    if isinstance(exempt, list):
+        lines.append(f"exempt = {_toml_list(exempt)}")
+    return "\n".join(lines)
+
+
+def _toml_list(values: Iterable[str]) -> str:
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
 
 
 def _flow(value: str) -> str:

@@ -27,7 +27,9 @@ how-to, reference or explanation. The category comes from front matter
 (`guides/`, `reference/`, ... as mapped by `categories`).
 
 Fix: move the page into a category folder, declare `diataxis: <category>` in its
-front matter, or add it to `exempt` if it is a landing page.""",
+front matter, or add it to `exempt` if it is a landing page. On a site with many
+such pages, `mkdocs-diataxis init` prints the `categories:` and `exempt:` lines that
+file them, each with its reason.""",
     Example("deploying.md", b"# Deploying\n", "no front matter, in no category folder"),
 )
 MISMATCH = Rule(
