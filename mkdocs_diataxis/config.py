@@ -162,6 +162,13 @@ def i18n_suffix_locales(options: Any) -> tuple[str, ...]:
     ``page.fr.md`` translates ``page.md``; none for the folder layout."""
     if not hasattr(options, "get") or options.get("docs_structure", "suffix") != "suffix":
         return ()
+    return i18n_locales(options)
+
+
+def i18n_locales(options: Any) -> tuple[str, ...]:
+    """The locales of a mkdocs-static-i18n configuration, whatever its layout."""
+    if not hasattr(options, "get"):
+        return ()
     languages = options.get("languages")
     if not isinstance(languages, list):
         return ()

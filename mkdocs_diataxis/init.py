@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterator
 from typing import TextIO
 
+from mkdocs_diataxis.config import i18n_locales
 from mkdocs_diataxis.core import PageResult
 from mkdocs_diataxis.core.check import page_title
 from mkdocs_diataxis.core.document import parse_document
@@ -54,7 +55,8 @@ def site_plan(project: Project, results: list[PageResult]) -> tuple[InitPlan, in
         if r.facts.category is not None
         and not settings.exempted.match(settings.untranslated(r.path))
     }
-    site = Site(settings.categories, settings.exempt.patterns, settings.exempted, placed)
+    languages = frozenset(i18n_locales(project.other_plugins.get("i18n")))
+    site = Site(settings.categories, settings.exempt.patterns, settings.exempted, placed, languages)
     files: dict[str, str] = {}
     for path in found:  # the page itself if it is uncategorised, else a translation
         name = settings.untranslated(path)
@@ -98,7 +100,7 @@ def _text(found: InitPlan, pages: int, project: Project) -> Iterator[str]:
     name = os.path.basename(project.config_file)
     toml = name.endswith(".toml")
     chosen = options(found, Site(project.settings.categories, project.settings.exempt.patterns))
-    filed = sum(s.pages for s in found.folders) + sum(1 for a in found.advice if a.exempt)
+    filed = sum(s.pages for s in found.folders) + sum(a.copies for a in found.advice if a.exempt)
     verb = "has" if pages == 1 else "have"
     yield f"# {_pages(pages)} {verb} no category (placement/uncategorized)."
     if chosen:

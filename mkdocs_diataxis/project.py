@@ -109,6 +109,8 @@ class Project:
         plugins = _plugin_entries(data.get("plugins"), self.config_file)
         options, self.has_plugin = _plugin_options(plugins, self.config_file)
         others: dict[str, Any] = {}
+        self.other_plugins = others
+        """The options of the other plugins the checks read (i18n, blog, meta...)."""
         for name in OTHER_PLUGINS:
             other, present = _plugin_options(plugins, self.config_file, name)
             if present:

@@ -327,10 +327,28 @@ def test_a_folder_of_pages_that_are_not_documents_is_exempted_where_it_stands() 
 
 
 def test_folders_of_languages_and_translations_are_placed_as_their_pages() -> None:
-    found = plan(["fr/changelog.md", "en/docs/a.md", "de/b.md"], {}, SITE)
+    site = Site(DEFAULT_FOLDERS, languages=frozenset({"en", "fr", "de"}))
+    found = plan(["fr/changelog.md", "en/docs/a.md", "de/b.md", "db/c.md"], {}, site)
     assert [a.page for a in found.advice] == ["fr/changelog.md"]
-    assert [(u.folder, u.places) for u in found.undecided] == [("docs", ("en/docs",))]
+    # A folder named like a language is one only when mkdocs-static-i18n says so.
+    assert [(u.folder, u.places) for u in found.undecided] == [
+        ("db", ("db",)),
+        ("docs", ("en/docs",)),
+    ]
     assert found.left == ["de/b.md"]
+
+
+def test_a_folder_is_decided_by_its_pages_that_were_read() -> None:
+    sure = ("reference", 0.9, True)
+    pages = [f"{lang}/manual/{n}.md" for lang in ("en", "fr") for n in range(3)]
+    english = dict.fromkeys(pages[:3], sure)  # the French ones are not read
+    site = Site(DEFAULT_FOLDERS, languages=frozenset({"en", "fr"}))
+    found = plan(pages, english, site)
+    assert [(s.folder, s.evidence) for s in found.folders] == [
+        ("manual", "3 of 3 pages read as reference, 3 at 70% or more (3 not read)")
+    ]
+    # But not when most of it was not read.
+    assert plan(pages, dict.fromkeys(pages[:2], sure), site).folders == []
 
 
 def test_content_needs_three_pages_and_three_quarters_of_them() -> None:
@@ -512,6 +530,8 @@ def test_pages_not_in_english_are_not_read(tmp_path: Path) -> None:
         " English prose\n"
     )
     assert not parse_signals(GERMAN).in_english
+    short = "# Werte\n\nÖffnen Sie `db.conf` und setzen Sie die Werte:\n"
+    assert not parse_signals(short).in_english  # too short to count, but not English
     assert parse_signals(BREAD).in_english  # too short to tell: read
     assert parse_signals("# A\n\n" + "The key is read by the server. " * 10).in_english
 

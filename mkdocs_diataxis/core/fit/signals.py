@@ -256,12 +256,17 @@ class PageSignals:
     """Words of paragraphs (not headings or table cells)."""
     english: int = 0
     """How many of those are English function words ("the", "to", "you")."""
+    foreign: int = 0
+    """How many are function words of other languages written in Latin letters ("und",
+    "les", "los", "het")."""
 
     @property
     def in_english(self) -> bool:
         """Whether the page's prose is English, or too short to tell (a table of
         names has none). The signals are English phrases: a page in another language
         reads as whatever its tables and lists make it, so it is not read at all."""
+        if self.foreign > self.english:
+            return False
         return self.prose_words < 40 or self.english >= 0.08 * self.prose_words
 
 
@@ -279,7 +284,7 @@ def page_signals(doc: Document, title: str) -> PageSignals:
     for category, (pattern, _) in _TITLES.items():
         if pattern.match(shown):
             lead[f"title-{category}"].add(1, shown)
-    words = prose = english = 0
+    words = prose = english = foreign = 0
     first_paragraph = True
     for block in doc.blocks:
         if block.kind not in PROSE_LEAVES or not block.items:
@@ -290,6 +295,7 @@ def page_signals(doc: Document, title: str) -> PageSignals:
         if block.kind == "paragraph":
             prose += count
             english += len(_ENGLISH.findall(text))
+            foreign += len(_FOREIGN.findall(text))
         _read_phrases(text, line, body)
         if block.kind == "paragraph":
             if first_paragraph:
@@ -315,12 +321,22 @@ def page_signals(doc: Document, title: str) -> PageSignals:
     if doc.generated:
         name = next(d.name for d in doc.directives if d.kind == "autodoc")
         body["generated"].add(1, f"::: {name}")
-    return PageSignals(words, body, lead, prose, english)
+    return PageSignals(words, body, lead, prose, english, foreign)
 
 
 _ENGLISH = re.compile(
     r"\b(?:the|a|an|and|or|to|of|in|is|are|for|you|your|it|this|that|with|on|be|by|as"
     r"|can|if)\b",
+    re.IGNORECASE,
+)
+
+
+# German, French, Spanish, Portuguese, Italian and Dutch words that English prose
+# does not use.
+_FOREIGN = re.compile(
+    r"\b(?:und|ist|nicht|mit|sie|ein|eine|der|den|dem|das|les|est|des|une|pour|avec|dans"
+    r"|sur|los|las|para|con|una|del|por|como|não|uma|com|che|per|della|het|een|niet|zijn"
+    r"|voor|wie|wird|werden|oder|auf|sind|vous|nous|sont|qui|pas)\b",
     re.IGNORECASE,
 )
 

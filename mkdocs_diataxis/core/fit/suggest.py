@@ -125,6 +125,8 @@ class PageAdvice:
     """Exempt it (``category`` is then ``None``); neither: no suggestion."""
     evidence: str
     """Why (empty when there is no suggestion)."""
+    copies: int = field(default=1, compare=False)
+    """How many uncategorised files it stands for: the page and its translations."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,9 @@ class Site:
     placed: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
     """Every page that has a category: its category and where it came from
     (``folder``, ``front matter``, ``generated``)."""
+    languages: frozenset[str] = frozenset()
+    """The locales of mkdocs-static-i18n, whose folders (``en/``, ``fr/``) are never a
+    category."""
 
 
 def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Site) -> InitPlan:
@@ -179,7 +184,7 @@ def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Si
     root = []
     for path in uncategorised:
         segments = path.split("/")[:-1]
-        index = _deciding_folder(segments)
+        index = _deciding_folder(segments, site.languages)
         if index is None:
             root.append(path)
         else:
@@ -195,13 +200,13 @@ def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Si
         if suggestion is not None:
             folders.append(suggestion)
             continue
-        own = [_page(page) for page in dict.fromkeys(pages)]
+        own = [_page(page, pages.count(page)) for page in dict.fromkeys(pages)]
         advice += [a for a in own if a.category or a.exempt]
         rest = [a.page for a in own if not (a.category or a.exempt)]
         if rest:
             undecided.append(_undecided(shown, rest, readings, places))
     for page in dict.fromkeys(root):
-        found = _page(page)
+        found = _page(page, root.count(page))
         if (found.category or found.exempt) and not reinclude.match(page):
             advice.append(found)
         else:
@@ -227,17 +232,22 @@ def _folder(
             sure = sum(1 for page in pages if page in readings and _sure(readings[page], top))
             if sure * 2 >= len(pages):
                 return None  # the pages say otherwise, surely: a dispute for the user
-        read = f"; {count} of {len(pages)} pages read as {top}" if top else ""
-        return Suggestion(folder, named, f'the name "{folder}"{read}', len(pages), places, members)
-    if top not in CONTENT_DECIDES or count < max(FEWEST, AGREE * len(pages)):
+        votes_shown = f"; {count} of {len(pages)} pages read as {top}" if top else ""
+        why = f'the name "{folder}"{votes_shown}'
+        return Suggestion(folder, named, why, len(pages), places, members)
+    # Pages not read (not in English, say) are no evidence either way, but they must
+    # be the fewer: the folder is decided by what most of it says.
+    read = sum(1 for page in pages if page in readings)
+    if read * 2 < len(pages) or top not in CONTENT_DECIDES or count < max(FEWEST, AGREE * read):
         return None
     sure = sum(1 for page in pages if page in readings and _sure(readings[page], top))
-    if sure * 2 < len(pages):
+    if sure * 2 < read:
         return None
+    unread = f" ({len(pages) - read} not read)" if read < len(pages) else ""
     return Suggestion(
         folder,
         top,
-        f"{count} of {len(pages)} pages read as {top}, {sure} at {SURE[top]:.0%} or more",
+        f"{count} of {read} pages read as {top}, {sure} at {SURE[top]:.0%} or more{unread}",
         len(pages),
         places,
         members,
@@ -289,35 +299,29 @@ def _harmless(folders: list[Suggestion], site: Site) -> tuple[list[Suggestion], 
     return kept, refused
 
 
-def _page(page: str) -> PageAdvice:
+def _page(page: str, copies: int = 1) -> PageAdvice:
     """Advice for one page no folder line files, from its name only. Its content read
     alone does not decide it: pages read as reference or how-to this surely were what
     they read as in only about 4 cases in 10 when judged (`benchmarks/fit-judged.tsv`)."""
     stem = page.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
     if _NOT_DOCUMENT_PAGES.match(stem):
-        return PageAdvice(page, None, True, "the name says it is not a document")
+        return PageAdvice(page, None, True, "the name says it is not a document", copies)
     named = next((c for c, pattern in _PAGE_NAMES.items() if pattern.match(stem)), None)
     if named is not None:
-        return PageAdvice(page, named, False, f'the name "{stem}"')
+        return PageAdvice(page, named, False, f'the name "{stem}"', copies)
     return PageAdvice(page, None, False, "")
 
 
-def _deciding_folder(segments: list[str]) -> int | None:
+def _deciding_folder(segments: list[str], languages: frozenset[str]) -> int | None:
     """The folder of a path whose name files it: the outermost one with a name that
     says something (``cookbook/sql/`` is a cookbook), else the outermost that is not a
-    language's (``en/``, ``pt-BR/``: mkdocs-static-i18n's folders), else none. A name
-    files every folder so named, at any depth, so an inner name would file other
-    paths too."""
+    language's (mkdocs-static-i18n's ``en/``, ``fr/``), else none. A name files every
+    folder so named, at any depth, so an inner name would file other paths too."""
     for index, segment in enumerate(segments):
         name = segment.lower()
         if _NOT_DOCUMENTS.match(name) or any(p.match(name) for p in _NAMES.values()):
             return index
-    return next((i for i, s in enumerate(segments) if not _LANGUAGE.fullmatch(s)), None)
-
-
-_LANGUAGE = re.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
-"""A folder named for a language, as mkdocs-static-i18n lays them out: never a
-category of its own."""
+    return next((i for i, s in enumerate(segments) if s not in languages), None)
 
 
 def options(found: InitPlan, site: Site) -> dict[str, object]:
