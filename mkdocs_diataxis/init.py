@@ -56,7 +56,7 @@ def site_plan(project: Project, results: list[PageResult]) -> tuple[InitPlan, in
         and not settings.exempted.match(settings.untranslated(r.path))
     }
     languages = frozenset(i18n_locales(project.other_plugins.get("i18n")))
-    site = Site(settings.categories, settings.exempt.patterns, settings.exempted, placed, languages)
+    site = Site(settings.categories, settings.exempt.patterns, placed, languages)
     files: dict[str, str] = {}
     for path in found:  # the page itself if it is uncategorised, else a translation
         name = settings.untranslated(path)

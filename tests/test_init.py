@@ -444,6 +444,12 @@ def test_a_suggestion_that_would_move_a_page_is_refused() -> None:
     )
     found = plan(["install/a.md", "cookbook/b.md"], {"install/a.md": how_to}, site)
     assert [s.folder for s in found.folders] == ["cookbook"]
+    # Pages a line exempts are not moved by another: about/api-docs/ stays exempt.
+    exempt = plan(["about/api-docs/x.md", "api-docs/y.md"], {}, SITE)
+    assert [(s.folder, s.category) for s in exempt.folders] == [
+        ("about", None),
+        ("api-docs", "reference"),
+    ]
     assert found.undecided == [
         Undecided("install", 1, {}, ("install",), ("reference/install/options.md",), "how-to")
     ]

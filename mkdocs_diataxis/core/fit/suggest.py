@@ -167,8 +167,6 @@ class Site:
     """The category folder names in force."""
     exempt: tuple[str, ...] = ()
     """The project's own ``exempt`` patterns."""
-    exempted: PathPatterns = field(default_factory=PathPatterns)
-    """Every pattern placement exempts by, defaults first."""
     placed: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
     """Every page that has a category: its category and where it came from
     (``folder``, ``front matter``, ``generated``)."""
@@ -179,7 +177,8 @@ class Site:
 
 def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Site) -> InitPlan:
     """What to suggest for ``uncategorised`` pages. ``readings``: for each page whose
-    content was read, the category it reads as, how surely, and why."""
+    content was read, the category it reads as, how surely, and whether signals of it
+    can be shown."""
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)  # name -> (page, place)
     root = []
     for path in uncategorised:
@@ -274,7 +273,7 @@ def _harmless(folders: list[Suggestion], site: Site) -> tuple[list[Suggestion], 
     so named at any depth, so ``install`` also files ``reference/install/`` (two
     categories in one path), and moves a page whose front matter says otherwise."""
     names = {s.folder.lower(): s.category for s in folders if s.category is not None}
-    filed = {page: (s.category, "folder") for s in folders for page in s.members}
+    filed = {page: (s.category, "folder") for s in folders if s.category for page in s.members}
     blamed: dict[str, list[str]] = defaultdict(list)
     for page, (category, _) in sorted({**site.placed, **filed}.items()):
         for name in {segment.lower() for segment in page.split("/")[:-1]}:
