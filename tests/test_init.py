@@ -324,6 +324,12 @@ def test_a_folder_of_pages_that_are_not_documents_is_exempted_where_it_stands() 
         Suggestion("blog", None, "the name says these are not documents", 2, ("site/blog",))
     ]
     assert options(found, SITE) == {"exempt": ["/site/blog/"]}
+    # A folder inside it whose name says a category decides its own pages.
+    upgrades = plan(["releases/upgrade/1.md", "releases/notes/2.md"], {}, SITE)
+    assert [(s.folder, s.category, s.places) for s in upgrades.folders] == [
+        ("releases", None, ("releases",)),
+        ("upgrade", "how-to", ("releases/upgrade",)),
+    ]
 
 
 def test_folders_of_languages_and_translations_are_placed_as_their_pages() -> None:
@@ -444,11 +450,12 @@ def test_a_suggestion_that_would_move_a_page_is_refused() -> None:
     )
     found = plan(["install/a.md", "cookbook/b.md"], {"install/a.md": how_to}, site)
     assert [s.folder for s in found.folders] == ["cookbook"]
-    # Pages a line exempts are not moved by another: about/api-docs/ stays exempt.
-    exempt = plan(["about/api-docs/x.md", "api-docs/y.md"], {}, SITE)
+    # Pages a line exempts are not moved by another: about/stuff/ stays exempt.
+    stuff = [f"stuff/{n}.md" for n in "abc"]
+    exempt = plan(["about/stuff/x.md", *stuff], dict.fromkeys(stuff, how_to), SITE)
     assert [(s.folder, s.category) for s in exempt.folders] == [
         ("about", None),
-        ("api-docs", "reference"),
+        ("stuff", "how-to"),
     ]
     assert found.undecided == [
         Undecided("install", 1, {}, ("install",), ("reference/install/options.md",), "how-to")

@@ -312,13 +312,18 @@ def _page(page: str, copies: int = 1) -> PageAdvice:
 
 
 def _deciding_folder(segments: list[str], languages: frozenset[str]) -> int | None:
-    """The folder of a path whose name files it: the outermost one with a name that
-    says something (``cookbook/sql/`` is a cookbook), else the outermost that is not a
-    language's (mkdocs-static-i18n's ``en/``, ``fr/``), else none. A name files every
-    folder so named, at any depth, so an inner name would file other paths too."""
-    for index, segment in enumerate(segments):
-        name = segment.lower()
-        if _NOT_DOCUMENTS.match(name) or any(p.match(name) for p in _NAMES.values()):
+    """The folder of a path whose name files it: the outermost one whose name says a
+    category (``cookbook/sql/`` is a cookbook, ``releases/upgrade/`` holds upgrade
+    guides), else the outermost whose name says its pages are not documents, else the
+    outermost that is not a language's (mkdocs-static-i18n's ``en/``, ``fr/``), else
+    none. A name files every folder so named, at any depth, so an inner name would
+    file other paths too."""
+    names = [segment.lower() for segment in segments]
+    for index, name in enumerate(names):
+        if any(pattern.match(name) for pattern in _NAMES.values()):
+            return index
+    for index, name in enumerate(names):
+        if _NOT_DOCUMENTS.match(name):
             return index
     return next((i for i, s in enumerate(segments) if s not in languages), None)
 
