@@ -21,20 +21,21 @@ from pathlib import Path
 import yaml
 
 from mkdocs_diataxis import init
-from mkdocs_diataxis.core.fit.suggest import Site, as_yaml, options
+from mkdocs_diataxis.core import PageResult
+from mkdocs_diataxis.core.fit.suggest import as_yaml, options
 from mkdocs_diataxis.project import Project
 
 HERE = Path(__file__).parent
 
 
-def placement(config: Path) -> tuple[Project, Counter[str], list[str]]:
+def placement(config: Path) -> tuple[Project, Counter[str], list[PageResult]]:
     project = Project(str(config))
     init.placement_only(project)
     results = project.check([])
     counts: Counter[str] = Counter(
         f.rule for r in results for f in r.findings if f.rule.startswith("placement/")
     )
-    return project, counts, results  # type: ignore[return-value]
+    return project, counts, results
 
 
 def main() -> None:
@@ -47,10 +48,9 @@ def main() -> None:
             site = {"site_name": corpus.name, "docs_dir": str((corpus / "docs").resolve())}
             config.write_text(yaml.safe_dump({**site, "plugins": ["diataxis"]}), "utf-8")
             project, before, results = placement(config)
-            found, pages = init.site_plan(project, results)  # type: ignore[arg-type]
-            chosen = options(
-                found, Site(project.settings.categories, project.settings.exempt.patterns)
-            )
+            found, pages = init.site_plan(project, results)
+            settings = project.settings
+            chosen = options(found, settings.categories, settings.exempt.patterns)
             config.write_text(yaml.safe_dump({**site, "plugins": [{"diataxis": chosen}]}), "utf-8")
             _, after, _ = placement(config)
             named = sum(1 for a in found.advice if a.category)

@@ -99,7 +99,8 @@ def _text(found: InitPlan, pages: int, project: Project) -> Iterator[str]:
         return
     name = os.path.basename(project.config_file)
     toml = name.endswith(".toml")
-    chosen = options(found, Site(project.settings.categories, project.settings.exempt.patterns))
+    settings = project.settings
+    chosen = options(found, settings.categories, settings.exempt.patterns)
     filed = sum(s.pages for s in found.folders) + sum(a.copies for a in found.advice if a.exempt)
     verb = "has" if pages == 1 else "have"
     yield f"# {_pages(pages)} {verb} no category (placement/uncategorized)."

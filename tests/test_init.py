@@ -323,7 +323,7 @@ def test_a_folder_of_pages_that_are_not_documents_is_exempted_where_it_stands() 
     assert found.folders == [
         Suggestion("blog", None, "the name says these are not documents", 2, ("site/blog",))
     ]
-    assert options(found, SITE) == {"exempt": ["/site/blog/"]}
+    assert options(found, DEFAULT_FOLDERS, ()) == {"exempt": ["/site/blog/"]}
     # A folder inside it whose name says a category decides its own pages.
     upgrades = plan(["releases/upgrade/1.md", "releases/notes/2.md"], {}, SITE)
     assert [(s.folder, s.category, s.places) for s in upgrades.folders] == [
@@ -408,7 +408,7 @@ def test_the_options_keep_the_projects_lists_and_quote_what_yaml_would_misread()
         [PageAdvice("v[1]/1.0.md", None, True, "")],
     )
     site = Site({**DEFAULT_FOLDERS, "explanation": ("notes",)}, ("keep/",))
-    chosen = options(found, site)
+    chosen = options(found, site.categories, site.exempt)
     assert chosen == {
         # A category the project changed is printed whole, with the one that grows.
         "categories": {
@@ -475,6 +475,12 @@ def test_a_reading_names_the_signals_of_the_category_it_reads_as() -> None:
     # Only signals chosen to point at the category read are shown, however the
     # weights moved the others.
     assert {SIGNALS[e.signal].suggests for e in reading.evidence} == {"reference"}
+    # A mkdocstrings page: its options block, indented, is a code block, which the
+    # weights count towards reference too; it is not shown as a reason.
+    page = parse_document("key.md", "::: pkg.Key\n    options:\n      heading_level: 1\n")
+    generated = read(page, "key")
+    assert generated.category == "reference"
+    assert [e.signal for e in generated.evidence] == ["generated"]
 
 
 SHOP = {

@@ -292,12 +292,11 @@ def page_signals(doc: Document, title: str) -> PageSignals:
         text, line = _prose(block)
         count = len(text.split())
         words += count
+        _read_phrases(text, line, body)
         if block.kind == "paragraph":
             prose += count
             english += len(_ENGLISH.findall(text))
             foreign += len(_FOREIGN.findall(text))
-        _read_phrases(text, line, body)
-        if block.kind == "paragraph":
             if first_paragraph:
                 _read_phrases(text, line, lead)
                 first_paragraph = False
@@ -329,8 +328,6 @@ _ENGLISH = re.compile(
     r"|can|if)\b",
     re.IGNORECASE,
 )
-
-
 # German, French, Spanish, Portuguese, Italian and Dutch words that English prose
 # does not use.
 _FOREIGN = re.compile(

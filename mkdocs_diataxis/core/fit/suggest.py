@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.pathmatch import PathPatterns
@@ -199,13 +199,13 @@ def plan(uncategorised: Iterable[str], readings: Mapping[str, Reading], site: Si
         if suggestion is not None:
             folders.append(suggestion)
             continue
-        own = [_page(page, pages.count(page)) for page in dict.fromkeys(pages)]
+        own = [_page(page, copies) for page, copies in Counter(pages).items()]
         advice += [a for a in own if a.category or a.exempt]
         rest = [a.page for a in own if not (a.category or a.exempt)]
         if rest:
             undecided.append(_undecided(shown, rest, readings, places))
-    for page in dict.fromkeys(root):
-        found = _page(page, root.count(page))
+    for page, copies in Counter(root).items():
+        found = _page(page, copies)
         if (found.category or found.exempt) and not reinclude.match(page):
             advice.append(found)
         else:
@@ -328,11 +328,14 @@ def _deciding_folder(segments: list[str], languages: frozenset[str]) -> int | No
     return next((i for i, s in enumerate(segments) if s not in languages), None)
 
 
-def options(found: InitPlan, site: Site) -> dict[str, object]:
-    """The plugin options that carry out ``found``: each category the project changed
-    or a suggestion adds to, whole (a category listed replaces its defaults), and the
-    project's ``exempt`` list with the new patterns after it. Empty when nothing is
-    suggested."""
+def options(
+    found: InitPlan, categories: Mapping[str, tuple[str, ...]], exempt: Sequence[str]
+) -> dict[str, object]:
+    """The plugin options that carry out ``found`` on a project whose category folder
+    names and own ``exempt`` patterns are ``categories`` and ``exempt``: each category
+    the project changed or a suggestion adds to, whole (a category listed replaces its
+    defaults), and the project's ``exempt`` list with the new patterns after it. Empty
+    when nothing is suggested."""
     added: dict[str, list[str]] = defaultdict(list)
     new_exempt = []
     for suggestion in found.folders:
@@ -342,16 +345,16 @@ def options(found: InitPlan, site: Site) -> dict[str, object]:
             added[suggestion.category].append(suggestion.folder)
     new_exempt += [f"/{escape(advice.page)}" for advice in found.advice if advice.exempt]
     chosen: dict[str, object] = {}
-    categories = {}
+    lists = {}
     for category in CATEGORIES:
-        current = list(site.categories[category])
+        current = list(categories[category])
         more = sorted(set(added.get(category, ())) - {name.lower() for name in current})
         if added and (more or tuple(current) != DEFAULT_FOLDERS[category]):
-            categories[category] = [*current, *more]
+            lists[category] = [*current, *more]
     if added:
-        chosen["categories"] = categories
+        chosen["categories"] = lists
     if new_exempt:
-        kept = list(site.exempt)
+        kept = list(exempt)
         chosen["exempt"] = [*kept, *(p for p in dict.fromkeys(new_exempt) if p not in kept)]
     return chosen
 
