@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_diataxis.core.check import page_title
+from mkdocs_diataxis.core.context import page_title
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit.model import FEATURES, Weights, features
 from mkdocs_diataxis.core.fit.signals import page_signals

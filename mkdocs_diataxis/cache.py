@@ -322,13 +322,19 @@ def _reason(error: Exception) -> str:
 _FACT_TYPES = tuple(
     (
         field.name,
-        {"str": (str,), "str | None": (str, type(None)), "int": (int,), "bool": (bool,)}[
-            str(field.type)
-        ],
+        {
+            "str": (str,),
+            "str | None": (str, type(None)),
+            "int": (int,),
+            "bool": (bool,),
+            "dict[str, float] | None": (dict, type(None)),
+        }[str(field.type)],
     )
     for field in dataclasses.fields(PageFacts)
 )
 """Each `PageFacts` field in order, with the JSON types it may hold."""
+_FIT = [name for name, _ in _FACT_TYPES].index("fit")
+"""Where the content fit scores are among them (a mapping, whose values are checked)."""
 
 _FINDING_TYPES = (str, str, str, int, int, str, str, str, str, bool)
 """The types of a finding's `row` (``FindingRow``), in `Finding`'s field order."""
@@ -351,6 +357,11 @@ def _result(path: str, entry: list[Any]) -> PageResult:
         for value, (_, types) in zip(facts, _FACT_TYPES, strict=True)
     ):
         raise ValueError("bad facts")
+    scores = facts[_FIT]
+    if scores is not None and not all(
+        isinstance(key, str) and type(value) in (int, float) for key, value in scores.items()
+    ):
+        raise ValueError("bad scores")
     if facts[0] != path or not isinstance(findings, list):
         raise ValueError("bad row")
     for finding in findings:

@@ -107,6 +107,13 @@ class DiataxisConfig(base.Config):
     - `exclude` (default none): gitignore-style patterns of pages not checked;
     - `scope` (default `page`): `site` counts a definition on any page of the site."""
 
+    content_fit = _Checked("content_fit")
+    """Whether each page reads like its category (`content/fit`, info). A mapping with:
+
+    - `enabled` (default `false`): read every page's signals and report those whose
+      content reads clearly as reference or as a how-to guide while filed otherwise;
+    - `exclude` (default none): gitignore-style patterns of pages not read."""
+
     status_page = _Checked("status_page")
     """The generated Documentation status page. A mapping with:
 

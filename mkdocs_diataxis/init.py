@@ -11,7 +11,7 @@ from typing import TextIO
 
 from mkdocs_diataxis.config import i18n_locales
 from mkdocs_diataxis.core import PageResult
-from mkdocs_diataxis.core.check import page_title
+from mkdocs_diataxis.core.context import page_title
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit.reading import read
 from mkdocs_diataxis.core.fit.suggest import (

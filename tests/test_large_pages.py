@@ -21,7 +21,8 @@ from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.figures import PageFigures
 from tests.helpers import thousand_examples
 
-SETTINGS = load_settings({})
+SETTINGS = load_settings({"content_fit": {"enabled": True}})
+"""Every family on, content fit too: its signals are gathered a section at a time."""
 
 PAGE = """\
 # Engine

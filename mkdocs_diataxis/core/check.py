@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.baseline import fingerprint
-from mkdocs_diataxis.core.context import PageContext
+from mkdocs_diataxis.core.context import PageContext, page_title, reads_fit
 from mkdocs_diataxis.core.document import (
     Document,
     read_document,
@@ -21,6 +21,8 @@ from mkdocs_diataxis.core.document.large import section_models
 from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.figures import PageFigures
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
+from mkdocs_diataxis.core.fit.reading import reading_of
+from mkdocs_diataxis.core.fit.signals import PageSignals, page_signals
 from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
 from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
@@ -51,6 +53,9 @@ class PageFacts:
     the source do not make it a stub."""
     partial: bool = False
     """A file pages include (see ``Settings.partials``), not a page of its own."""
+    fit: dict[str, float] | None = None
+    """With ``content_fit`` on, what the page's content reads as: each category's
+    score, rounded to three places (``None``: not read)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +177,21 @@ def _check_sections(walk: TokenWalk, settings: Settings) -> PageResult:
     figures = PageFigures(settings)
     found: dict[SectionedFamily, list[Finding]] = {family: [] for family in SECTIONED}
     words = 0
+    signals: PageSignals | None = None
+    reading = reads_fit(doc, settings)
     for section in section_models(walk):
         ctx = PageContext(section, settings, RULES)
         for family in SECTIONED:
             found[family].extend(family.check(ctx))
         figures.add(section)
         words += section.word_count
+        if reading:
+            part = page_signals(section, None)
+            signals = signals.then(part) if signals else part
         del ctx, section  # before the next is built (see `section_models`)
-    ctx = PageContext(doc, settings, RULES, figures.settle())
+    # The title comes last: the first heading with text may be in any section.
+    fit = reading_of(signals.titled(page_title(doc))) if signals is not None else None
+    ctx = PageContext(doc, settings, RULES, figures.settle(), fit)
     settled = {family: family.settle(walk.page, found[family]) for family in SECTIONED}
     raw = [
         finding
@@ -203,6 +215,7 @@ def _facts(ctx: PageContext, words: int) -> PageFacts:
         figures_cited=sum(1 for figure in figures if figure.cited),
         generated=doc.generated,
         partial=doc.path in settings.partials,
+        fit={c: round(p, 3) for c, p in ctx.fit.scores.items()} if ctx.fit else None,
     )
 
 
@@ -239,14 +252,3 @@ def _apply_severity(findings: Iterable[Finding], settings: Settings) -> Iterator
         if severity != finding.severity:
             finding = dataclasses.replace(finding, severity=severity)
         yield finding
-
-
-def page_title(doc: Document) -> str:
-    """Front matter ``title``, else the first heading, else the file name."""
-    title = doc.meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    for heading in doc.headings:
-        if heading.text.strip():
-            return heading.text.strip()
-    return doc.path.rsplit("/", 1)[-1].removesuffix(".md")

@@ -21,6 +21,7 @@ from mkdocs_diataxis.core.document import (
     outline_of,
 )
 from mkdocs_diataxis.core.figures import Figure, find_figures
+from mkdocs_diataxis.core.fit.reading import Reading, read
 from mkdocs_diataxis.core.rule import RuleSet
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.suppressions import Suppressions, read_suppressions
@@ -36,9 +37,10 @@ class PageContext:
         settings: Settings,
         rules: RuleSet,
         figures: list[Figure] | None = None,
+        fit: Reading | None = None,
     ) -> None:
-        """``figures``: the page's, when they were found already (a large page's, one
-        section at a time)."""
+        """``figures`` and ``fit``: the page's, when they were found already (a large
+        page's, one section at a time)."""
         self.doc = doc
         self.settings = settings
         self.rules = rules
@@ -49,6 +51,8 @@ class PageContext:
         else this check's own."""
         if figures is not None:
             self.figures = figures
+        if fit is not None:
+            self.fit = fit
 
     @cached_property
     def placement(self) -> Placement:
@@ -66,6 +70,14 @@ class PageContext:
         return find_figures(self.doc, self.settings)
 
     @cached_property
+    def fit(self) -> Reading | None:
+        """What the page's content reads as (`content/fit`); ``None`` unless
+        ``content_fit`` is on and the page is one to read (see `reads_fit`)."""
+        if not reads_fit(self.doc, self.settings):
+            return None
+        return read(self.doc, page_title(self.doc))
+
+    @cached_property
     def suppressions(self) -> Suppressions:
         """Which rules the page silences where."""
         return read_suppressions(self.doc, self.rules)
@@ -78,3 +90,27 @@ class PageContext:
     def inline(self, block: Block) -> InlineText:
         """A leaf block's text as one string, with its way back to the source."""
         return inline_text(self.doc, block)
+
+
+def page_title(doc: Document) -> str:
+    """Front matter ``title``, else the first heading, else the file name."""
+    title = doc.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    for heading in doc.headings:
+        if heading.text.strip():
+            return heading.text.strip()
+    return doc.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def reads_fit(doc: Document, settings: Settings) -> bool:
+    """Whether `content/fit` reads the page: it is on, and the page is a document of
+    its own (not a landing page or another page placement exempts, not a file other
+    pages include, not one the project excluded)."""
+    fit = settings.content_fit
+    return (
+        fit.enabled
+        and doc.path not in settings.partials
+        and not settings.exempted.match(settings.untranslated(doc.path))
+        and not fit.exclude.match(doc.path)
+    )

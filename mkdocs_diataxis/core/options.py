@@ -30,6 +30,7 @@ from mkdocs_diataxis.core.settings import (
     DEFAULT_TIME_LIMIT,
     AcronymSettings,
     CitationSettings,
+    ContentFitSettings,
     Settings,
     StatusPageSettings,
     TermSettings,
@@ -295,6 +296,17 @@ def _acronyms(value: Any, base_dir: str) -> AcronymSettings:
     return AcronymSettings(**given)
 
 
+def _content_fit(value: Any) -> ContentFitSettings:
+    data = _section("content_fit", value, ("enabled", "exclude"))
+    return ContentFitSettings(
+        **_given(
+            data,
+            enabled=_bool("content_fit.enabled"),
+            exclude=_patterns("content_fit.exclude"),
+        )
+    )
+
+
 def _scope(value: Any) -> str:
     if value not in ("page", "site"):
         raise SettingsError("acronyms.scope", f"expected page or site, got {_describe(value)}")
@@ -431,6 +443,7 @@ OPTIONS: dict[str, Callable[[Any, str], Any]] = {
     "citations": _plain(_citations),
     "terms": _terms,
     "acronyms": _acronyms,
+    "content_fit": _plain(_content_fit),
     "status_page": _status_page,
     "report": _report,
     "baseline": _baseline,

@@ -14,7 +14,7 @@ from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.document import PageWide
 from mkdocs_diataxis.core.finding import Finding
 from mkdocs_diataxis.core.rule import Rule, RuleSet
-from mkdocs_diataxis.core.rules import citation, page, placement, suppression, terms
+from mkdocs_diataxis.core.rules import citation, content, page, placement, suppression, terms
 
 
 class Family(Protocol):
@@ -34,7 +34,7 @@ class SectionedFamily(Family, Protocol):
     def settle(self, page: PageWide, findings: list[Finding], /) -> list[Finding]: ...
 
 
-FAMILIES: tuple[Family, ...] = (page, placement, citation, terms, suppression)
+FAMILIES: tuple[Family, ...] = (page, placement, citation, terms, content, suppression)
 """In documentation order; ``page`` first, as it alone runs on a page that cannot be read."""
 
 SECTIONED: tuple[SectionedFamily, ...] = (terms,)

@@ -103,6 +103,15 @@ class AcronymSettings:
 
 
 @dataclass(frozen=True)
+class ContentFitSettings:
+    """``content_fit:`` options (`content/fit`: does the page read like its category?)."""
+
+    enabled: bool = False
+    """Off by default: reading every page costs time, and the rule is advisory."""
+    exclude: PathPatterns = field(default_factory=PathPatterns)
+
+
+@dataclass(frozen=True)
 class StatusPageSettings:
     """``status_page:`` options."""
 
@@ -132,6 +141,7 @@ class Settings:
     citations: CitationSettings = field(default_factory=CitationSettings)
     terms: TermSettings = field(default_factory=TermSettings)
     acronyms: AcronymSettings = field(default_factory=AcronymSettings)
+    content_fit: ContentFitSettings = field(default_factory=ContentFitSettings)
     status_page: StatusPageSettings = field(default_factory=StatusPageSettings)
     report: str | None = DEFAULT_REPORT
     baseline: Baseline | None = None

@@ -59,8 +59,12 @@ class Reading:
 
 def read(doc: Document, title: str, weights: Weights | None = None) -> Reading:
     """What ``doc`` (titled ``title``) reads as."""
+    return reading_of(page_signals(doc, title), weights)
+
+
+def reading_of(signals: PageSignals, weights: Weights | None = None) -> Reading:
+    """What a page with ``signals`` reads as."""
     weights = weights or shipped_weights()
-    signals = page_signals(doc, title)
     inputs = features(signals)
     scores = weights.scores(inputs)
     ranked = sorted(scores, key=lambda c: -scores[c])

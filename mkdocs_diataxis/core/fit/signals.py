@@ -10,6 +10,7 @@ category is measured on real docs (`weights`), not decided here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -269,21 +270,49 @@ class PageSignals:
             return False
         return self.prose_words < 40 or self.english >= 0.08 * self.prose_words
 
+    def then(self, later: PageSignals) -> PageSignals:
+        """The signals of a page whose first part gave these and whose next part gave
+        ``later`` (a large page is read a section at a time): the body's add up, the
+        title and opening are the first part's. Whether the page is generated is a
+        fact of the whole page, which each part gives again."""
+        body = {}
+        for name, found in self.body.items():
+            more = later.body[name]
+            if name == "generated" or not more.count:
+                body[name] = found
+                continue
+            both = Found(found.count + more.count, list(found.places))
+            both.places.extend(more.places[: EVIDENCE_PLACES - len(both.places)])
+            body[name] = both
+        return PageSignals(
+            self.words + later.words,
+            body,
+            self.lead,
+            self.prose_words + later.prose_words,
+            self.english + later.english,
+            self.foreign + later.foreign,
+        )
 
-def page_signals(doc: Document, title: str) -> PageSignals:
-    """The signals of ``doc`` (whose title is ``title``)."""
+    def titled(self, title: str) -> PageSignals:
+        """These signals, read without a title, with ``title``'s read first, as
+        `page_signals` reads it (a large page's title is known once all its headings
+        are)."""
+        lead = {name: Found() for name in SIGNALS}
+        _read_title(title, lead)
+        for name, found in self.lead.items():
+            for line, text in found.places:
+                lead[name].add(line, text, 0)
+            lead[name].count += found.count
+        return dataclasses.replace(self, lead=lead)
+
+
+def page_signals(doc: Document, title: str | None) -> PageSignals:
+    """The signals of ``doc`` (whose title is ``title``; ``None``: read none, see
+    `PageSignals.titled`)."""
     body = {name: Found() for name in SIGNALS}
     lead = {name: Found() for name in SIGNALS}
-    _read_phrases(title, 1, lead)
-    shown = title.strip()
-    imperative = _IMPERATIVE.match(shown)
-    if imperative:
-        lead["imperative-steps"].add(1, imperative.group(0))
-    if _WHY_HEADING.match(shown):
-        lead["why-headings"].add(1, shown)
-    for category, (pattern, _) in _TITLES.items():
-        if pattern.match(shown):
-            lead[f"title-{category}"].add(1, shown)
+    if title is not None:
+        _read_title(title, lead)
     words = prose = english = foreign = 0
     first_paragraph = True
     for block in doc.blocks:
@@ -336,6 +365,19 @@ _FOREIGN = re.compile(
     r"|voor|wie|wird|werden|oder|auf|sind|vous|nous|sont|qui|pas)\b",
     re.IGNORECASE,
 )
+
+
+def _read_title(title: str, lead: dict[str, Found]) -> None:
+    _read_phrases(title, 1, lead)
+    shown = title.strip()
+    imperative = _IMPERATIVE.match(shown)
+    if imperative:
+        lead["imperative-steps"].add(1, imperative.group(0))
+    if _WHY_HEADING.match(shown):
+        lead["why-headings"].add(1, shown)
+    for category, (pattern, _) in _TITLES.items():
+        if pattern.match(shown):
+            lead[f"title-{category}"].add(1, shown)
 
 
 def _prose(block: Block) -> tuple[str, int]:
