@@ -6,7 +6,8 @@
 
 Prints one summary line per source (one for all the corpora together): throughput of
 the whole check, of the parse alone (markdown-it-py plus the document model) and of
-markdown-it-py alone, so a change shows where its time went.
+markdown-it-py alone, so a change shows where its time went; and of the whole check
+with ``content_fit`` on, with the time it adds (the bar: 10% at most).
 """
 
 from __future__ import annotations
@@ -26,19 +27,22 @@ from mkdocs_diataxis.core.document.markdown import MARKDOWN
 def throughput(name: str, pages: list[tuple[str, bytes]]) -> str:
     size = sum(len(source) for _, source in pages) / 1e6
     settings = load_settings({}, ".")
+    fit = load_settings({"content_fit": {"enabled": True}}, ".")
     rates = [
         1 / seconds_per_mb(run, pages)
         for run in (
             lambda path, source: check_page(path, source, settings),
+            lambda path, source: check_page(path, source, fit),
             parse_document,
             lambda path, source: MARKDOWN.parse(source.decode("utf-8", "replace")),
         )
     ]
-    check, parse, markdown_it = rates
+    check, check_fit, parse, markdown_it = rates
     return (
         f"bench_core {name} pages={len(pages)} size={size:.1f}MB check={check:.2f}MB/s"
         f" parse={parse:.2f}MB/s markdown-it={markdown_it:.2f}MB/s"
         f" rules_share={1 - check / parse:.0%}"
+        f" check_with_content_fit={check_fit:.2f}MB/s content_fit_adds={check / check_fit - 1:.1%}"
     )
 
 

@@ -1,37 +1,74 @@
-"""content/fit flags on each shared corpus with weights fitted on the other corpora
-(leave one corpus out), each corpus's folders mapped as fit-folders.yml labels them.
-Writes /work/snap/s26/flags_loco.json (a scratch path: this is the script behind
-benchmarks/fit-judged.tsv, kept with it)."""
-import json, sys
-from pathlib import Path
+"""The `content/fit` findings on the shared corpora: the flags behind
+``fit-judged.tsv``, which is how the rule's precision is measured.
+
+Each corpus is checked with `content_fit` on and its folders filed as
+``fit-folders.yml`` labels them (on top of the default folder names). With
+``--weights loco`` (the default) each corpus is read by weights fitted on the other
+corpora, so no flag comes from weights that saw its page; ``--weights shipped``
+uses the weights the plugin ships.
+
+    python benchmarks/fit_flags.py [--corpora ../shared/corpora] [--weights loco|shipped]
+"""
+
+from __future__ import annotations
+
+import argparse
 from collections import Counter
+from pathlib import Path
+
+import fit_calibrate
 import yaml
-sys.path.insert(0, '/work/main/benchmarks')
-import fit_calibrate as fc
-import mkdocs_diataxis.core.fit.reading as reading
+
 from mkdocs_diataxis.core import check_page, load_settings
+from mkdocs_diataxis.core.fit import reading
 from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
-folders = yaml.safe_load(open('/work/main/benchmarks/fit-folders.yml'))
-rows = fc.labelled(Path('/work/shared/corpora'))
-out = []; read = 0
-for corpus in sorted(p for p in Path('/work/shared/corpora').iterdir() if (p/'docs').is_dir()):
-    model = fc.fit([r for r in rows if r[0] != corpus.name])
-    reading.shipped_weights = lambda model=model: model
-    cats = {c: list(DEFAULT_FOLDERS[c]) for c in DEFAULT_FOLDERS}
-    for prefix, c in (folders.get(corpus.name) or {}).items():
-        name = prefix.rstrip('/').split('/')[-1]
-        if name not in cats[c]: cats[c].append(name)
-    s = load_settings({'categories': cats, 'content_fit': {'enabled': True},
-                       'citations': {'enabled': False}, 'terms': {'enabled': False}, 'acronyms': {'enabled': False}})
-    docs = corpus/'docs'
-    for f in sorted(docs.rglob('*.md')):
-        page = f.relative_to(docs).as_posix()
-        r = check_page(page, f.read_bytes(), s)
-        if r.facts.fit is not None and r.facts.category: read += 1
-        for x in r.findings:
-            if x.rule == 'content/fit':
-                out.append({'corpus': corpus.name, 'page': page, 'category': r.facts.category, 'message': x.message})
-    print(corpus.name, sum(o['corpus']==corpus.name for o in out), flush=True)
-json.dump(out, open('/work/snap/s26/flags_loco.json','w'), indent=1)
-print(len(out), 'flags of', read, 'categorised pages read')
-print(Counter((o['category'], o['message'].split(',')[0].split('reads as ')[1]) for o in out))
+
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
+    parser.add_argument("--weights", choices=("loco", "shipped"), default="loco")
+    args = parser.parse_args()
+    folders = yaml.safe_load((HERE / "fit-folders.yml").read_text("utf-8"))
+    rows = fit_calibrate.labelled(args.corpora) if args.weights == "loco" else []
+    shipped = reading.shipped_weights
+    kinds: Counter[tuple[str, str]] = Counter()
+    read = 0
+    for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
+        if args.weights == "loco":
+            model = fit_calibrate.fit([r for r in rows if r[0] != corpus.name])
+            reading.shipped_weights = lambda model=model: model  # type: ignore[assignment]
+        categories = {c: list(names) for c, names in DEFAULT_FOLDERS.items()}
+        for prefix, category in (folders.get(corpus.name) or {}).items():
+            name = prefix.rstrip("/").rsplit("/", 1)[-1]
+            if name not in categories[category]:
+                categories[category].append(name)
+        settings = load_settings(
+            {
+                "categories": categories,
+                "content_fit": {"enabled": True},
+                "citations": {"enabled": False},
+                "terms": {"enabled": False},
+                "acronyms": {"enabled": False},
+            }
+        )
+        docs = corpus / "docs"
+        for path in sorted(docs.rglob("*.md")):
+            page = path.relative_to(docs).as_posix()
+            result = check_page(page, path.read_bytes(), settings)
+            read += result.facts.fit is not None and result.facts.category is not None
+            for finding in result.findings:
+                if finding.rule == "content/fit":
+                    reads_as = finding.message.split(",", 1)[0].removeprefix("the page reads as ")
+                    kinds[(str(result.facts.category), reads_as)] += 1
+                    print(f"{corpus.name}/docs/{page}\t{result.facts.category}\t{finding.message}")
+    reading.shipped_weights = shipped
+    print(f"# {sum(kinds.values())} flags of {read} pages with a category read:")
+    for (filed, reads_as), count in sorted(kinds.items()):
+        print(f"#   filed as {filed}, {reads_as}: {count}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,35 +1,43 @@
-"""``content/fit``: a page whose content reads clearly as reference or as a how-to
-guide while it is filed as another category, with the signals that decided it."""
+"""``content/fit``: a page whose content is made of entries to look up or of directions
+for tasks while it is filed as another category, with the lines that show it."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.check import PageResult
-from mkdocs_diataxis.core.fit.reading import Reading
-from mkdocs_diataxis.core.rules.content import outscored
+from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.fit.reading import read
+from mkdocs_diataxis.core.report import build_report
+from mkdocs_diataxis.core.rules.content import making_the_case
+from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
 from tests.helpers import md
-from tests.test_init import BREAD, WIDGET
 
 ON = load_settings({"content_fit": {"enabled": True}})
 
-HOWTO = md(
+OPTIONS = md(
     """
-    # Deploy the app
+    # Cache options
 
-    This guide shows you how to deploy the app to a server.
+    The cache takes these options.
 
-    ## Prerequisites
+    | Option | Type | Description |
+    |---|---|---|
+    | `dir` | path | Where the cache keeps its files on disk. |
+    | `size` | integer | The most bytes the cache holds before old entries go. |
+    | `ttl` | seconds | How long an entry stays fresh before it is fetched again. |
+    """
+)
+DIRECTED = md(
+    """
+    # Caching
 
-    - A server you can reach over SSH.
+    The cache keeps what was downloaded.
 
-    ## Steps
-
-    1. Build the package.
-    2. Copy it to the server.
-    3. Restart the service.
-    4. Check that the service answers.
+    To clear the cache, run `tool cache clean`. To keep it small, use `--max-size`.
     """
 )
 
@@ -43,13 +51,13 @@ def _fit(result: PageResult) -> list[tuple[str, str, int, int, str, str, str]]:
 
 
 def test_off_by_default_nothing_is_read() -> None:
-    result = check_page("how-to/widget.md", WIDGET, load_settings({}))
+    result = check_page("how-to/cache.md", OPTIONS, load_settings({}))
     assert _fit(result) == []
-    assert result.facts.fit is None
+    assert (result.facts.fit, result.facts.fit_case) == (None, None)
 
 
-def test_a_how_to_guide_that_reads_as_reference_is_reported_with_its_evidence() -> None:
-    result = check_page("how-to/widget.md", WIDGET, ON)
+def test_a_how_to_guide_made_of_entries_to_look_up_reads_as_reference() -> None:
+    result = check_page("how-to/cache.md", OPTIONS, ON)
     assert _fit(result) == [
         (
             "content/fit",
@@ -57,49 +65,61 @@ def test_a_how_to_guide_that_reads_as_reference_is_reported_with_its_evidence() 
             1,
             1,
             "",
-            'the page reads as reference, not how-to (reference 99%, how-to 0%): headings such'
-            ' as "Parameters", "Returns", "Options" (2, lines 3, 10); table cells: facts laid'
-            ' out to look up (9, line 5); title "`Widget.mount()`": a title that is a name from'
-            ' code, or such as "API reference", "Options"',
+            "the page reads as reference, not a how-to guide: 76% of its words are in 3"
+            " entries to look up (lines 7, 8, 9): table rows under headers such as Name,"
+            " Type, Default, and list items that open with a name from code and say what"
+            " it is; on all its signals it scores 1% as a how-to guide, 88% as reference",
             'if it is reference, file it there (move it, or declare "diataxis: reference");'
-            " if it is a how-to guide, rewrite or split it for that reader",
+            " if it is a how-to guide, move the entries to look up to a page of their own",
         )
     ]
     assert result.facts.fit == {
-        "tutorial": 0.002,
-        "how-to": 0.0,
-        "reference": 0.994,
-        "explanation": 0.003,
+        "tutorial": 0.029,
+        "how-to": 0.016,
+        "reference": 0.883,
+        "explanation": 0.072,
     }
+    assert result.facts.fit_case == "reference"
 
 
-def test_a_reference_page_that_reads_as_a_how_to_guide_is_reported() -> None:
-    [(_, _, _, _, _, message, suggestion)] = _fit(check_page("reference/deploy.md", HOWTO, ON))
-    assert message == (
-        "the page reads as how-to, not reference (how-to 99%, reference 0%): numbered list"
-        " items (4, lines 11, 12, 13); list items and paragraphs that open with a verb: steps"
-        ' to follow (4, lines 11, 12, 13); "how to", "this guide shows how": a task and its'
-        " steps (1, line 3)"
+def test_an_explanation_made_of_directions_reads_as_a_how_to_guide() -> None:
+    # Its signals score reference highest (inline code, a short page): the case is
+    # made by the directions, and the message says both.
+    [(_, _, _, _, _, message, suggestion)] = _fit(
+        check_page("explanation/caching.md", DIRECTED, ON)
     )
-    assert suggestion.startswith('if it is a how-to guide, file it there (move it, or declare "')
+    assert message == (
+        "the page reads as a how-to guide, not an explanation: it gives 2 directions for"
+        ' tasks, one every 9 words (line 5), such as "To clear the cache, run ...";'
+        " on all its signals it scores 16% as an explanation, 62% as reference"
+    )
+    assert suggestion == (
+        'if it is a how-to guide, file it there (move it, or declare "diataxis: how-to");'
+        " if it is an explanation, move the directions to a page of their own"
+    )
 
 
 @pytest.mark.parametrize(
     ("path", "text", "settings"),
     [
-        ("reference/widget.md", WIDGET, ON),  # reads as what it is filed as
-        ("reference/bread.md", BREAD, ON),  # how-to, but only 73%: not sure enough
-        ("widget.md", WIDGET, ON),  # no category: placement's business
-        ("how-to/index.md", WIDGET, ON),  # a landing page: exempt
+        ("reference/cache.md", OPTIONS, ON),  # made of entries, filed as reference
+        ("tutorials/caching.md", DIRECTED, ON),  # a lesson is made of directions too
+        ("how-to/caching.md", DIRECTED, ON),  # directions in a how-to guide
+        ("reference/caching.md", DIRECTED, ON),  # its signals read most as reference
+        ("cache.md", OPTIONS, ON),  # no category: placement's business
+        ("how-to/index.md", OPTIONS, ON),  # a landing page: exempt
         (
-            "how-to/widget.md",
-            WIDGET,
+            "how-to/cache.md",
+            OPTIONS,
             load_settings({"content_fit": {"enabled": True, "exclude": ["how-to/"]}}),
         ),
+        ("how-to/cache.md", "---\ndiataxis_ignore: [content/fit]\n---\n" + OPTIONS, ON),
         (
-            "how-to/widget.md",
-            "---\ndiataxis_ignore: [content/fit]\n---\n" + WIDGET,
-            ON,
+            "how-to/cache.md",
+            OPTIONS,
+            load_settings(
+                {"content_fit": {"enabled": True}, "severity": {"content/fit": "ignore"}}
+            ),
         ),
     ],
 )
@@ -107,62 +127,194 @@ def test_no_report(path: str, text: str, settings: object) -> None:
     assert _fit(check_page(path, text, settings)) == []  # type: ignore[arg-type]
 
 
-def test_an_uncategorised_page_is_read_for_the_report_but_not_reported() -> None:
-    result = check_page("widget.md", WIDGET, ON)
-    assert result.facts.fit is not None
-    assert max(result.facts.fit, key=result.facts.fit.__getitem__) == "reference"
-
-
 def test_severity_warn_makes_it_fail_strict() -> None:
     settings = load_settings(
         {"content_fit": {"enabled": True}, "severity": {"content/fit": "warn"}}
     )
-    assert [f[1] for f in _fit(check_page("how-to/widget.md", WIDGET, settings))] == ["warning"]
+    assert [f[1] for f in _fit(check_page("how-to/cache.md", OPTIONS, settings))] == ["warning"]
 
 
-def _reading(category: str, probability: float, own: str, own_score: float) -> Reading:
-    scores = dict.fromkeys(("tutorial", "how-to", "reference", "explanation"), 0.0)
-    scores[category], scores[own] = probability, own_score
-    return Reading(category, scores, own, ())
+def _case(path: str, text: str) -> str | None:
+    doc = parse_document(path, text.encode())
+    reading = read(doc, "Notes")
+    case = making_the_case(reading, path.split("/", 1)[0].removesuffix("s"))
+    return case[0] if case else None
+
+
+def _rows(count: int, header: str = "| Name | Description |") -> str:
+    rows = "".join(f"| `n{i}` | one two three |\n" for i in range(count))
+    return f"{header}\n|---|---|\n{rows}"
 
 
 @pytest.mark.parametrize(
-    ("category", "probability", "own", "own_score", "evidence", "reported"),
+    ("prose_words", "entries", "header", "case"),
     [
-        ("reference", 0.7, "how-to", 0.1, True, True),
-        ("reference", 0.69, "how-to", 0.1, True, False),  # not sure enough
-        ("reference", 0.8, "how-to", 0.11, True, False),  # its own category still scores
-        ("how-to", 0.8, "explanation", 0.05, True, True),
-        ("how-to", 0.79, "explanation", 0.05, True, False),
-        ("reference", 0.9, "how-to", 0.0, False, False),  # nothing to show for it
-        ("tutorial", 0.99, "how-to", 0.0, True, False),  # never decided by content
-        ("explanation", 0.99, "reference", 0.0, True, False),
-        ("reference", 0.99, "reference", 0.99, True, False),
+        (16, 3, "| Name | Description |", "reference"),  # 9 of 27 words: a third
+        (17, 3, "| Name | Description |", None),  # 9 of 28: less
+        (6, 2, "| Name | Description |", None),  # two entries are not a list to look up
+        (3, 3, "| timestamp | price |", None),  # sample data, not entries
+        (3, 3, "| Key | Meaning |", "reference"),
     ],
 )
-def test_clearly_outscored(
-    category: str, probability: float, own: str, own_score: float, evidence: bool, reported: bool
+def test_the_share_of_entries_to_look_up(
+    prose_words: int, entries: int, header: str, case: str | None
 ) -> None:
-    reading = _reading(category, probability, own, own_score)
-    if evidence:
-        reading = Reading(reading.category, reading.scores, own, (object(),))  # type: ignore[arg-type]
-    assert outscored(reading, own) is reported
+    # Each row's prose is "one two three": the names are code, which is not counted;
+    # the header's words count for the page, not for the entries.
+    prose = " ".join(["word"] * prose_words)
+    text = f"{prose}\n\n{_rows(entries, header)}"
+    assert _case("how-to/notes.md", text) == case
+
+
+def test_list_items_that_describe_a_name_are_entries_and_others_are_not() -> None:
+    described = "".join(f"- `opt{i}`: what option {i} sets\n" for i in range(3))
+    assert _case("how-to/notes.md", described) == "reference"
+    told = "".join(f"- `tool run{i}` starts the server\n" for i in range(3))
+    assert _case("how-to/notes.md", told) is None
+
+
+@pytest.mark.parametrize(
+    ("filler", "directions", "case"),
+    [
+        (488, 2, "how-to"),  # 500 words: one direction every 250
+        (489, 2, None),
+        (0, 1, None),  # one direction is an aside
+    ],
+)
+def test_the_rate_of_directions(filler: int, directions: int, case: str | None) -> None:
+    said = " ".join(["To add a package, run it."] * directions)  # six words each
+    text = f"{said}\n\n" + " ".join(["the"] * filler) + "\n"  # English, and no signal
+    assert _case("explanations/notes.md", text) == case
+
+
+def test_a_direction_is_read_with_its_code() -> None:
+    text = "To install `uv` on\na server, run the script. To update `uv`, use `uv self update`.\n"
+    doc = parse_document("explanation/x.md", text.encode())
+    reading = read(doc, "Notes")
+    assert reading.signals is not None
+    assert reading.signals.body["directions"].places == [
+        (1, "To install `uv` on a server, run"),
+        (2, "To update `uv`, use"),
+    ]
+
+
+def test_a_page_not_in_english_is_not_reported() -> None:
+    german = md(
+        """
+        # Zwischenspeicher
+
+        Der Zwischenspeicher ist nicht für alle Nutzer und wird mit den Werten gefüllt,
+        die sie in der Datei angeben, und das ist auch gut so, denn sie sind oft
+        nicht die gleichen wie in der Konfiguration, die auf dem Server liegt.
+
+        | Option | Typ | Beschreibung |
+        |---|---|---|
+        | `dir` | Pfad | Wo der Zwischenspeicher seine Dateien ablegt, mit den Daten. |
+        | `size` | Zahl | Wie viele Bytes der Zwischenspeicher höchstens hält, und mehr. |
+        | `ttl` | Sekunden | Wie lange ein Eintrag gilt, bevor er neu geladen wird. |
+        """
+    )
+    result = check_page("how-to/cache.md", german, ON)
+    assert result.facts.fit is not None
+    assert (_fit(result), result.facts.fit_case) == ([], None)
 
 
 def test_a_large_page_read_a_section_at_a_time_reads_as_the_whole_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The opening paragraph's phrases and the title count once, from the page's start;
-    # the body's signals add up over the sections.
+    # the body's signals, the directions and the entries add up over the sections.
     text = (
-        "---\ntitle: Deploying the service\n---\n\nThis guide shows how to deploy it."
-        " Before you begin, get a server.\n\n"
-        + "\n\n".join(f"# Step {n}\n\n1. Run `make {n}`.\n2. Check it." for n in range(30))
-        + "\n\n# Options\n\n| a | b |\n|---|---|\n| `x` | 1 |\n"
+        "---\ntitle: Caching\n---\n\nThe cache keeps what was downloaded.\n\n"
+        + "\n\n".join(
+            f"# Part {n}\n\nTo clear part {n}, run `clean {n}`. To keep it, use `keep`."
+            for n in range(30)
+        )
+        + "\n\n# Options\n\n"
+        + _rows(5, "| Option | Description |")
     )
-    whole = check_page("reference/deploy.md", text, ON)
+    whole = check_page("explanation/caching.md", text, ON)
     monkeypatch.setattr("mkdocs_diataxis.core.document.walk.SECTION_CHARS", 1)
-    cut = check_page("reference/deploy.md", text, ON)
-    assert cut.facts.fit == whole.facts.fit
+    cut = check_page("explanation/caching.md", text, ON)
+    assert (cut.facts.fit, cut.facts.fit_case) == (whole.facts.fit, whole.facts.fit_case)
     assert _fit(cut) == _fit(whole)
-    assert _fit(whole)  # the case is one that is reported
+    assert whole.facts.fit_case == "how-to"  # the case is one that is reported
+
+
+def test_the_json_report_carries_the_scores_and_the_case() -> None:
+    results = [
+        check_page("how-to/cache.md", OPTIONS, ON),
+        check_page("how-to/other.md", DIRECTED, ON),
+    ]
+    pages = json.loads(build_report(results, ON).to_json())["pages"]
+    assert [page["fit"] for page in pages] == [
+        {
+            "scores": {
+                "tutorial": 0.029,
+                "how-to": 0.016,
+                "reference": 0.883,
+                "explanation": 0.072,
+            },
+            "case": "reference",
+        },
+        {
+            "scores": {
+                "tutorial": 0.082,
+                "how-to": 0.125,
+                "reference": 0.629,
+                "explanation": 0.164,
+            },
+            "case": None,
+        },
+    ]
+    off = json.loads(
+        build_report(
+            [check_page("how-to/cache.md", OPTIONS, load_settings({}))], load_settings({})
+        ).to_json()
+    )
+    assert "fit" not in off["pages"][0]
+
+
+def test_the_status_page_lists_the_pages_by_section_with_a_link_to_the_evidence() -> None:
+    results = [
+        check_page("how-to/cache.md", OPTIONS, ON),
+        check_page("storage/explanation/caching.md", DIRECTED, ON),
+        check_page("how-to/fine.md", DIRECTED, ON),
+    ]
+    report = build_report(results, ON)
+    page = render_status_page(report, title="Status", page_path="status.md")
+    section = page.split("## Content fit\n", 1)[1].split("\n## ", 1)[0]
+    assert section == (
+        "\n2 of 3 pages read clearly as another category than their own (`content/fit`)."
+        " Each may be misfiled, or hold two kinds of page that could be split; the"
+        " evidence says which lines decided it.\n\n"
+        "| Section | Page | Filed as | Reads as | Evidence |\n"
+        "|---|---|---|---|---|\n"
+        "| (top level) | [Cache options](how-to/cache.md) | how\\-to | reference | under"
+        " Findings |\n"
+        "| storage | [Caching](storage/explanation/caching.md) | explanation | how\\-to | under"
+        " Findings |\n"
+    )
+    # In the build, "Evidence" links to the page's findings, at their heading's id.
+    _, blocks = render_status_page_blocks(
+        report, title="Status", page_path="status.md", href=lambda path: path[:-3] + "/"
+    )
+    table = next(html for html in blocks.values() if "<th>Evidence</th>" in html)
+    assert '<a href="#findings-how-to-cache-md">the finding</a>' in table
+    assert '<a href="#findings-storage-explanation-caching-md">the finding</a>' in table
+    findings = next(html for html in blocks.values() if "<h3 " in html)
+    assert '<h3 id="findings-how-to-cache-md">Cache options</h3>' in findings
+    assert '<h3 id="findings-storage-explanation-caching-md">Caching</h3>' in findings
+
+
+def test_the_status_page_says_so_when_no_page_is_reported_and_nothing_when_off() -> None:
+    results = [check_page("how-to/fine.md", DIRECTED, ON)]
+    page = render_status_page(build_report(results, ON), title="S", page_path="status.md")
+    assert (
+        "## Content fit\n\nNo page reads clearly as another category than its own (1 page read).\n"
+        in page
+    )
+    off = load_settings({})
+    report = build_report([check_page("how-to/a.md", OPTIONS, off)], off)
+    page = render_status_page(report, title="S", page_path="status.md")
+    assert "## Content fit" not in page

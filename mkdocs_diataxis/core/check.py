@@ -24,7 +24,7 @@ from mkdocs_diataxis.core.finding import Finding, pack, unpack
 from mkdocs_diataxis.core.fit.reading import reading_of
 from mkdocs_diataxis.core.fit.signals import PageSignals, page_signals
 from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
-from mkdocs_diataxis.core.rules import page
+from mkdocs_diataxis.core.rules import content, page
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
 
@@ -56,6 +56,9 @@ class PageFacts:
     fit: dict[str, float] | None = None
     """With ``content_fit`` on, what the page's content reads as: each category's
     score, rounded to three places (``None``: not read)."""
+    fit_case: str | None = None
+    """The category the page's content makes the case for, against its own, as
+    `content/fit` reports it (``None``: none, or not read)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +219,16 @@ def _facts(ctx: PageContext, words: int) -> PageFacts:
         generated=doc.generated,
         partial=doc.path in settings.partials,
         fit={c: round(p, 3) for c, p in ctx.fit.scores.items()} if ctx.fit else None,
+        fit_case=_fit_case(ctx),
     )
+
+
+def _fit_case(ctx: PageContext) -> str | None:
+    category = ctx.placement.category
+    if ctx.fit is None or category is None:
+        return None
+    case = content.making_the_case(ctx.fit, category)
+    return case[0] if case else None
 
 
 def _result(ctx: PageContext, raw: list[Finding], facts: PageFacts) -> PageResult:

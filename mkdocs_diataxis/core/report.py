@@ -43,6 +43,11 @@ class PageRow:
     languages: tuple[str, ...] = ()
     """The locales a translation of the page exists in (mkdocs-static-i18n), besides
     the default language's, which is the page checked here."""
+    fit: dict[str, float] | None = None
+    """With ``content_fit`` on, what the page's content reads as: each category's
+    score (``None``: the page was not read)."""
+    fit_case: str | None = None
+    """The category `content/fit` finds the page's content makes the case for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,12 +240,16 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
 
 def _page_json(page: PageRow) -> dict[str, object]:
     """A page as the JSON report writes it: ``languages`` only on a site that has
-    translations."""
+    translations, ``fit`` only for a page `content/fit` read: its scores, and the
+    category its content makes the case for (reported unless silenced), if any."""
     data = asdict(page)
     if not page.languages:
         del data["languages"]
     else:
         data["languages"] = list(page.languages)
+    del data["fit"], data["fit_case"]
+    if page.fit is not None:
+        data["fit"] = {"scores": page.fit, "case": page.fit_case}
     return data
 
 
@@ -296,6 +305,8 @@ def build_report(
                 findings=dict(sorted(families.items())),
                 warnings=sum(1 for f in findings if f.severity == "warning"),
                 languages=(translations or {}).get(result.path, ()),
+                fit=facts.fit,
+                fit_case=facts.fit_case,
             )
         )
         if facts.category is not None:

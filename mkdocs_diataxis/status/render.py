@@ -13,7 +13,7 @@ import html
 import os
 import posixpath
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from functools import cached_property
 from urllib.parse import quote
 
 from mkdocs_diataxis.core.finding import Finding
@@ -27,66 +27,19 @@ from mkdocs_diataxis.status.markup import (
     source_url,
     text,
 )
-
-# The page's own CSS (in the page, not the site): the progress bars. Colours come from
-# Material's variables when present, with plain fallbacks for the mkdocs theme.
-_STYLE = (
-    "<style>"
-    ".diataxis-progress{height:.6rem;max-width:24rem;border-radius:.3rem;overflow:hidden;"
-    "background:var(--md-default-fg-color--lightest,#e0e0e0)}"
-    ".diataxis-progress>span{display:block;height:100%;"
-    "background:var(--md-accent-fg-color,#2e7d32)}"
-    # Tables fit the content column in every theme: cells wrap (ReadTheDocs keeps them
-    # on one line), long paths break, and what still does not fit scrolls in place.
-    ".diataxis-table{max-width:100%;overflow-x:auto}"
-    ".diataxis-table table td,.diataxis-table table th{white-space:normal;"
-    "overflow-wrap:anywhere}"
-    "</style>"
+from mkdocs_diataxis.status.parts import (
+    HEADINGS,
+    STATE_MARKS,
+    STYLE,
+    Code,
+    Em,
+    Link,
+    Own,
+    Part,
 )
 
-_HEADINGS = {
-    "tutorial": "Tutorials",
-    "how-to": "How-to guides",
-    "reference": "Reference",
-    "explanation": "Explanation",
-}
-_STATE_MARKS = {
-    "missing": "✗ missing",
-    "stub": "○ stub",
-    "draft": "◐ draft",
-    "needs work": "△ needs work",
-    "complete": "✓ complete",
-}
 FINDINGS_SHOWN = 1000
 """Findings listed on the page at most; the JSON report and the command line list all."""
-
-
-class _Link(NamedTuple):
-    """A link to a page (by its path under ``docs_dir``) or, with ``url``, elsewhere."""
-
-    label: str
-    path: str = ""
-    url: str = ""
-
-
-class _Code(NamedTuple):
-    value: str
-
-
-class _Em(NamedTuple):
-    value: str
-
-
-class _Own(NamedTuple):
-    """Words of this page's own, with nothing in them that Markdown would read as syntax:
-    written as they are (HTML-escaped in HTML)."""
-
-    value: str
-
-
-Part = str | _Link | _Code | _Em | _Own
-"""A piece of a table cell or list item: a ``str`` is text from the docs, config or plan,
-escaped as it is written."""
 
 
 def render_status_page(
@@ -181,7 +134,7 @@ class _Renderer:
     def _markdown(self, part: Part) -> str:
         if isinstance(part, str):
             return text(part)
-        if isinstance(part, _Link):
+        if isinstance(part, Link):
             if part.path in self.unbuilt:
                 return text(part.label)
             return (
@@ -189,16 +142,16 @@ class _Renderer:
                 if part.path
                 else f"[{text(part.label)}]({part.url})"
             )
-        if isinstance(part, _Code):
+        if isinstance(part, Code):
             return code(part.value)
-        if isinstance(part, _Em):
+        if isinstance(part, Em):
             return f"*{text(part.value)}*"
         return html.escape(part.value)
 
     def _html(self, part: Part) -> str:
         if isinstance(part, str):
             return html.escape(part)
-        if isinstance(part, _Link):
+        if isinstance(part, Link):
             url: str | None = part.url
             if part.path:
                 assert self.href is not None
@@ -206,9 +159,9 @@ class _Renderer:
             if url is None:  # not a page of the site
                 return html.escape(part.label)
             return f'<a href="{html.escape(url)}">{html.escape(part.label)}</a>'
-        if isinstance(part, _Code):
+        if isinstance(part, Code):
             return f"<code>{html.escape(part.value)}</code>"
-        if isinstance(part, _Em):
+        if isinstance(part, Em):
             return f"<em>{html.escape(part.value)}</em>"
         return html.escape(part.value)
 
@@ -222,7 +175,7 @@ class _Renderer:
     def render(self, title: str) -> str:
         self.line(f"# {text(title)}")
         self.line()
-        self.line(_STYLE)
+        self.line(STYLE)
         self.line()
         warnings = self.report.count(severity="warning")
         if self.admonitions:
@@ -239,6 +192,7 @@ class _Renderer:
             self.line()
         self.summary()
         self.coverage()
+        self.content_fit()
         if self.report.milestones:
             self.plan()
         self.pages()
@@ -323,14 +277,14 @@ class _Renderer:
         rows.append(["Undefined acronyms", str(r.count("terms/acronym"))])
         if r.baselined:
             rows.append(["Baselined findings still present", str(r.baselined)])
-        self.table(["Measure", "Value"], [[(_Own(m),), (_Own(v),)] for m, v in rows])
+        self.table(["Measure", "Value"], [[(Own(m),), (Own(v),)] for m, v in rows])
         by_rule = r.by_rule()
         if by_rule:
             self.line("### Findings by rule")
             self.line()
             self.table(
                 ["Rule", "Warnings", "Info"],
-                [[(_Code(rule),), str(w), str(i)] for rule, w, i in by_rule],
+                [[(Code(rule),), str(w), str(i)] for rule, w, i in by_rule],
             )
 
     def coverage(self) -> None:
@@ -344,23 +298,23 @@ class _Renderer:
         rows: list[list[Sequence[Part] | str]] = []
         gaps = 0
         for section, cells in self.report.coverage.items():
-            row: list[Sequence[Part] | str] = [section or (_Own("(top level)"),)]
+            row: list[Sequence[Part] | str] = [section or (Own("(top level)"),)]
             for category in CATEGORIES:
                 pages = cells[category]
                 if not pages:
                     gaps += 1
-                    row.append((_Own("— "), _Em("gap")))
+                    row.append((Own("— "), Em("gap")))
                     continue
                 full = [p for p in pages if p not in stubs]
                 stub = [p for p in pages if p in stubs]
                 count = f"{len(full)}" + (f" (+{len(stub)} stub)" if stub else "")
-                parts: list[Part] = [_Own(f"{count}: ")]
+                parts: list[Part] = [Own(f"{count}: ")]
                 for number, path in enumerate(pages):
-                    parts.extend([_Own(", ")] if number else [])
-                    parts.append(_Link(posixpath.basename(path), path))
+                    parts.extend([Own(", ")] if number else [])
+                    parts.append(Link(posixpath.basename(path), path))
                 row.append(parts)
             rows.append(row)
-        self.table(["Section", *(_HEADINGS[c] for c in CATEGORIES)], rows)
+        self.table(["Section", *(HEADINGS[c] for c in CATEGORIES)], rows)
         if gaps:
             self.line(
                 f"{gaps} gap{'s' if gaps != 1 else ''}: information, not errors. Diátaxis does"
@@ -374,7 +328,7 @@ class _Renderer:
         self.line()
         self.bar(r.planned_done, r.planned, "Overall")
         counts = r.deliverable_states()
-        self.line(", ".join(f"{_STATE_MARKS[s]}: {counts[s]}" for s in DELIVERABLE_STATES))
+        self.line(", ".join(f"{STATE_MARKS[s]}: {counts[s]}" for s in DELIVERABLE_STATES))
         self.line()
         for milestone in r.milestones:
             due = f" (due {milestone.due})" if milestone.due else ""
@@ -386,8 +340,8 @@ class _Renderer:
                 if d.state == "missing":  # nothing to link to: say where it goes
                     page: Sequence[Part] | str = f"{d.title} ({d.page})" if d.title else d.page
                 else:
-                    page = (_Link(d.title or d.page, d.page),)
-                rows.append([page, d.category or "any", _STATE_MARKS[d.state], d.detail])
+                    page = (Link(d.title or d.page, d.page),)
+                rows.append([page, d.category or "any", STATE_MARKS[d.state], d.detail])
             self.table(["Page", "Category", "State", "Detail"], rows)
 
     def pages(self) -> None:
@@ -401,10 +355,10 @@ class _Renderer:
                 [f"△ {page.warnings}"] if page.warnings else []
             )
             mark = " ".join(marks) or "✓"
-            also = (_Own(f" · also {', '.join(page.languages)}"),) if page.languages else ()
+            also = (Own(f" · also {', '.join(page.languages)}"),) if page.languages else ()
             rows.append(
                 [
-                    (_Link(page.title, page.path), *also),
+                    (Link(page.title, page.path), *also),
                     page.category or "—",
                     decided,
                     str(page.lines),
@@ -416,20 +370,73 @@ class _Renderer:
         header = ["Page", "Category", "Decided by", "Lines", "Words", *families, "Status"]
         self.table(header, rows)
 
+    @cached_property
+    def shown(self) -> list[Finding]:
+        """The findings the page lists: warnings first, then info findings, up to the
+        cap, so the page stays readable (and cheap for MkDocs to render) however large
+        the site. Findings are unpacked a page at a time, and only these are kept."""
+        return heapq.nsmallest(
+            FINDINGS_SHOWN,
+            self.report.findings(),
+            key=lambda f: (f.severity != "warning", f.sort_key()),
+        )
+
+    @cached_property
+    def anchors(self) -> dict[str, str]:
+        """The heading id of each page's findings, by path, for pages with any shown."""
+        taken: set[str] = set()
+        paths = dict.fromkeys(f.path for f in self.shown)
+        return {path: anchor_for_findings(path, taken) for path in paths}
+
+    def content_fit(self) -> None:
+        """Per section, the pages `content/fit` reports, with a link to why; only when
+        the rule read the pages (``content_fit`` is on)."""
+        read = [page for page in self.report.pages if page.fit is not None]
+        if not read:
+            return
+        self.line("## Content fit")
+        self.line()
+        reported = [page for page in read if page.fit_case and page.findings.get("content")]
+        if not reported:
+            self.line(
+                f"No page reads clearly as another category than its own ({len(read)}"
+                f" page{'s' if len(read) != 1 else ''} read)."
+            )
+            self.line()
+            return
+        self.line(
+            f"{len(reported)} of {len(read)} pages read clearly as another category than"
+            " their own (`content/fit`). Each may be misfiled, or hold two kinds of page"
+            " that could be split; the evidence says which lines decided it."
+        )
+        self.line()
+        rows: list[list[Sequence[Part] | str]] = []
+        for page in sorted(reported, key=lambda p: (p.section, p.path)):
+            reads = page.fit_case or "—"
+            anchor = self.anchors.get(page.path) if self.href is not None else None
+            why: Sequence[Part] = (
+                (Link("the finding", url=f"#{anchor}"),)
+                if anchor
+                else (Own("under Findings" if self.href is None else "beyond the findings listed"),)
+            )
+            rows.append(
+                [
+                    page.section or (Own("(top level)"),),
+                    (Link(page.title, page.path),),
+                    page.category or "—",
+                    reads,
+                    why,
+                ]
+            )
+        self.table(["Section", "Page", "Filed as", "Reads as", "Evidence"], rows)
+
     def findings(self) -> None:
         self.line("## Findings")
         self.line()
         if not self.report.rule_counts:
             self.line("No findings.")
             return
-        # Warnings first, then info findings, up to the cap: the page stays readable
-        # (and cheap for MkDocs to render) however large the site. Findings are unpacked
-        # a page at a time, and only the ones shown are kept.
-        shown = heapq.nsmallest(
-            FINDINGS_SHOWN,
-            self.report.findings(),
-            key=lambda f: (f.severity != "warning", f.sort_key()),
-        )
+        shown = self.shown
         hidden = self.report.count() - len(shown)
         if hidden:
             warnings = self.report.count(severity="warning") - sum(
@@ -454,21 +461,19 @@ class _Renderer:
         # page made MkDocs' Markdown and table of contents the largest cost of the page
         # (0.1 s for 370 pages), and a contents list of 370 entries helps nobody.
         html_parts: list[str] | None = [] if self.href is not None else None
-        anchors: set[str] = set()
         for path in by_page:  # pages with warnings first, then by path
             # A person reads the page's title; the path says where to fix it.
             title = titles.get(path)
             heading = title if title and title != path else path
             location: list[Part] = (
-                [_Code(path), _Own(", included in pages: fix it once, here.")]
+                [Code(path), Own(", included in pages: fix it once, here.")]
                 if path in partials  # a file pages include: no page of its own to open
-                else [_Code(path), _Own(", left out of the site: it could not be read.")]
+                else [Code(path), Own(", left out of the site: it could not be read.")]
                 if path in self.unbuilt
-                else [_Code(path), _Own(" · "), _Link("Open the page", path=path)]
+                else [Code(path), Own(" · "), Link("Open the page", path=path)]
             )
             if html_parts is not None:
-                anchor = anchor_for_findings(path, anchors)
-                html_parts.append(f'<h3 id="{anchor}">{html.escape(heading)}</h3>')
+                html_parts.append(f'<h3 id="{self.anchors[path]}">{html.escape(heading)}</h3>')
                 html_parts.append(f"<p>{self.format(location)}</p>")
             else:
                 self.line(f"### {text(heading)}")
@@ -477,14 +482,14 @@ class _Renderer:
                 self.line()
             items: list[Sequence[Part]] = []
             for f in sorted(by_page[path], key=Finding.sort_key):
-                line: Part = _Own(f"Line {f.line}")
+                line: Part = Own(f"Line {f.line}")
                 if self.source_url:
                     url = f"{self.source_url}{quote(path)}#L{f.line}"
-                    line = _Link(f"Line {f.line}", url=url)
+                    line = Link(f"Line {f.line}", url=url)
                 level = "" if f.severity == "warning" else " (info)"
-                item: list[Part] = [line, _Own(": "), _Code(f.rule), _Own(f"{level} "), f.message]
+                item: list[Part] = [line, Own(": "), Code(f.rule), Own(f"{level} "), f.message]
                 if f.suggestion:
-                    item.extend([_Own(" — "), f.suggestion])
+                    item.extend([Own(" — "), f.suggestion])
                 items.append(item)
             if html_parts is not None:
                 body = "".join(f"<li>{self.format(item)}</li>\n" for item in items)

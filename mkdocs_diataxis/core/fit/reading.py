@@ -3,7 +3,7 @@ that moved the top one above the next, with where they stand (the evidence)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.fit.model import Weights, features, shipped_weights
@@ -47,6 +47,8 @@ class Reading:
     in_english: bool = True
     """Whether the page's prose is English (see `PageSignals.in_english`); if not,
     the reading says little."""
+    signals: PageSignals | None = field(default=None, compare=False, repr=False)
+    """What the page gave, for a rule to weigh one signal apart (see `shown`)."""
 
     @property
     def probability(self) -> float:
@@ -79,7 +81,12 @@ def reading_of(signals: PageSignals, weights: Weights | None = None) -> Reading:
             break
         if SIGNALS[feature.split(":", 1)[1]].suggests == top:
             evidence.append(_evidence(signals, feature))
-    return Reading(top, scores, second, tuple(evidence), signals.in_english)
+    return Reading(top, scores, second, tuple(evidence), signals.in_english, signals)
+
+
+def shown(signals: PageSignals, name: str) -> Evidence:
+    """The body signal ``name`` of a page as evidence."""
+    return _evidence(signals, f"body:{name}")
 
 
 def _evidence(signals: PageSignals, feature: str) -> Evidence:
