@@ -35,7 +35,7 @@ def main() -> None:
     rows = fit_calibrate.labelled(args.corpora) if args.weights == "loco" else []
     shipped = reading.shipped_weights
     kinds: Counter[tuple[str, str]] = Counter()
-    read = 0
+    scored = filed = 0
     for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
         if args.weights == "loco":
             model = fit_calibrate.fit([r for r in rows if r[0] != corpus.name])
@@ -58,14 +58,18 @@ def main() -> None:
         for path in sorted(docs.rglob("*.md")):
             page = path.relative_to(docs).as_posix()
             result = check_page(page, path.read_bytes(), settings)
-            read += result.facts.fit is not None and result.facts.category is not None
+            filed += result.facts.category is not None
+            scored += result.facts.fit is not None
             for finding in result.findings:
                 if finding.rule == "content/fit":
                     reads_as = finding.message.split(",", 1)[0].removeprefix("the page reads as ")
                     kinds[(str(result.facts.category), reads_as)] += 1
                     print(f"{corpus.name}/docs/{page}\t{result.facts.category}\t{finding.message}")
     reading.shipped_weights = shipped
-    print(f"# {sum(kinds.values())} flags of {read} pages with a category read:")
+    print(
+        f"# {sum(kinds.values())} flags; {scored} pages scored, whose content makes a case,"
+        f" of {filed} with a category:"
+    )
     for (filed, reads_as), count in sorted(kinds.items()):
         print(f"#   filed as {filed}, {reads_as}: {count}")
 

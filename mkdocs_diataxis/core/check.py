@@ -21,10 +21,10 @@ from mkdocs_diataxis.core.document.large import section_models
 from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.figures import PageFigures
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.fit.reading import reading_of
+from mkdocs_diataxis.core.fit.cases import making_the_case, reading_for_fit
 from mkdocs_diataxis.core.fit.signals import PageSignals, page_signals
 from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
-from mkdocs_diataxis.core.rules import content, page
+from mkdocs_diataxis.core.rules import page
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
 
@@ -192,9 +192,10 @@ def _check_sections(walk: TokenWalk, settings: Settings) -> PageResult:
             part = page_signals(section, None)
             signals = signals.then(part) if signals else part
         del ctx, section  # before the next is built (see `section_models`)
+    ctx = PageContext(doc, settings, RULES, figures.settle())
     # The title comes last: the first heading with text may be in any section.
-    fit = reading_of(signals.titled(page_title(doc))) if signals is not None else None
-    ctx = PageContext(doc, settings, RULES, figures.settle(), fit)
+    titled = signals.titled(page_title(doc)) if signals is not None else None
+    ctx.fit = reading_for_fit(titled, ctx.placement.category) if titled else None
     settled = {family: family.settle(walk.page, found[family]) for family in SECTIONED}
     raw = [
         finding
@@ -227,7 +228,7 @@ def _fit_case(ctx: PageContext) -> str | None:
     category = ctx.placement.category
     if ctx.fit is None or category is None:
         return None
-    case = content.making_the_case(ctx.fit, category)
+    case = making_the_case(ctx.fit, category)
     return case[0] if case else None
 
 

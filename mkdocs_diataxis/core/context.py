@@ -21,7 +21,8 @@ from mkdocs_diataxis.core.document import (
     outline_of,
 )
 from mkdocs_diataxis.core.figures import Figure, find_figures
-from mkdocs_diataxis.core.fit.reading import Reading, read
+from mkdocs_diataxis.core.fit.cases import read_for_fit
+from mkdocs_diataxis.core.fit.reading import Reading
 from mkdocs_diataxis.core.rule import RuleSet
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.suppressions import Suppressions, read_suppressions
@@ -37,10 +38,9 @@ class PageContext:
         settings: Settings,
         rules: RuleSet,
         figures: list[Figure] | None = None,
-        fit: Reading | None = None,
     ) -> None:
-        """``figures`` and ``fit``: the page's, when they were found already (a large
-        page's, one section at a time)."""
+        """``figures``: the page's, when they were found already (a large page's, one
+        section at a time)."""
         self.doc = doc
         self.settings = settings
         self.rules = rules
@@ -51,8 +51,6 @@ class PageContext:
         else this check's own."""
         if figures is not None:
             self.figures = figures
-        if fit is not None:
-            self.fit = fit
 
     @cached_property
     def placement(self) -> Placement:
@@ -71,11 +69,12 @@ class PageContext:
 
     @cached_property
     def fit(self) -> Reading | None:
-        """What the page's content reads as (`content/fit`); ``None`` unless
-        ``content_fit`` is on and the page is one to read (see `reads_fit`)."""
+        """What the page's content reads as (`content/fit`): ``None`` unless
+        ``content_fit`` is on, the page is one to read (see `reads_fit`) and its
+        content makes a case against its category (see ``core/fit/cases.py``)."""
         if not reads_fit(self.doc, self.settings):
             return None
-        return read(self.doc, page_title(self.doc))
+        return read_for_fit(self.doc, page_title(self.doc), self.placement.category)
 
     @cached_property
     def suppressions(self) -> Suppressions:

@@ -99,6 +99,8 @@ class Report:
     figures_measured: int = 0
     figures_cited: int = 0
     baselined: int = 0
+    content_fit: bool = False
+    """Whether `content/fit` read the pages (``content_fit`` is on)."""
 
     @property
     def categorized(self) -> int:
@@ -274,7 +276,7 @@ def build_report(
     """Assemble the report of a whole site from its pages' results; ``translations``
     are the locales each page is translated into (mkdocs-static-i18n)."""
     status = settings.status_page
-    report = Report()
+    report = Report(content_fit=settings.content_fit.enabled)
     ordered = sorted(results, key=lambda result: result.path)
     by_path = {result.path: result for result in ordered}
     for result in ordered:

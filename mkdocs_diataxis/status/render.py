@@ -390,41 +390,41 @@ class _Renderer:
 
     def content_fit(self) -> None:
         """Per section, the pages `content/fit` reports, with a link to why; only when
-        the rule read the pages (``content_fit`` is on)."""
-        read = [page for page in self.report.pages if page.fit is not None]
-        if not read:
+        the rule is on (``content_fit``)."""
+        if not self.report.content_fit:
             return
         self.line("## Content fit")
         self.line()
-        reported = [page for page in read if page.fit_case and page.findings.get("content")]
+        reported = [
+            page for page in self.report.pages if page.fit_case and page.findings.get("content")
+        ]
         if not reported:
-            self.line(
-                f"No page reads clearly as another category than its own ({len(read)}"
-                f" page{'s' if len(read) != 1 else ''} read)."
-            )
+            self.line("No page is made of the content of another category than its own.")
             self.line()
             return
+        one = len(reported) == 1
         self.line(
-            f"{len(reported)} of {len(read)} pages read clearly as another category than"
-            " their own (`content/fit`). Each may be misfiled, or hold two kinds of page"
-            " that could be split; the evidence says which lines decided it."
+            f"{len(reported)} page{' is' if one else 's are'} made of the content of another"
+            f" category than the one {'it is' if one else 'they are'} filed in"
+            " (`content/fit`): misfiled, or two kinds of page in one. The evidence names"
+            " the lines."
         )
         self.line()
         rows: list[list[Sequence[Part] | str]] = []
         for page in sorted(reported, key=lambda p: (p.section, p.path)):
-            reads = page.fit_case or "—"
             anchor = self.anchors.get(page.path) if self.href is not None else None
             why: Sequence[Part] = (
                 (Link("the finding", url=f"#{anchor}"),)
                 if anchor
                 else (Own("under Findings" if self.href is None else "beyond the findings listed"),)
             )
+            section = page.section or (Own("(top level)"),)
             rows.append(
                 [
-                    page.section or (Own("(top level)"),),
+                    section,
                     (Link(page.title, page.path),),
                     page.category or "—",
-                    reads,
+                    page.fit_case or "—",
                     why,
                 ]
             )

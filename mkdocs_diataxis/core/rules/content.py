@@ -25,19 +25,9 @@ from collections.abc import Iterator
 
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.fit.reading import Evidence, Reading, shown
+from mkdocs_diataxis.core.fit.cases import making_the_case
+from mkdocs_diataxis.core.fit.reading import Evidence, Reading
 from mkdocs_diataxis.core.rule import Example, Rule
-
-LOOKUP_SHARE = 1 / 3
-FEWEST_ENTRIES = 3
-"""The least share of a page's words in entries to look up, and the fewest entries,
-to report it as reference."""
-FEWEST_DIRECTIONS = 2
-WORDS_PER_DIRECTION = 250
-"""The fewest directions for tasks, and the most words per direction on average (over
-100 words at least), to report a page as a how-to guide."""
-DIRECTED_FROM = ("reference", "explanation")
-"""The categories a page may be filed in to be reported as reading as a how-to guide."""
 
 FIT = Rule(
     "content/fit",
@@ -109,30 +99,6 @@ def check(ctx: PageContext) -> Iterator[Finding]:
         f' "diataxis: {reads_as}"); if it is {_article(category)}, move the'
         f" {_PARTS[reads_as]} to a page of their own",
     )
-
-
-def making_the_case(reading: Reading, category: str) -> tuple[str, Evidence] | None:
-    """What a page filed as ``category`` reads as, and the content that shows it, when
-    its content makes the case and its signals do not read most as ``category``;
-    else ``None``."""
-    signals = reading.signals
-    if signals is None or not reading.in_english or reading.category == category:
-        return None
-    entries = signals.body["lookup-entries"]
-    if (
-        category != "reference"
-        and entries.count >= FEWEST_ENTRIES
-        and signals.lookup_words >= LOOKUP_SHARE * signals.words
-    ):
-        return "reference", shown(signals, "lookup-entries")
-    directions = signals.body["directions"].count
-    if (
-        category in DIRECTED_FROM
-        and directions >= FEWEST_DIRECTIONS
-        and directions * WORDS_PER_DIRECTION >= max(signals.words, 100)
-    ):
-        return "how-to", shown(signals, "directions")
-    return None
 
 
 _PARTS = {"reference": "entries to look up", "how-to": "directions"}

@@ -1,0 +1,92 @@
+"""What a page is made of, when that alone shows its kind: entries to look up
+(reference) and directions for tasks (how-to guides). `content/fit` reports a page on
+these (see ``core/fit/cases.py``); they are kept apart from the model's inputs."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from mkdocs_diataxis.core.document import Block, Code, Document, Span
+from mkdocs_diataxis.core.fit.text import IMPERATIVE, Found, prose, shorten, with_code
+
+CASES: dict[str, tuple[str, str]] = {
+    "lookup-entries": (
+        "reference",
+        "entries to look up: table rows under headers such as Name, Type, Default, and"
+        " list items that open with a name from code and say what it is",
+    ),
+    "directions": (
+        "how-to",
+        'directions for tasks: "to do X, run Y"',
+    ),
+}
+"""Signals that make a case by themselves, weighed apart from the model by
+`content/fit` (see ``core/rules/content.py``), not by it: as inputs to it they
+measured no better (leave one corpus out, macro 0.781 with them and without)."""
+
+# A table whose header names what each row describes: "Name | Type | Default",
+# "Key | Description" (not sample data such as "timestamp | price").
+_FIELD_HEADER = re.compile(
+    r"\b(?:name|key|field|option|parameter|param|argument|arg|flag|variable|env|setting|"
+    r"property|attribute|column|annotation|type|default|description|required|condition|"
+    r"reason|endpoint|method|metric)s?\b",
+    re.IGNORECASE,
+)
+# "To pin a version, run ...", "To add a dependency, use ...": a task, then what to do.
+_DIRECTION = re.compile(
+    r"(?:^|[.!?:] )to [a-z]+\b[^.!?]*?, (?:" + IMPERATIVE.pattern + r"|you (?:can|need|must|"
+    r"should)\b)",
+    re.IGNORECASE,
+)
+# After a list item's opening name: ": what it is", "- what it is", "(int): ...".
+_DESCRIBED = re.compile(r"\s*(?:\([^)]*\)\s*)?[:=\u2013\u2014-]\s*\S")
+
+
+def _describes_a_name(block: Block) -> bool:
+    """Whether a paragraph opens a list item with a name from code and says what it is:
+    "`timeout`: seconds to wait" (an entry of a list of options, fields, columns)."""
+    if block.parent is None or block.parent.kind != "list_item" or len(block.items) < 2:
+        return False
+    name, after = block.items[0], block.items[1]
+    return isinstance(name, Code) and isinstance(after, Span) and bool(_DESCRIBED.match(after.text))
+
+
+def read_cases(doc: Document, body: dict[str, Found]) -> int:
+    """The `CASES` of ``doc`` into ``body``; the words of its entries to look up."""
+    lookup = 0
+    for block in doc.blocks:
+        if block.kind != "paragraph" or not block.items:
+            continue
+        if _may_direct(block):
+            said, starts = with_code(block)
+            for match in _DIRECTION.finditer(said):
+                direction = match.group(0).lstrip(".!?: ")
+                begins = match.end() - len(direction)
+                at = starts[bisect.bisect_right(starts, (begins, 1 << 30)) - 1][1]
+                body["directions"].add(at, shorten(direction))
+        if _describes_a_name(block):
+            text, line = prose(block)
+            body["lookup-entries"].add(line, text[:40])
+            lookup += len(text.split())
+    for table in doc.tables:
+        if len(table.rows) >= 3 and _FIELD_HEADER.search(" ".join(c.text for c in table.header)):
+            for row in table.rows:
+                if row:
+                    body["lookup-entries"].add(row[0].line, row[0].text[:40])
+                # Counted as the page's words are: the prose of each cell, not its code.
+                lookup += sum(len(prose(cell.block)[0].split()) for cell in row)
+    return lookup
+
+
+def _may_direct(block: Block) -> bool:
+    """Whether a paragraph has "to" in its prose and a comma, as every direction does:
+    most have not, and are not joined with their code to be looked at."""
+    to = comma = False
+    for item in block.items:
+        if isinstance(item, Span):
+            to = to or "to" in item.text.lower()
+            comma = comma or "," in item.text
+        elif isinstance(item, Code):
+            comma = comma or "," in item.text
+    return to and comma
