@@ -4,6 +4,7 @@ for tasks while it is filed as another category, with the lines that show it."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from mkdocs_diataxis.core.fit.reading import read
 from mkdocs_diataxis.core.report import build_report
 from mkdocs_diataxis.core.rules.content import making_the_case
 from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
-from tests.helpers import md
+from tests.helpers import make_site, md, run_cli
 
 ON = load_settings({"content_fit": {"enabled": True}})
 
@@ -319,3 +320,16 @@ def test_the_status_page_says_so_when_no_page_is_reported_and_nothing_when_off()
     report = build_report([check_page("how-to/a.md", OPTIONS, off)], off)
     page = render_status_page(report, title="S", page_path="status.md")
     assert "## Content fit" not in page
+
+
+HOW_TO = Path(__file__).parent.parent / "example-site/docs/how-to/check-content-fit.md"
+
+
+def test_the_how_to_guide_shows_what_check_prints(tmp_path: Path) -> None:
+    guide = HOW_TO.read_text(encoding="utf-8")
+    page = guide.split("```markdown\n", 1)[1].split("```\n", 1)[0]
+    shown = guide.split("```console\n$ mkdocs-diataxis check\n", 1)[1].split("```\n", 1)[0]
+    plugin = "  - diataxis:\n      content_fit:\n        enabled: true\n"
+    site = make_site(tmp_path, {"index.md": "# Home\n\nHello.\n", "how-to/cache.md": page}, plugin)
+    assert run_cli(site, "check", "--no-cache").stdout == shown
+    assert page == OPTIONS
