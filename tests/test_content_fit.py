@@ -152,7 +152,7 @@ def _rows(count: int, header: str = "| Name | Description |") -> str:
     [
         (16, 3, "| Name | Description |", "reference"),  # 9 of 27 words: a third
         (17, 3, "| Name | Description |", None),  # 9 of 28: less
-        (6, 2, "| Name | Description |", None),  # two entries are not a list to look up
+        (3, 2, "| Name | Description |", None),  # a table of two rows is not one to look up
         (3, 3, "| timestamp | price |", None),  # sample data, not entries
         (3, 3, "| Key | Meaning |", "reference"),
     ],
@@ -170,6 +170,11 @@ def test_the_share_of_entries_to_look_up(
 def test_list_items_that_describe_a_name_are_entries_and_others_are_not() -> None:
     described = "".join(f"- `opt{i}`: what option {i} sets\n" for i in range(3))
     assert _case("how-to/notes.md", described) == "reference"
+    two = described.split("\n", 1)[1]
+    assert _case("how-to/notes.md", two) is None  # two are too few
+    # The rows of a table of two count for nothing: four entries would be enough.
+    assert _case("how-to/notes.md", f"{two}\n{_rows(2)}") is None
+    assert _case("how-to/notes.md", f"{two}\n{_rows(3)}") == "reference"
     told = "".join(f"- `tool run{i}` starts the server\n" for i in range(3))
     assert _case("how-to/notes.md", told) is None
 
