@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_diataxis.cache import ResultStore, page_digest
 from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.document import parse_document
@@ -338,3 +339,29 @@ def test_the_how_to_guide_shows_what_check_prints(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"index.md": "# Home\n\nHello.\n", "how-to/cache.md": page}, plugin)
     assert run_cli(site, "check", "--no-cache").stdout == shown
     assert page == OPTIONS
+
+
+def test_the_scores_and_the_case_come_back_whole_from_the_cache(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, {"how-to/cache.md": OPTIONS}) / "docs"
+    source = OPTIONS.encode()
+    result = check_page("how-to/cache.md", source, ON)
+
+    def store_for(folder: Path, docs: Path) -> ResultStore:
+        return ResultStore.open(str(folder), ON, str(docs))
+
+    store = store_for(tmp_path / "c", docs)
+    store.put("how-to/cache.md", page_digest(source), result)
+    store.save()
+    again = store_for(tmp_path / "c", docs).get("how-to/cache.md", page_digest(source))
+    assert again == result
+    assert again is not None
+    assert (again.facts.fit, again.facts.fit_case) == (result.facts.fit, "reference")
+    # A score that is not a number is a damaged entry: a miss, not an error.
+    (file,) = (tmp_path / "c").glob("results-*.json")
+    data = json.loads(file.read_text())
+    entry = json.dumps(data["pages"]["how-to/cache.md"]).replace("0.883", '"high"', 1)
+    data["pages"]["how-to/cache.md"] = json.loads(entry)
+    file.write_text(json.dumps(data))
+    damaged = store_for(tmp_path / "c", docs)
+    assert damaged.get("how-to/cache.md", page_digest(source)) is None
+    assert damaged.notice == f"ignored a damaged entry for how-to/cache.md in {file}"
