@@ -68,7 +68,7 @@ class Page:
         if (
             self.filed in cases.DIRECTED_FROM
             and self.directions >= cases.FEWEST_DIRECTIONS
-            and self.directions * 1000 >= rate * max(self.words, 100)
+            and self.directions * 1000 >= rate * max(self.words, cases.FEWEST_WORDS)
         ):
             return "how-to"
         return None
@@ -123,7 +123,7 @@ def pages(corpora: Path, weights: str) -> list[Page]:
                     page,
                     filed,
                     read.category,
-                    signals.lookup_words / max(signals.words, 1),
+                    signals.lookup_words / max(signals.words, cases.FEWEST_WORDS),
                     signals.body["lookup-entries"].count,
                     signals.body["directions"].count,
                     signals.words,

@@ -11,14 +11,17 @@ from mkdocs_diataxis.core.document import Document
 from mkdocs_diataxis.core.fit.reading import Evidence, Reading, read, reading_of, shown
 from mkdocs_diataxis.core.fit.signals import PageSignals, case_signals
 
+FEWEST_WORDS = 100
+"""A shorter page is measured as this long: three entries or two directions on a stub
+are not what the page is made of (and a page of code has few words of prose)."""
 LOOKUP_SHARE = 1 / 3
 FEWEST_ENTRIES = 3
 """The least share of a page's words in entries to look up, and the fewest entries,
 to report it as reference."""
 FEWEST_DIRECTIONS = 2
 WORDS_PER_DIRECTION = 250
-"""The fewest directions for tasks, and the most words per direction on average (over
-100 words at least), to report a page as a how-to guide."""
+"""The fewest directions for tasks, and the most words per direction on average, to
+report a page as a how-to guide."""
 DIRECTED_FROM = ("reference", "explanation")
 """The categories a page may be filed in to be reported as reading as a how-to guide."""
 
@@ -30,14 +33,14 @@ def case_for(signals: PageSignals, category: str) -> tuple[str, Evidence] | None
     if (
         category != "reference"
         and entries.count >= FEWEST_ENTRIES
-        and signals.lookup_words >= LOOKUP_SHARE * signals.words
+        and signals.lookup_words >= LOOKUP_SHARE * max(signals.words, FEWEST_WORDS)
     ):
         return "reference", shown(signals, "lookup-entries")
     directions = signals.body["directions"].count
     if (
         category in DIRECTED_FROM
         and directions >= FEWEST_DIRECTIONS
-        and directions * WORDS_PER_DIRECTION >= max(signals.words, 100)
+        and directions * WORDS_PER_DIRECTION >= max(signals.words, FEWEST_WORDS)
     ):
         return "how-to", shown(signals, "directions")
     return None

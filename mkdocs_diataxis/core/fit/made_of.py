@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from mkdocs_diataxis.core.document import Block, Code, Document, Span
+from mkdocs_diataxis.core.document import Block, Code, Document, Span, Table
 from mkdocs_diataxis.core.fit.text import IMPERATIVE, Found, prose, shorten, with_code
 
 CASES: dict[str, tuple[str, str]] = {
@@ -34,9 +34,13 @@ _FIELD_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "To pin a version, run ...", "To add a dependency, use ...": a task, then what to do.
+# Not a phrase that opens a sentence the same way: "To some extent, you can", "To be
+# fair, you should", "To put it another way, you can", "To summarize, use".
 _DIRECTION = re.compile(
-    r"(?:^|[.!?:] )to [a-z]+\b[^.!?]*?, (?:" + IMPERATIVE.pattern + r"|you (?:can|need|must|"
-    r"should)\b)",
+    r"(?:^|[.!?:] )to (?!(?:a|an|the|this|that|these|those|some|any|each|date|what|which)\b"
+    r"|be (?:fair|clear|honest|precise|exact)\b|put it\b|sum up\b|summari[sz]e\b|recap\b"
+    r"|conclude\b|illustrate\b)[a-z]+\b[^.!?]*?, (?:" + IMPERATIVE.pattern + r"|you (?:can|need"
+    r"|must|should)\b)",
     re.IGNORECASE,
 )
 # After a list item's opening name: ": what it is", "- what it is", "(int): ...".
@@ -70,13 +74,23 @@ def read_cases(doc: Document, body: dict[str, Found]) -> int:
             body["lookup-entries"].add(line, text[:40])
             lookup += len(text.split())
     for table in doc.tables:
-        if len(table.rows) >= 3 and _FIELD_HEADER.search(" ".join(c.text for c in table.header)):
+        if _names_entries(table):
             for row in table.rows:
                 if row:
                     body["lookup-entries"].add(row[0].line, row[0].text[:40])
                 # Counted as the page's words are: the prose of each cell, not its code.
                 lookup += sum(len(prose(cell.block)[0].split()) for cell in row)
     return lookup
+
+
+def _names_entries(table: Table) -> bool:
+    """Whether a table is one of entries: its header names what each row describes,
+    and most rows say something of it in words (a cell of three words or more), where
+    sample data ("name | department | salary") holds values."""
+    if len(table.rows) < 3 or not _FIELD_HEADER.search(" ".join(c.text for c in table.header)):
+        return False
+    said = sum(1 for row in table.rows if any(len(prose(c.block)[0].split()) >= 3 for c in row))
+    return 2 * said >= len(table.rows)
 
 
 def _may_direct(block: Block) -> bool:

@@ -66,9 +66,11 @@ say `diataxis_ignore: [content/fit]` in its front matter.""",
         "how-to/cache.md",
         b"# Cache options\n\nThe cache takes these options.\n\n"
         b"| Option | Type | Description |\n|---|---|---|\n"
-        b"| `dir` | path | Where the cache keeps its files on disk. |\n"
-        b"| `size` | integer | The most bytes the cache holds before old entries go. |\n"
-        b"| `ttl` | seconds | How long an entry stays fresh before it is fetched again. |\n",
+        b"| `dir` | path | Where the cache keeps its files on disk, created when missing. |\n"
+        b"| `size` | integer | The most bytes the cache holds before the oldest entries go. |\n"
+        b"| `ttl` | seconds | How long an entry stays fresh before it is fetched again. |\n"
+        b"| `shared` | boolean | Whether other processes may read and write the same cache. |\n"
+        b"| `verify` | boolean | Whether each entry is checked against its digest when read. |\n",
         "a how-to guide made of a table of options",
         {"content_fit": {"enabled": True}},
     ),
@@ -92,9 +94,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
         1,
         "",
         f"the page reads as {_article(reads_as)}, not {_article(category)}:"
-        f" {_the_case(evidence, reading)}; on all its signals it scores"
-        f" {_percent(reading.scores[category])} as {_article(category)},"
-        f" {_percent(reading.probability)} as {_article(reading.category)}",
+        f" {_the_case(evidence, reading)}; {_scores(reading, reads_as, category)}",
         f"if it is {_article(reads_as)}, file it there (move it, or declare"
         f' "diataxis: {reads_as}"); if it is {_article(category)}, move the'
         f" {_PARTS[reads_as]} to a page of their own",
@@ -122,8 +122,18 @@ def _the_case(case: Evidence, reading: Reading) -> str:
     first = case.places[0][1] if case.places else ""
     return (
         f"it gives {case.count} directions for tasks, one every {words // case.count} words"
-        f' ({at}), such as "{first} ..."'
+        f' ({at}), such as "{first if first.endswith("...") else first + " ..."}"'
     )
+
+
+def _scores(reading: Reading, reads_as: str, category: str) -> str:
+    """The scores of the category read and of the page's own, and of the highest when it
+    is neither (a page of directions full of commands scores highest as reference)."""
+    shown = [reads_as, category]
+    if reading.category not in shown:
+        shown.append(reading.category)
+    scores = ", ".join(f"{_percent(reading.scores[c])} as {_article(c)}" for c in shown)
+    return f"on all its signals it scores {scores}"
 
 
 def _percent(value: float) -> str:
