@@ -13,6 +13,7 @@ from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit.reading import read
+from mkdocs_diataxis.core.options import SettingsError
 from mkdocs_diataxis.core.report import build_report
 from mkdocs_diataxis.core.rules.content import making_the_case
 from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
@@ -398,3 +399,34 @@ def test_the_scores_and_the_case_come_back_whole_from_the_cache(tmp_path: Path) 
     damaged = store_for(tmp_path / "c", docs)
     assert damaged.get("how-to/cache.md", page_digest(source)) is None
     assert damaged.notice == f"ignored a damaged entry for how-to/cache.md in {file}"
+
+
+def test_a_silenced_finding_leaves_no_case_in_the_report() -> None:
+    silenced = check_page(
+        "how-to/cache.md", "---\ndiataxis_ignore: [content/fit]\n---\n" + OPTIONS, ON
+    )
+    assert (_fit(silenced), silenced.facts.fit_case) == ([], None)
+    assert silenced.facts.fit is not None  # read and scored, not reported
+    ignored = load_settings({"content_fit": {"enabled": True}, "severity": {"content/*": "ignore"}})
+    result = check_page("how-to/cache.md", OPTIONS, ignored)
+    assert result.facts.fit_case is None
+    page = render_status_page(build_report([result], ignored), title="S", page_path="s.md")
+    assert "## Content fit" not in page  # the rule is off: no section that says all is well
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "content_fit: expected a mapping such as {enabled: true}, got bool True"),
+        ({"enabled": "maybe"}, "content_fit.enabled: expected true or false, got str 'maybe'"),
+        (
+            {"enable": True},
+            "content_fit: unknown key 'enable' (did you mean 'enabled'?);"
+            " allowed: enabled, exclude",
+        ),
+    ],
+)
+def test_a_bad_option_says_what_to_write(value: object, message: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        load_settings({"content_fit": value})
+    assert f"{raised.value.option}: {raised.value.message}" == message

@@ -24,7 +24,7 @@ from mkdocs_diataxis.core.finding import Finding, pack, unpack
 from mkdocs_diataxis.core.fit.cases import making_the_case, reading_for_fit
 from mkdocs_diataxis.core.fit.signals import PageSignals, page_signals
 from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
-from mkdocs_diataxis.core.rules import page
+from mkdocs_diataxis.core.rules import content, page
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.timelimit import PageTimeoutError, limit_for, time_limit
 
@@ -57,8 +57,8 @@ class PageFacts:
     """With ``content_fit`` on, what the page's content reads as: each category's
     score, rounded to three places (``None``: not read)."""
     fit_case: str | None = None
-    """The category the page's content makes the case for, against its own, as
-    `content/fit` reports it (``None``: none, or not read)."""
+    """The category `content/fit` reports the page's content as reading as (``None``:
+    it is not reported: no case, or not read, or the finding silenced)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +238,8 @@ def _result(ctx: PageContext, raw: list[Finding], facts: PageFacts) -> PageResul
     doc, settings = ctx.doc, ctx.settings
     kept = [finding for finding in raw if not ctx.suppressions.silences(finding)]
     findings = sorted(_apply_severity(kept, settings), key=Finding.sort_key)
+    if facts.fit_case and not any(finding.rule == content.FIT.id for finding in findings):
+        facts = dataclasses.replace(facts, fit_case=None)  # silenced, or the rule ignored
     return PageResult.of(doc.path, _in_baseline(findings, doc, settings), facts)
 
 

@@ -227,7 +227,13 @@ def _section(option: str, value: Any, keys: Sequence[str]) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise SettingsError(option, f"expected a mapping, got {_describe(value)}")
+        # "content_fit: true" reads naturally; say what it should be.
+        hint = (
+            f" such as {{enabled: {str(value).lower()}}}"
+            if isinstance(value, bool) and "enabled" in keys
+            else ""
+        )
+        raise SettingsError(option, f"expected a mapping{hint}, got {_describe(value)}")
     for key in value:
         if key not in keys:
             raise SettingsError(

@@ -100,7 +100,8 @@ class Report:
     figures_cited: int = 0
     baselined: int = 0
     content_fit: bool = False
-    """Whether `content/fit` read the pages (``content_fit`` is on)."""
+    """Whether `content/fit` read the pages (``content_fit`` is on, and the rule is not
+    ignored)."""
 
     @property
     def categorized(self) -> int:
@@ -276,7 +277,10 @@ def build_report(
     """Assemble the report of a whole site from its pages' results; ``translations``
     are the locales each page is translated into (mkdocs-static-i18n)."""
     status = settings.status_page
-    report = Report(content_fit=settings.content_fit.enabled)
+    fit_on = (
+        settings.content_fit.enabled and settings.severity_of("content/fit", "info") is not None
+    )
+    report = Report(content_fit=fit_on)
     ordered = sorted(results, key=lambda result: result.path)
     by_path = {result.path: result for result in ordered}
     for result in ordered:

@@ -395,9 +395,7 @@ class _Renderer:
             return
         self.line("## Content fit")
         self.line()
-        reported = [
-            page for page in self.report.pages if page.fit_case and page.findings.get("content")
-        ]
+        reported = [page for page in self.report.pages if page.fit_case]
         if not reported:
             self.line("No page is made of the content of another category than its own.")
             self.line()

@@ -36,24 +36,29 @@ FIT = Rule(
     """Diátaxis asks what a page is for, not where it is filed. A how-to guide that has
 grown into tables of options, or an explanation that has become a list of "to do X,
 run Y", serves neither reader well. With `content_fit: {enabled: true}`, each page is
-read for content that shows by itself what kind of page it is, in two kinds only:
+read for content that shows by itself what kind of page it is, of two kinds only.
 
-- entries to look up: rows of tables headed by what each row describes (Name, Key,
-  Type, Default, Description), and list items that open with a name from code and
-  say what it is. A page not filed as reference is reported when a third or more of
-  its words are in such entries (three or more).
-- directions for tasks: sentences such as "To pin a version, run ..." and "To
-  enable it, add ...". A page filed as reference or explanation is reported when it
-  gives two or more, one every 250 words at least.
+Entries to look up are rows of tables whose header names what each row describes
+(Name, Key, Type, Default, Description) and most of whose rows say something in
+words, and list items that open with a name from code and say what it is. A page not
+filed as reference is reported when a third or more of its words are in such entries,
+three or more.
 
-The page is also scored for the four categories from all its signals (steps that
-open with a verb, prerequisites; tables, Parameters/Returns headings, signatures;
-"in this tutorial", "you should see"; "why", "because", trade-offs), the title and
-opening weighing more. A page whose signals score its own category highest is
-never reported. The finding names the lines, the share or rate, and the scores.
-Tutorials are never reported for reading as how-to guides: both are made of steps,
-and what sets them apart (a learner led through a lesson, a worker doing a task)
-shows in no signal.
+Directions for tasks are sentences that open with "To" and a task, then say what to
+do: "To pin a version, run ...", "To enable it, add ...", "To log in, you can ...". A
+page filed as reference or explanation is reported when it gives two or more, one
+every 250 words at least.
+
+Words are those of the page's prose, headings and table cells, not its code; a page
+shorter than 100 words counts as 100. The page is also scored for the four
+categories from all its signals (steps that open with a verb, prerequisites; tables,
+Parameters/Returns headings, signatures; "in this tutorial", "you should see"; "why",
+"because", trade-offs), the title and opening weighing more, and a page whose
+signals score its own category highest is never reported. Only pages in English
+are read. Tutorials are never reported for reading as how-to guides: both are made of
+steps, and what sets them apart (a learner led through a lesson, a worker doing a
+task) shows in no signal. The finding names the lines, the share or the rate, and
+the scores.
 
 Info by default: it never fails `--strict`; `severity: {content/fit: warn}` makes it
 a warning.
