@@ -12,10 +12,10 @@ from mkdocs_diataxis.cache import ResultStore, page_digest
 from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.document import parse_document
+from mkdocs_diataxis.core.fit.cases import reported_case
 from mkdocs_diataxis.core.fit.reading import read
 from mkdocs_diataxis.core.options import SettingsError
 from mkdocs_diataxis.core.report import build_report
-from mkdocs_diataxis.core.rules.content import making_the_case
 from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
 from tests.helpers import make_site, md, run_cli
 
@@ -144,7 +144,7 @@ def test_severity_warn_makes_it_fail_strict() -> None:
 def _case(path: str, text: str) -> str | None:
     doc = parse_document(path, text.encode())
     reading = read(doc, "Notes")
-    case = making_the_case(reading, path.split("/", 1)[0].removesuffix("s"))
+    case = reported_case(reading, path.split("/", 1)[0].removesuffix("s"))
     return case[0] if case else None
 
 

@@ -21,7 +21,7 @@ from mkdocs_diataxis.core.document.large import section_models
 from mkdocs_diataxis.core.document.walk import TokenWalk
 from mkdocs_diataxis.core.figures import PageFigures
 from mkdocs_diataxis.core.finding import Finding, pack, unpack
-from mkdocs_diataxis.core.fit.cases import making_the_case, reading_for_fit
+from mkdocs_diataxis.core.fit.cases import reading_if_case
 from mkdocs_diataxis.core.fit.signals import PageSignals, page_signals
 from mkdocs_diataxis.core.registry import FAMILIES, RULES, SECTIONED, SectionedFamily
 from mkdocs_diataxis.core.rules import content, page
@@ -195,7 +195,7 @@ def _check_sections(walk: TokenWalk, settings: Settings) -> PageResult:
     ctx = PageContext(doc, settings, RULES, figures.settle())
     # The title comes last: the first heading with text may be in any section.
     titled = signals.titled(page_title(doc)) if signals is not None else None
-    ctx.fit = reading_for_fit(titled, ctx.placement.category) if titled else None
+    ctx.fit = reading_if_case(titled, ctx.placement.category) if titled else None
     settled = {family: family.settle(walk.page, found[family]) for family in SECTIONED}
     raw = [
         finding
@@ -220,16 +220,8 @@ def _facts(ctx: PageContext, words: int) -> PageFacts:
         generated=doc.generated,
         partial=doc.path in settings.partials,
         fit={c: round(p, 3) for c, p in ctx.fit.scores.items()} if ctx.fit else None,
-        fit_case=_fit_case(ctx),
+        fit_case=ctx.fit_case[0] if ctx.fit_case else None,
     )
-
-
-def _fit_case(ctx: PageContext) -> str | None:
-    category = ctx.placement.category
-    if ctx.fit is None or category is None:
-        return None
-    case = making_the_case(ctx.fit, category)
-    return case[0] if case else None
 
 
 def _result(ctx: PageContext, raw: list[Finding], facts: PageFacts) -> PageResult:

@@ -21,8 +21,8 @@ from mkdocs_diataxis.core.document import (
     outline_of,
 )
 from mkdocs_diataxis.core.figures import Figure, find_figures
-from mkdocs_diataxis.core.fit.cases import read_for_fit
-from mkdocs_diataxis.core.fit.reading import Reading
+from mkdocs_diataxis.core.fit.cases import read_if_case, reported_case
+from mkdocs_diataxis.core.fit.reading import Evidence, Reading
 from mkdocs_diataxis.core.rule import RuleSet
 from mkdocs_diataxis.core.settings import Settings
 from mkdocs_diataxis.core.suppressions import Suppressions, read_suppressions
@@ -74,7 +74,16 @@ class PageContext:
         content makes a case against its category (see ``core/fit/cases.py``)."""
         if not reads_fit(self.doc, self.settings):
             return None
-        return read_for_fit(self.doc, page_title(self.doc), self.placement.category)
+        return read_if_case(self.doc, page_title(self.doc), self.placement.category)
+
+    @cached_property
+    def fit_case(self) -> tuple[str, Evidence] | None:
+        """The category `content/fit` reports the page as reading as, and the content
+        that shows it (see `reported_case`); ``None``: no report."""
+        category = self.placement.category
+        if self.fit is None or category is None:
+            return None
+        return reported_case(self.fit, category)
 
     @cached_property
     def suppressions(self) -> Suppressions:
@@ -111,5 +120,5 @@ def reads_fit(doc: Document, settings: Settings) -> bool:
         fit.enabled
         and doc.path not in settings.partials
         and not settings.exempted.match(settings.untranslated(doc.path))
-        and not fit.exclude.match(doc.path)
+        and not fit.exclude.match(settings.untranslated(doc.path))
     )

@@ -46,7 +46,7 @@ def case_for(signals: PageSignals, category: str) -> tuple[str, Evidence] | None
     return None
 
 
-def making_the_case(reading: Reading, category: str) -> tuple[str, Evidence] | None:
+def reported_case(reading: Reading, category: str) -> tuple[str, Evidence] | None:
     """`case_for` on a page read in full, unless the page is not in English or its
     signals score ``category`` highest."""
     signals = reading.signals
@@ -55,7 +55,7 @@ def making_the_case(reading: Reading, category: str) -> tuple[str, Evidence] | N
     return case_for(signals, category)
 
 
-def read_for_fit(doc: Document, title: str, category: str | None) -> Reading | None:
+def read_if_case(doc: Document, title: str, category: str | None) -> Reading | None:
     """``doc`` (titled ``title``, filed as ``category``) read in full when its content
     makes a case against its category; else ``None``."""
     if category is None or case_for(case_signals(doc), category) is None:
@@ -63,8 +63,8 @@ def read_for_fit(doc: Document, title: str, category: str | None) -> Reading | N
     return read(doc, title)
 
 
-def reading_for_fit(signals: PageSignals, category: str | None) -> Reading | None:
-    """`read_for_fit` for a page whose signals were read already (a large page, read a
+def reading_if_case(signals: PageSignals, category: str | None) -> Reading | None:
+    """`read_if_case` for a page whose signals were read already (a large page, read a
     section at a time)."""
     if category is None or case_for(signals, category) is None:
         return None

@@ -36,11 +36,14 @@ _FIELD_HEADER = re.compile(
 # "To pin a version, run ...", "To add a dependency, use ...": a task, then what to do.
 # Not a phrase that opens a sentence the same way: "To some extent, you can", "To be
 # fair, you should", "To put it another way, you can", "To summarize, use".
-_DIRECTION = re.compile(
-    r"(?:^|[.!?:] )to (?!(?:a|an|the|this|that|these|those|some|any|each|date|what|which)\b"
+_NOT_A_TASK = (
+    r"(?:a|an|the|this|that|these|those|some|any|each|date|what|which)\b"
     r"|be (?:fair|clear|honest|precise|exact)\b|put it\b|sum up\b|summari[sz]e\b|recap\b"
-    r"|conclude\b|illustrate\b)[a-z]+\b[^.!?]*?, (?:" + IMPERATIVE.pattern + r"|you (?:can|need"
-    r"|must|should)\b)",
+    r"|conclude\b|illustrate\b"
+)
+_DIRECTION = re.compile(
+    rf"(?:^|[.!?:] )to (?!{_NOT_A_TASK})[a-z]+\b[^.!?]*?, "
+    rf"(?:{IMPERATIVE.pattern}|you (?:can|need|must|should)\b)",
     re.IGNORECASE,
 )
 # After a list item's opening name: ": what it is", "- what it is", "(int): ...".
@@ -58,7 +61,7 @@ def _describes_a_name(block: Block) -> bool:
 
 def read_cases(doc: Document, body: dict[str, Found]) -> int:
     """The `CASES` of ``doc`` into ``body``; the words of its entries to look up."""
-    lookup = 0
+    entries: list[tuple[int, str, int]] = []  # (line, text, words), to be put in order
     for block in doc.blocks:
         if block.kind != "paragraph" or not block.items:
             continue
@@ -71,16 +74,17 @@ def read_cases(doc: Document, body: dict[str, Found]) -> int:
                 body["directions"].add(at, shorten(direction))
         if _describes_a_name(block):
             text, line = prose(block)
-            body["lookup-entries"].add(line, text[:40])
-            lookup += len(text.split())
+            entries.append((line, text[:40], len(text.split())))
     for table in doc.tables:
         if _names_entries(table):
             for row in table.rows:
-                if row:
-                    body["lookup-entries"].add(row[0].line, row[0].text[:40])
                 # Counted as the page's words are: the prose of each cell, not its code.
-                lookup += sum(len(prose(cell.block)[0].split()) for cell in row)
-    return lookup
+                words = sum(len(prose(cell.block)[0].split()) for cell in row)
+                if row:
+                    entries.append((row[0].line, row[0].text[:40], words))
+    for line, text, _ in sorted(entries, key=lambda entry: entry[0]):
+        body["lookup-entries"].add(line, text)
+    return sum(words for _, _, words in entries)
 
 
 def _names_entries(table: Table) -> bool:

@@ -230,20 +230,28 @@ class PageSignals:
     "les", "los", "het")."""
     lookup_words: int = 0
     """Words of the ``lookup-entries``: how much of the page is there to look up."""
+    opened: bool = False
+    """Whether the first paragraph was read (a large page's first section may have
+    none: the opening is then the next section's)."""
+    other_letters: int = 0
+    """Letters of paragraphs in scripts other than Latin (Chinese, Cyrillic, ...)."""
+    latin_letters: int = 0
 
     @property
     def in_english(self) -> bool:
         """Whether the page's prose is English, or too short to tell (a table of
         names has none). The signals are English phrases: a page in another language
-        reads as whatever its tables and lists make it, so it is not read at all."""
-        if self.foreign > self.english:
+        reads as whatever its tables and lists make it, so it is not read at all.
+        Chinese or Japanese prose has few words split by spaces, so its letters count:
+        a page written mostly in another script is not English."""
+        if self.foreign > self.english or self.other_letters > self.latin_letters:
             return False
         return self.prose_words < 40 or self.english >= 0.08 * self.prose_words
 
     def then(self, later: PageSignals) -> PageSignals:
         """The signals of a page whose first part gave these and whose next part gave
         ``later`` (a large page is read a section at a time): the body's add up, the
-        title and opening are the first part's. Whether the page is generated is a
+        opening is the first part's that has a paragraph. Whether the page is generated is a
         fact of the whole page, which each part gives again."""
         body = {}
         for name, found in self.body.items():
@@ -257,11 +265,14 @@ class PageSignals:
         return PageSignals(
             self.words + later.words,
             body,
-            self.lead,
+            self.lead if self.opened else later.lead,
             self.prose_words + later.prose_words,
             self.english + later.english,
             self.foreign + later.foreign,
             self.lookup_words + later.lookup_words,
+            self.opened or later.opened,
+            self.other_letters + later.other_letters,
+            self.latin_letters + later.latin_letters,
         )
 
     def titled(self, title: str) -> PageSignals:
@@ -284,7 +295,7 @@ def page_signals(doc: Document, title: str | None) -> PageSignals:
     lead = {name: Found() for name in SIGNALS}
     if title is not None:
         _read_title(title, lead)
-    words = prose_words = english = foreign = 0
+    words = prose_words = english = foreign = latin = other = 0
     first_paragraph = True
     for block in doc.blocks:
         if block.kind not in PROSE_LEAVES or not block.items:
@@ -298,6 +309,10 @@ def page_signals(doc: Document, title: str | None) -> PageSignals:
             for word in _WORD.findall(text.lower()):
                 english += word in _ENGLISH
                 foreign += word in _FOREIGN
+            letters = len(_LETTER.findall(text))
+            latin_here = len(_LATIN.findall(text))
+            latin += latin_here
+            other += letters - latin_here
             if first_paragraph:
                 _read_phrases(text, line, lead)
                 first_paragraph = False
@@ -322,7 +337,9 @@ def page_signals(doc: Document, title: str | None) -> PageSignals:
     if doc.generated:
         name = next(d.name for d in doc.directives if d.kind == "autodoc")
         body["generated"].add(1, f"::: {name}")
-    return PageSignals(words, body, lead, prose_words, english, foreign, lookup)
+    return PageSignals(
+        words, body, lead, prose_words, english, foreign, lookup, not first_paragraph, other, latin
+    )
 
 
 def case_signals(doc: Document) -> PageSignals:
@@ -335,6 +352,8 @@ def case_signals(doc: Document) -> PageSignals:
 
 
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _words(text: str) -> frozenset[str]:

@@ -25,7 +25,6 @@ from collections.abc import Iterator
 
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.finding import Finding
-from mkdocs_diataxis.core.fit.cases import making_the_case
 from mkdocs_diataxis.core.fit.reading import Evidence, Reading
 from mkdocs_diataxis.core.rule import Example, Rule
 
@@ -86,11 +85,8 @@ RULES = (FIT,)
 def check(ctx: PageContext) -> Iterator[Finding]:
     """A `content/fit` finding when the page's content reads clearly as another
     category than its own."""
-    reading, category = ctx.fit, ctx.category
-    if reading is None or category is None:
-        return
-    case = making_the_case(reading, category)
-    if case is None:
+    reading, category, case = ctx.fit, ctx.category, ctx.fit_case
+    if reading is None or category is None or case is None:
         return
     reads_as, evidence = case
     yield FIT.at(
