@@ -1,5 +1,6 @@
-"""The `content/fit` findings on the shared corpora: the flags behind
-``fit-judged.tsv``, which is how the rule's precision is measured.
+"""The `content/fit` findings on the shared corpora, as the plugin reports them, with
+their messages: to read them. Their precision is measured by ``fit_cases.py``, on the
+pages judged in ``fit-judged.tsv`` and ``fit-cases-judged.tsv``.
 
 Each corpus is checked with `content_fit` on and its folders filed as
 ``fit-folders.yml`` labels them (on top of the default folder names). With

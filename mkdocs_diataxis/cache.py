@@ -41,6 +41,7 @@ from mkdocs_diataxis.core.check import PageFacts, PageResult
 from mkdocs_diataxis.core.finding import Finding, row
 from mkdocs_diataxis.core.pathmatch import PathPatterns
 from mkdocs_diataxis.core.settings import Settings
+from mkdocs_diataxis.core.vocabulary import CATEGORIES
 from mkdocs_diataxis.writing import write_whole
 
 MAX_FILES = 8
@@ -334,7 +335,8 @@ _FACT_TYPES = tuple(
 )
 """Each `PageFacts` field in order, with the JSON types it may hold."""
 _FIT = [name for name, _ in _FACT_TYPES].index("fit")
-"""Where the content fit scores are among them (a mapping, whose values are checked)."""
+_FIT_CASE = [name for name, _ in _FACT_TYPES].index("fit_case")
+"""Where the content fit scores and case are among them (checked beyond their types)."""
 
 _FINDING_TYPES = (str, str, str, int, int, str, str, str, str, bool)
 """The types of a finding's `row` (``FindingRow``), in `Finding`'s field order."""
@@ -358,10 +360,13 @@ def _result(path: str, entry: list[Any]) -> PageResult:
     ):
         raise ValueError("bad facts")
     scores = facts[_FIT]
-    if scores is not None and not all(
-        isinstance(key, str) and type(value) in (int, float) for key, value in scores.items()
+    if scores is not None and (
+        sorted(scores) != sorted(CATEGORIES)
+        or not all(type(value) in (int, float) for value in scores.values())
     ):
         raise ValueError("bad scores")
+    if facts[_FIT_CASE] not in (None, *CATEGORIES):
+        raise ValueError("bad case")
     if facts[0] != path or not isinstance(findings, list):
         raise ValueError("bad row")
     for finding in findings:

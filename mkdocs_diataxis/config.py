@@ -108,10 +108,12 @@ class DiataxisConfig(base.Config):
     - `scope` (default `page`): `site` counts a definition on any page of the site."""
 
     content_fit = _Checked("content_fit")
-    """Whether each page reads like its category (`content/fit`, info). A mapping with:
+    """Whether a page is made of another category's content (`content/fit`, info). A
+    mapping with:
 
-    - `enabled` (default `false`): read every page's signals and report those whose
-      content reads clearly as reference or as a how-to guide while filed otherwise;
+    - `enabled` (default `false`): look in every page for entries to look up and
+      directions for tasks, score the pages where they make a case against the page's
+      category, and report those whose scores do not put that category first;
     - `exclude` (default none): gitignore-style patterns of pages not read."""
 
     status_page = _Checked("status_page")

@@ -14,6 +14,7 @@ from mkdocs_diataxis.core.check import PageResult
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit.cases import reported_case
 from mkdocs_diataxis.core.fit.reading import read
+from mkdocs_diataxis.core.fit.signals import case_signals, page_signals
 from mkdocs_diataxis.core.options import SettingsError
 from mkdocs_diataxis.core.report import build_report
 from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
@@ -390,15 +391,20 @@ def test_the_scores_and_the_case_come_back_whole_from_the_cache(tmp_path: Path) 
     assert again == result
     assert again is not None
     assert (again.facts.fit, again.facts.fit_case) == (result.facts.fit, "reference")
-    # A score that is not a number is a damaged entry: a miss, not an error.
+    # A score that is not a number, a category missing, a case that is no category:
+    # a damaged entry, a miss and not an error.
     (file,) = (tmp_path / "c").glob("results-*.json")
-    data = json.loads(file.read_text())
-    entry = json.dumps(data["pages"]["how-to/cache.md"]).replace("0.892", '"high"', 1)
-    data["pages"]["how-to/cache.md"] = json.loads(entry)
-    file.write_text(json.dumps(data))
-    damaged = store_for(tmp_path / "c", docs)
-    assert damaged.get("how-to/cache.md", page_digest(source)) is None
-    assert damaged.notice == f"ignored a damaged entry for how-to/cache.md in {file}"
+    saved = file.read_text()
+    for old, new in (
+        ("0.892", '"high"'),
+        ('"tutorial":', '"lesson":'),
+        ('},"reference"]', '},"x"]'),
+    ):
+        assert old in saved
+        file.write_text(saved.replace(old, new, 1))
+        damaged = store_for(tmp_path / "c", docs)
+        assert damaged.get("how-to/cache.md", page_digest(source)) is None
+        assert damaged.notice == f"ignored a damaged entry for how-to/cache.md in {file}"
 
 
 def test_a_silenced_finding_leaves_no_case_in_the_report() -> None:
@@ -430,3 +436,58 @@ def test_a_bad_option_says_what_to_write(value: object, message: str) -> None:
     with pytest.raises(SettingsError) as raised:
         load_settings({"content_fit": value})
     assert f"{raised.value.option}: {raised.value.message}" == message
+
+
+def test_the_report_with_scores_validates_against_the_shipped_schema() -> None:
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).parent.parent / "mkdocs_diataxis/data/report.schema.json").read_text()
+    )
+    results = [
+        check_page("how-to/cache.md", OPTIONS, ON),
+        check_page("reference/caching.md", DIRECTED, ON),
+    ]
+    data = json.loads(build_report(results, ON).to_json())
+    assert [page["fit"]["case"] for page in data["pages"]] == ["reference", None]
+    jsonschema.validate(data, schema)
+    data["pages"][0]["fit"]["case"] = "manual"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        OPTIONS,
+        DIRECTED,
+        md(
+            """
+    # Mixed
+
+    - `a`: what a is, in a few words here
+    - `b`: what b is, in a few words here
+
+    To add a package, run `add`. To some extent, you can wait.
+
+    | Key | Meaning |
+    |---|---|
+    | `k` | one two three |
+    | `l` | one two three |
+    | `m` | one two three |
+    """
+        ),
+    ],
+)
+def test_the_first_pass_finds_what_the_full_reading_finds(text: str) -> None:
+    # The cheap pass decides which pages are read in full: it must see the same
+    # entries and directions as the full reading, or a page would be missed.
+    doc = parse_document("explanation/x.md", text.encode())
+    light, full = case_signals(doc), page_signals(doc, "X")
+    assert light.lookup_words == full.lookup_words
+    assert light.words == full.words
+    for name in ("lookup-entries", "directions"):
+        assert (light.body[name].count, light.body[name].places) == (
+            full.body[name].count,
+            full.body[name].places,
+        )

@@ -10,12 +10,13 @@ import re
 from mkdocs_diataxis.core.document import Block, Code, Document, Span, Table
 from mkdocs_diataxis.core.fit.text import IMPERATIVE, Found, prose, shorten, with_code
 
+ENTRIES = (
+    "table rows under headers such as Name, Type, Default, and list items that open with"
+    " a name from code and say what it is"
+)
+"""What counts as an entry to look up, as findings say it."""
 CASES: dict[str, tuple[str, str]] = {
-    "lookup-entries": (
-        "reference",
-        "entries to look up: table rows under headers such as Name, Type, Default, and"
-        " list items that open with a name from code and say what it is",
-    ),
+    "lookup-entries": ("reference", f"entries to look up: {ENTRIES}"),
     "directions": (
         "how-to",
         'directions for tasks: "to do X, run Y"',

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from mkdocs_diataxis.core.context import PageContext
 from mkdocs_diataxis.core.finding import Finding
+from mkdocs_diataxis.core.fit.made_of import ENTRIES
 from mkdocs_diataxis.core.fit.reading import Evidence, Reading
 from mkdocs_diataxis.core.rule import Example, Rule
 
@@ -117,8 +118,7 @@ def _the_case(case: Evidence, reading: Reading) -> str:
         share = signals.lookup_words / words if signals and words else 0.0
         return (
             f"{_percent(share)} of its words are in {case.count} entries to look up ({at}):"
-            " table rows under headers such as Name, Type, Default, and list items that"
-            " open with a name from code and say what it is"
+            f" {ENTRIES}"
         )
     first = case.places[0][1] if case.places else ""
     return (
