@@ -3,6 +3,7 @@ for tasks while it is filed as another category, with the lines that show it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -133,6 +134,14 @@ def test_an_explanation_made_of_directions_reads_as_a_how_to_guide() -> None:
 )
 def test_no_report(path: str, text: str, settings: object) -> None:
     assert _fit(check_page(path, text, settings)) == []  # type: ignore[arg-type]
+
+
+def test_a_file_pages_include_is_not_read() -> None:
+    # A snippet is checked where it is, but it is part of the pages that include it,
+    # not a page of its own to file.
+    settings = dataclasses.replace(ON, partials=frozenset({"how-to/cache.md"}))
+    result = check_page("how-to/cache.md", OPTIONS, settings)
+    assert (_fit(result), result.facts.fit) == ([], None)
 
 
 def test_severity_warn_makes_it_fail_strict() -> None:
