@@ -26,15 +26,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import fit_calibrate
-import yaml
+from fit_flags import each_corpus
 
-from mkdocs_diataxis.core import load_settings
 from mkdocs_diataxis.core.category import decide
 from mkdocs_diataxis.core.context import page_title, reads_fit
 from mkdocs_diataxis.core.document import parse_document
 from mkdocs_diataxis.core.fit import cases, reading
-from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
 
 HERE = Path(__file__).parent
 TARGET = 0.85
@@ -92,20 +89,8 @@ def verdicts() -> dict[str, str]:
 
 
 def pages(corpora: Path, weights: str) -> list[Page]:
-    folders = yaml.safe_load((HERE / "fit-folders.yml").read_text("utf-8"))
-    rows = fit_calibrate.labelled(corpora) if weights == "loco" else []
-    shipped = reading.shipped_weights
     found = []
-    for corpus in sorted(p for p in corpora.iterdir() if (p / "docs").is_dir()):
-        if weights == "loco":
-            model = fit_calibrate.fit([r for r in rows if r[0] != corpus.name])
-            reading.shipped_weights = lambda model=model: model  # type: ignore[assignment]
-        categories = {c: list(names) for c, names in DEFAULT_FOLDERS.items()}
-        for prefix, category in (folders.get(corpus.name) or {}).items():
-            name = prefix.rstrip("/").rsplit("/", 1)[-1]
-            if name not in categories[category]:
-                categories[category].append(name)
-        settings = load_settings({"categories": categories, "content_fit": {"enabled": True}})
+    for corpus, settings in each_corpus(corpora, weights):
         docs = corpus / "docs"
         for path in sorted(docs.rglob("*.md")):
             page = path.relative_to(docs).as_posix()
@@ -129,7 +114,6 @@ def pages(corpora: Path, weights: str) -> list[Page]:
                     signals.words,
                 )
             )
-    reading.shipped_weights = shipped
     return found
 
 

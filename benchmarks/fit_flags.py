@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import fit_calibrate
@@ -22,9 +23,39 @@ import yaml
 
 from mkdocs_diataxis.core import check_page, load_settings
 from mkdocs_diataxis.core.fit import reading
-from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS
+from mkdocs_diataxis.core.settings import DEFAULT_FOLDERS, Settings
 
 HERE = Path(__file__).parent
+
+
+def each_corpus(corpora: Path, weights: str) -> Iterator[tuple[Path, Settings]]:
+    """Each corpus with the settings it is checked with: ``content_fit`` on, the other
+    families off, and its folders filed as ``fit-folders.yml`` labels them (on top of
+    the default names). With ``weights`` ``loco``, the pages are read meanwhile by
+    weights fitted on the other corpora; the shipped ones are back after."""
+    folders = yaml.safe_load((HERE / "fit-folders.yml").read_text("utf-8"))
+    rows = fit_calibrate.labelled(corpora) if weights == "loco" else []
+    shipped = reading.shipped_weights
+    try:
+        for corpus in sorted(p for p in corpora.iterdir() if (p / "docs").is_dir()):
+            if weights == "loco":
+                model = fit_calibrate.fit([r for r in rows if r[0] != corpus.name])
+                reading.shipped_weights = lambda model=model: model  # type: ignore[assignment]
+            categories = {c: list(names) for c, names in DEFAULT_FOLDERS.items()}
+            for prefix, category in (folders.get(corpus.name) or {}).items():
+                name = prefix.rstrip("/").rsplit("/", 1)[-1]
+                if name not in categories[category]:
+                    categories[category].append(name)
+            off = {"enabled": False}
+            options = {"citations": off, "terms": off, "acronyms": off}
+            yield (
+                corpus,
+                load_settings(
+                    {"categories": categories, "content_fit": {"enabled": True}, **options}
+                ),
+            )
+    finally:
+        reading.shipped_weights = shipped
 
 
 def main() -> None:
@@ -32,29 +63,9 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=HERE.parent.parent / "shared" / "corpora")
     parser.add_argument("--weights", choices=("loco", "shipped"), default="loco")
     args = parser.parse_args()
-    folders = yaml.safe_load((HERE / "fit-folders.yml").read_text("utf-8"))
-    rows = fit_calibrate.labelled(args.corpora) if args.weights == "loco" else []
-    shipped = reading.shipped_weights
     kinds: Counter[tuple[str, str]] = Counter()
     scored = filed = 0
-    for corpus in sorted(p for p in args.corpora.iterdir() if (p / "docs").is_dir()):
-        if args.weights == "loco":
-            model = fit_calibrate.fit([r for r in rows if r[0] != corpus.name])
-            reading.shipped_weights = lambda model=model: model  # type: ignore[assignment]
-        categories = {c: list(names) for c, names in DEFAULT_FOLDERS.items()}
-        for prefix, category in (folders.get(corpus.name) or {}).items():
-            name = prefix.rstrip("/").rsplit("/", 1)[-1]
-            if name not in categories[category]:
-                categories[category].append(name)
-        settings = load_settings(
-            {
-                "categories": categories,
-                "content_fit": {"enabled": True},
-                "citations": {"enabled": False},
-                "terms": {"enabled": False},
-                "acronyms": {"enabled": False},
-            }
-        )
+    for corpus, settings in each_corpus(args.corpora, args.weights):
         docs = corpus / "docs"
         for path in sorted(docs.rglob("*.md")):
             page = path.relative_to(docs).as_posix()
@@ -66,13 +77,12 @@ def main() -> None:
                     reads_as = finding.message.split(",", 1)[0].removeprefix("the page reads as ")
                     kinds[(str(result.facts.category), reads_as)] += 1
                     print(f"{corpus.name}/docs/{page}\t{result.facts.category}\t{finding.message}")
-    reading.shipped_weights = shipped
     print(
         f"# {sum(kinds.values())} flags; {scored} pages scored, whose content makes a case,"
         f" of {filed} with a category:"
     )
-    for (filed, reads_as), count in sorted(kinds.items()):
-        print(f"#   filed as {filed}, {reads_as}: {count}")
+    for (filed_as, reads_as), count in sorted(kinds.items()):
+        print(f"#   filed as {filed_as}, {reads_as}: {count}")
 
 
 if __name__ == "__main__":
