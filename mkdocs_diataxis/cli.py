@@ -23,6 +23,7 @@ from mkdocs_diataxis.core.generated import GENERATED_MARK
 from mkdocs_diataxis.core.options import check_jobs
 from mkdocs_diataxis.core.registry import RULES
 from mkdocs_diataxis.core.report import build_report
+from mkdocs_diataxis.core.spelling import did_you_mean
 from mkdocs_diataxis.formats import (
     sarif,
     sorted_findings,
@@ -173,7 +174,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     rule = RULES.get(args.rule)
     if rule is None:
-        raise CliError(f"unknown rule '{args.rule}'; `mkdocs-diataxis rules` lists them")
+        guess = did_you_mean(args.rule, list(RULES))
+        raise CliError(f"unknown rule '{args.rule}'{guess}; `mkdocs-diataxis rules` lists them")
     print(f"{rule.id} ({rule.severity})\n\n{rule.summary}\n\n{rule.explanation}\n")
     example = rule.example
     note = f" ({example.note})" if example.note else ""

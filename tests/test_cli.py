@@ -246,8 +246,8 @@ def test_rules_and_explain() -> None:
     unknown = run_cli(Path.cwd(), "explain", "terms/acronyms")
     assert (unknown.returncode, unknown.stderr) == (
         2,
-        "mkdocs-diataxis: error: unknown rule 'terms/acronyms'; `mkdocs-diataxis rules` lists"
-        " them\n",
+        "mkdocs-diataxis: error: unknown rule 'terms/acronyms' (did you mean 'terms/acronym'?);"
+        " `mkdocs-diataxis rules` lists them\n",
     )
 
 
