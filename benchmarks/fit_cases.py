@@ -54,7 +54,7 @@ class Page:
 
     def case(self, share: float, rate: float) -> str | None:
         """What the rule reports with these thresholds (`cases.case_for`'s logic)."""
-        if self.top == self.filed:
+        if self.top == self.filed or self.words < cases.FEWEST_WORDS:
             return None
         if (
             self.filed != "reference"
@@ -65,7 +65,7 @@ class Page:
         if (
             self.filed in cases.DIRECTED_FROM
             and self.directions >= cases.FEWEST_DIRECTIONS
-            and self.directions * 1000 >= rate * max(self.words, cases.FEWEST_WORDS)
+            and self.directions * 1000 >= rate * self.words
         ):
             return "how-to"
         return None
@@ -108,7 +108,7 @@ def pages(corpora: Path, weights: str) -> list[Page]:
                     page,
                     filed,
                     read.category,
-                    signals.lookup_words / max(signals.words, cases.FEWEST_WORDS),
+                    signals.lookup_words / max(signals.words, 1),
                     signals.body["lookup-entries"].count,
                     signals.body["directions"].count,
                     signals.words,

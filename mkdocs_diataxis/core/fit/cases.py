@@ -12,8 +12,8 @@ from mkdocs_diataxis.core.fit.reading import Evidence, Reading, read, reading_of
 from mkdocs_diataxis.core.fit.signals import PageSignals, case_signals
 
 FEWEST_WORDS = 100
-"""A shorter page is measured as this long: three entries or two directions on a stub
-are not what the page is made of (and a page of code has few words of prose)."""
+"""A shorter page is never reported: three entries or two directions on a stub are
+not what a page is made of (and a page of code has few words of prose)."""
 LOOKUP_SHARE = 1 / 3
 FEWEST_ENTRIES = 3
 """The least share of a page's words in entries to look up, and the fewest entries,
@@ -29,18 +29,20 @@ DIRECTED_FROM = ("reference", "explanation")
 def case_for(signals: PageSignals, category: str) -> tuple[str, Evidence] | None:
     """What a page filed as ``category`` with ``signals`` is made of, if another
     category's content makes the case, and the content that shows it."""
+    if signals.words < FEWEST_WORDS:
+        return None
     entries = signals.body["lookup-entries"]
     if (
         category != "reference"
         and entries.count >= FEWEST_ENTRIES
-        and signals.lookup_words >= LOOKUP_SHARE * max(signals.words, FEWEST_WORDS)
+        and signals.lookup_words >= LOOKUP_SHARE * signals.words
     ):
         return "reference", shown(signals, "lookup-entries")
     directions = signals.body["directions"].count
     if (
         category in DIRECTED_FROM
         and directions >= FEWEST_DIRECTIONS
-        and directions * WORDS_PER_DIRECTION >= max(signals.words, FEWEST_WORDS)
+        and directions * WORDS_PER_DIRECTION >= signals.words
     ):
         return "how-to", shown(signals, "directions")
     return None

@@ -224,17 +224,19 @@ class PageSignals:
     prose_words: int = 0
     """Words of paragraphs (not headings or table cells)."""
     english: int = 0
-    """How many of those are English function words ("the", "to", "you")."""
+    """How many English function words ("the", "to", "you") paragraphs and table cells
+    hold."""
     foreign: int = 0
-    """How many are function words of other languages written in Latin letters ("und",
-    "les", "los", "het")."""
+    """How many function words of other languages written in Latin letters ("und",
+    "les", "los", "het") they hold."""
     lookup_words: int = 0
     """Words of the ``lookup-entries``: how much of the page is there to look up."""
     opened: bool = False
     """Whether the first paragraph was read (a large page's first section may have
     none: the opening is then the next section's)."""
     other_letters: int = 0
-    """Letters of paragraphs in scripts other than Latin (Chinese, Cyrillic, ...)."""
+    """Letters of paragraphs and table cells in scripts other than Latin (Chinese,
+    Cyrillic, ...)."""
     latin_letters: int = 0
 
     @property
@@ -244,7 +246,8 @@ class PageSignals:
         reads as whatever its tables and lists make it, so it is not read at all.
         Chinese or Japanese prose has few words split by spaces, so its letters count:
         a page written mostly in another script is not English."""
-        if self.foreign > self.english or self.other_letters > self.latin_letters:
+        # A Chinese or Japanese character says about as much as a Latin word.
+        if self.foreign > self.english or 3 * self.other_letters > self.latin_letters:
             return False
         return self.prose_words < 40 or self.english >= 0.08 * self.prose_words
 
@@ -304,8 +307,8 @@ def page_signals(doc: Document, title: str | None) -> PageSignals:
         count = len(text.split())
         words += count
         _read_phrases(text, line, body)
-        if block.kind == "paragraph":
-            prose_words += count
+        # The language: of paragraphs, and of table cells that hold words, not names.
+        if block.kind == "paragraph" or (block.kind == "table_cell" and count >= 3):
             for word in _WORD.findall(text.lower()):
                 english += word in _ENGLISH
                 foreign += word in _FOREIGN
@@ -313,6 +316,8 @@ def page_signals(doc: Document, title: str | None) -> PageSignals:
             latin_here = len(_LATIN.findall(text))
             latin += latin_here
             other += letters - latin_here
+        if block.kind == "paragraph":
+            prose_words += count
             if first_paragraph:
                 _read_phrases(text, line, lead)
                 first_paragraph = False
@@ -353,7 +358,7 @@ def case_signals(doc: Document) -> PageSignals:
 
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def _words(text: str) -> frozenset[str]:

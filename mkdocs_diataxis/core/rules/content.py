@@ -29,6 +29,21 @@ from mkdocs_diataxis.core.fit.made_of import ENTRIES
 from mkdocs_diataxis.core.fit.reading import Evidence, Reading
 from mkdocs_diataxis.core.rule import Example, Rule
 
+_EXAMPLE = (
+    b"# Cache options\n\nThe cache takes these options, all of them optional, in its"
+    b" section of the settings file.\n\n"
+    b"| Option | Type | Description |\n|---|---|---|\n"
+    b"| `dir` | path | Where the cache keeps its files on disk, created when missing. |\n"
+    b"| `size` | integer | The most bytes the cache holds before the oldest entries go. |\n"
+    b"| `ttl` | seconds | How long an entry stays fresh before it is fetched again. |\n"
+    b"| `shared` | boolean | Whether other processes may read and write the same cache. |\n"
+    b"| `verify` | boolean | Whether each entry is checked against its digest when read. |\n"
+    b"| `compress` | boolean | Whether entries are stored compressed, to save disk space. |\n"
+    b"| `offline` | boolean | Whether a missing entry is an error instead of a download. |\n"
+    b"| `log` | path | Where the cache writes a line for each entry it adds or drops. |\n"
+)
+"""A how-to guide that is a table of options (the how-to guide shows it too)."""
+
 FIT = Rule(
     "content/fit",
     "info",
@@ -39,25 +54,28 @@ run Y", serves neither reader well. With `content_fit: {enabled: true}`, each pa
 read for content that shows by itself what kind of page it is, of two kinds only.
 
 Entries to look up are rows of tables whose header names what each row describes
-(Name, Key, Type, Default, Description) and most of whose rows say something in
-words, and list items that open with a name from code and say what it is. A page not
-filed as reference is reported when a third or more of its words are in such entries,
-three or more.
+(Name, Key, Type, Default, Description) and at least half of whose rows have a cell
+of three words or more, and list items that open with a name from code and say what
+it is. A page not filed as reference is reported when a third or more of its words
+are in such entries, three or more.
 
-Directions for tasks are sentences that open with "To" and a task, then say what to
-do: "To pin a version, run ...", "To enable it, add ...", "To log in, you can ...". A
+Directions for tasks are sentences that open with "To" and a task, then, after a
+comma, say what to do with one of some seventy common verbs or "you can", "you need",
+"you must", "you should": "To pin a version, run ...", "To enable it, add ...", "To
+log in, you can ...". "To learn more, see ..." is not one. A
 page filed as reference or explanation is reported when it gives two or more, one
 every 250 words at least.
 
 Words are those of the page's prose, headings and table cells, not its code; a page
-shorter than 100 words counts as 100. The page is also scored for the four
+of fewer than 100 words is never reported. The page is also scored for the four
 categories from all its signals (steps that open with a verb, prerequisites; tables,
 Parameters/Returns headings, signatures; "in this tutorial", "you should see"; "why",
 "because", trade-offs), the title and opening weighing more, and a page whose
 signals score its own category highest is never reported. Only pages in English
-are read. Tutorials are never reported for reading as how-to guides: both are made of
-steps, and what sets them apart (a learner led through a lesson, a worker doing a
-task) shows in no signal. The finding names the lines, the share or the rate, and
+are read (judged by the function words of paragraphs and of table cells that hold
+words, and by their script). Tutorials are never reported for reading as how-to
+guides: both are made of steps, and what sets them apart (a learner led through a
+lesson, a worker doing a task) shows in no signal. The finding names the lines, the share or the rate, and
 the scores.
 
 Info by default: it never fails `--strict`; `severity: {content/fit: warn}` makes it
@@ -69,13 +87,7 @@ directions to a page of their own and link to it. A page that is rightly both ca
 say `diataxis_ignore: [content/fit]` in its front matter.""",
     Example(
         "how-to/cache.md",
-        b"# Cache options\n\nThe cache takes these options.\n\n"
-        b"| Option | Type | Description |\n|---|---|---|\n"
-        b"| `dir` | path | Where the cache keeps its files on disk, created when missing. |\n"
-        b"| `size` | integer | The most bytes the cache holds before the oldest entries go. |\n"
-        b"| `ttl` | seconds | How long an entry stays fresh before it is fetched again. |\n"
-        b"| `shared` | boolean | Whether other processes may read and write the same cache. |\n"
-        b"| `verify` | boolean | Whether each entry is checked against its digest when read. |\n",
+        _EXAMPLE,
         "a how-to guide made of a table of options",
         {"content_fit": {"enabled": True}},
     ),
