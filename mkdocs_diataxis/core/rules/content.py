@@ -75,8 +75,8 @@ signals score its own category highest is never reported. Only pages in English
 are read (judged by the function words of paragraphs and of table cells that hold
 words, and by their script). Tutorials are never reported for reading as how-to
 guides: both are made of steps, and what sets them apart (a learner led through a
-lesson, a worker doing a task) shows in no signal. The finding names the lines, the share or the rate, and
-the scores.
+lesson, a worker doing a task) shows in no signal. The finding names the lines, the
+share or the rate, and the scores.
 
 Info by default: it never fails `--strict`; `severity: {content/fit: warn}` makes it
 a warning.
