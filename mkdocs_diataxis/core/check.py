@@ -54,8 +54,9 @@ class PageFacts:
     partial: bool = False
     """A file pages include (see ``Settings.partials``), not a page of its own."""
     fit: dict[str, float] | None = None
-    """With ``content_fit`` on, what the page's content reads as: each category's
-    score, rounded to three places (``None``: not read)."""
+    """With ``content_fit`` on, each category's score from all the page's signals,
+    rounded to three places; only a page whose content makes a case is scored
+    (``None``: not scored)."""
     fit_case: str | None = None
     """The category `content/fit` reports the page's content as reading as (``None``:
     it is not reported: no case, or not read, or the finding silenced)."""
@@ -181,14 +182,14 @@ def _check_sections(walk: TokenWalk, settings: Settings) -> PageResult:
     found: dict[SectionedFamily, list[Finding]] = {family: [] for family in SECTIONED}
     words = 0
     signals: PageSignals | None = None
-    reading = reads_fit(doc, settings)
+    fit_on = reads_fit(doc, settings)
     for section in section_models(walk):
         ctx = PageContext(section, settings, RULES)
         for family in SECTIONED:
             found[family].extend(family.check(ctx))
         figures.add(section)
         words += section.word_count
-        if reading:
+        if fit_on:  # in full: whether a case is made is known only at the end
             part = page_signals(section, None)
             signals = signals.then(part) if signals else part
         del ctx, section  # before the next is built (see `section_models`)

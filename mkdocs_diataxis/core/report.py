@@ -44,10 +44,10 @@ class PageRow:
     """The locales a translation of the page exists in (mkdocs-static-i18n), besides
     the default language's, which is the page checked here."""
     fit: dict[str, float] | None = None
-    """With ``content_fit`` on, what the page's content reads as: each category's
-    score (``None``: the page was not read)."""
+    """With ``content_fit`` on, each category's score, for a page whose content makes
+    a case (``None``: not scored)."""
     fit_case: str | None = None
-    """The category `content/fit` finds the page's content makes the case for."""
+    """The category `content/fit` reports the page as reading as (``None``: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +243,8 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
 
 def _page_json(page: PageRow) -> dict[str, object]:
     """A page as the JSON report writes it: ``languages`` only on a site that has
-    translations, ``fit`` only for a page `content/fit` read: its scores, and the
-    category its content makes the case for (reported unless silenced), if any."""
+    translations, ``fit`` only for a page `content/fit` scored: its scores, and the
+    category it is reported as reading as, or ``None``."""
     data = asdict(page)
     if not page.languages:
         del data["languages"]
