@@ -131,7 +131,8 @@ class Project:
         self.loops = LinkLoops(self.docs_dir)
         self.notices: list[str] = []
         """Lines for the user from `check`: a results cache that could not be used, a
-        ``jobs`` value more than the machine can use."""
+        ``jobs`` value more than the machine can use, ``content/fit`` options set while
+        it is off."""
         self.cache_hits = 0
         """How many results `check` took from the cache."""
 
@@ -297,7 +298,8 @@ class Project:
             if digest and not result.stopped:  # ran out of time: try again next time
                 store.put(result.path, digest, result)
         store.save()
-        self.notices = [line for line in (store.notice, capped_jobs(settings.jobs)) if line]
+        lines = (store.notice, capped_jobs(settings.jobs), settings.idle_content_fit())
+        self.notices = [line for line in lines if line]
         self.cache_hits = store.hits
         return [result for result in results if result is not None]
 

@@ -153,6 +153,8 @@ class BuildSession:
         self._batch = Batch.for_jobs(pending, self.settings, size=size, fork=True)
         if (capped := capped_jobs(self.settings.jobs)) is not None:
             log.info(capped)
+        if (idle := self.settings.idle_content_fit()) is not None:
+            log.info(idle)
 
     def _add_partials(
         self,

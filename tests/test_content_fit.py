@@ -19,7 +19,7 @@ from mkdocs_diataxis.core.fit.signals import case_signals, page_signals
 from mkdocs_diataxis.core.options import SettingsError
 from mkdocs_diataxis.core.report import build_report
 from mkdocs_diataxis.status.render import render_status_page, render_status_page_blocks
-from tests.helpers import make_site, md, run_cli
+from tests.helpers import build, make_site, md, run_cli
 
 ON = load_settings({"content_fit": {"enabled": True}})
 
@@ -590,3 +590,43 @@ def test_the_first_pass_finds_what_the_full_reading_finds(text: str) -> None:
             full.body[name].count,
             full.body[name].places,
         )
+
+
+@pytest.mark.parametrize(
+    ("options", "line"),
+    [
+        (
+            {"severity": {"content/fit": "warn"}},
+            "severity: content/fit set, but content_fit is not enabled: content/fit does not"
+            " run; add 'enabled: true' under content_fit",
+        ),
+        (
+            {"severity": {"content/*": "info"}, "content_fit": {"exclude": ["blog/"]}},
+            "severity: content/fit and content_fit.exclude set, but content_fit is not"
+            " enabled: content/fit does not run; add 'enabled: true' under content_fit",
+        ),
+        ({"severity": {"content/fit": "ignore"}}, None),  # it says the rule is off
+        ({"severity": {"content/fit": "warn"}, "content_fit": {"enabled": True}}, None),
+        ({}, None),
+    ],
+)
+def test_options_for_the_rule_while_it_is_off_are_named(
+    options: dict[str, object], line: str | None
+) -> None:
+    assert load_settings(options).idle_content_fit() == line
+
+
+def test_check_and_the_build_say_so_when_a_gate_on_the_rule_checks_nothing(
+    tmp_path: Path,
+) -> None:
+    plugin = "  - diataxis:\n      severity:\n        content/fit: warn\n"
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n\nHello.\n", "how-to/cache.md": OPTIONS}, plugin
+    )
+    said = "severity: content/fit set, but content_fit is not enabled"
+    ran = run_cli(site, "check", "--no-cache")
+    assert ran.returncode == 0
+    assert f"note: {said}" in ran.stderr
+    built = build(site)
+    assert built.returncode == 0
+    assert f"INFO    -  mkdocs_diataxis: {said}" in built.stderr

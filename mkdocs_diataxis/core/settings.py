@@ -224,6 +224,26 @@ class Settings:
             files.append(self.baseline.file)
         return [path for path in files if path]
 
+    def idle_content_fit(self) -> str | None:
+        """The line that says ``content/fit`` is given a severity, or ``content_fit``
+        patterns, while the rule is off: a CI gate that looks set and checks nothing."""
+        if self.content_fit.enabled:
+            return None
+        given = [
+            name
+            for name, set_ in (
+                ("severity: content/fit", self.severity.get("content/fit") not in (None, "ignore")),
+                ("content_fit.exclude", bool(self.content_fit.exclude.patterns)),
+            )
+            if set_
+        ]
+        if not given:
+            return None
+        return (
+            f"{' and '.join(given)} set, but content_fit is not enabled: content/fit does"
+            " not run; add 'enabled: true' under content_fit"
+        )
+
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
         """The severity ``rule_id`` reports at here, or ``None`` when it is ignored."""
         level = self.severity.get(rule_id)
