@@ -100,7 +100,7 @@ def pages(corpora: Path, weights: str) -> list[Page]:
                 continue
             read = reading.read(doc, page_title(doc))
             signals = read.signals
-            if signals is None or not read.in_english:
+            if not read.in_english:
                 continue
             found.append(
                 Page(

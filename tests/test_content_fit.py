@@ -250,7 +250,6 @@ def test_entries_are_named_in_the_order_they_stand() -> None:
     items = "".join(f"- `opt{i}`: {what}\n" for i in range(3))
     doc = parse_document("how-to/x.md", f"# X\n\n{_rows(3)}\n{items}".encode())
     reading = read(doc, "X")
-    assert reading.signals is not None
     assert [line for line, _ in reading.signals.body["lookup-entries"].places] == [5, 6, 7]
 
 
@@ -274,7 +273,6 @@ def test_a_direction_is_read_with_its_code() -> None:
     text = "To install `uv` on\na server, run the script. To update `uv`, use `uv self update`.\n"
     doc = parse_document("explanation/x.md", text.encode())
     reading = read(doc, "Notes")
-    assert reading.signals is not None
     assert reading.signals.body["directions"].places == [
         (1, "To install `uv` on a server, run"),
         (2, "To update `uv`, use"),
@@ -331,7 +329,6 @@ def test_a_page_not_in_english_is_not_reported(text: str) -> None:
     # tell it. A Chinese character weighs as a word, not as a letter.
     doc = parse_document("how-to/cache.md", text.encode())
     reading = read(doc, "Options")
-    assert reading.signals is not None
     assert reading.signals.words >= 100  # long enough to be reported
     assert case_for(reading.signals, "how-to") is not None  # its content makes the case
     result = check_page("how-to/cache.md", text, ON)

@@ -116,9 +116,7 @@ def reads_fit(doc: Document, settings: Settings) -> bool:
     its own (not a landing page or another page placement exempts, not a file other
     pages include, not one the project excluded)."""
     fit = settings.content_fit
-    return (
-        fit.enabled
-        and doc.path not in settings.partials
-        and not settings.exempted.match(settings.untranslated(doc.path))
-        and not fit.exclude.match(settings.untranslated(doc.path))
-    )
+    if not fit.enabled or doc.path in settings.partials:
+        return False
+    page = settings.untranslated(doc.path)
+    return not settings.exempted.match(page) and not fit.exclude.match(page)

@@ -51,10 +51,9 @@ def case_for(signals: PageSignals, category: str) -> tuple[str, Evidence] | None
 def reported_case(reading: Reading, category: str) -> tuple[str, Evidence] | None:
     """`case_for` on a page read in full, unless the page is not in English or its
     signals score ``category`` highest."""
-    signals = reading.signals
-    if signals is None or not reading.in_english or reading.category == category:
+    if not reading.in_english or reading.category == category:
         return None
-    return case_for(signals, category)
+    return case_for(reading.signals, category)
 
 
 def read_if_case(doc: Document, title: str, category: str | None) -> Reading | None:

@@ -78,28 +78,28 @@ def read_cases(doc: Document, body: dict[str, Found]) -> int:
             text, line = prose(block)
             entries.append((line, text[:40], len(text.split())))
     for table in doc.tables:
-        if _names_entries(table):
-            for row in table.rows:
-                # Counted as the page's words are: the prose of each cell, not its code.
-                words = sum(len(prose(cell.block)[0].split()) for cell in row)
+        # Counted as the page's words are: the prose of each cell, not its code.
+        rows = [[len(prose(cell.block)[0].split()) for cell in row] for row in table.rows]
+        if _names_entries(table, rows):
+            for row, words in zip(table.rows, rows, strict=True):
                 if row:
-                    entries.append((row[0].line, row[0].text[:40], words))
+                    entries.append((row[0].line, row[0].text[:40], sum(words)))
     for line, text, _ in sorted(entries, key=lambda entry: entry[0]):
         body["lookup-entries"].add(line, text)
     return sum(words for _, _, words in entries)
 
 
-def _names_entries(table: Table) -> bool:
+def _names_entries(table: Table, rows: list[list[int]]) -> bool:
     """Whether a table is one of entries: its header names what each row describes,
     and at least half its rows say something in words (a cell of three words or
     more), where most sample data ("name | department | salary") holds values. Sample
     data with a column of sentences (a log's messages) is counted: requiring the
     words under a describing column ("Description") dropped a reference page that was
-    rightly reported (benchmarks/fit-results.md)."""
-    if len(table.rows) < 3 or not _FIELD_HEADER.search(" ".join(c.text for c in table.header)):
+    rightly reported (benchmarks/fit-results.md). ``rows``: the words of each cell."""
+    if len(rows) < 3 or not _FIELD_HEADER.search(" ".join(c.text for c in table.header)):
         return False
-    said = sum(1 for row in table.rows if any(len(prose(c.block)[0].split()) >= 3 for c in row))
-    return 2 * said >= len(table.rows)
+    said = sum(1 for row in rows if any(words >= 3 for words in row))
+    return 2 * said >= len(rows)
 
 
 def _may_direct(block: Block) -> bool:

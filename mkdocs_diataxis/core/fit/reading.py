@@ -44,11 +44,14 @@ class Reading:
     """Each category's probability, summing to 1."""
     runner_up: str
     evidence: tuple[Evidence, ...]
-    in_english: bool = True
-    """Whether the page's prose is English (see `PageSignals.in_english`); if not,
-    the reading says little."""
-    signals: PageSignals | None = field(default=None, compare=False, repr=False)
+    signals: PageSignals = field(compare=False, repr=False)
     """What the page gave, for a rule to weigh one signal apart (see `shown`)."""
+
+    @property
+    def in_english(self) -> bool:
+        """Whether the page's prose is English (see `PageSignals.in_english`); if not,
+        the reading says little."""
+        return self.signals.in_english
 
     @property
     def probability(self) -> float:
@@ -81,7 +84,7 @@ def reading_of(signals: PageSignals, weights: Weights | None = None) -> Reading:
             break
         if SIGNALS[feature.split(":", 1)[1]].suggests == top:
             evidence.append(_evidence(signals, feature))
-    return Reading(top, scores, second, tuple(evidence), signals.in_english, signals)
+    return Reading(top, scores, second, tuple(evidence), signals)
 
 
 def shown(signals: PageSignals, name: str) -> Evidence:

@@ -351,7 +351,7 @@ def case_signals(doc: Document) -> PageSignals:
     """Only what the cases of `content/fit` rest on (`CASES`, and the page's words):
     a pass that costs a few percent of a check, where all the signals cost half
     of one. The rest are read only for a page whose content makes a case."""
-    body = {name: Found() for name in SIGNALS}
+    body = {name: Found() for name in CASES}
     lookup = read_cases(doc, body)
     return PageSignals(doc.word_count, body, {}, lookup_words=lookup)
 

@@ -121,13 +121,13 @@ _PARTS = {"reference": "entries to look up", "how-to": "directions"}
 def _the_case(case: Evidence, reading: Reading) -> str:
     """The content that makes the case, said so that it can be checked."""
     signals = reading.signals
-    words = signals.words if signals else 0
+    words = signals.words
     lines = sorted({line for line, _ in case.places})
     at = f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
     if case.count > len(case.places):
         at += ", ..."
     if case.signal == "lookup-entries":
-        share = signals.lookup_words / words if signals and words else 0.0
+        share = signals.lookup_words / words  # a case needs 100 words or more
         return (
             f"{_percent(share)} of its words are in {case.count} entries to look up ({at}):"
             f" {ENTRIES}"
