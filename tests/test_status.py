@@ -248,6 +248,16 @@ def test_status_page_sections_links_and_escaping() -> None:
         " `terms/forbidden` &quot;Blazing fast&quot;: a speed claim without a number —"
     ) in markdown
     assert "## Plan progress" not in markdown
+    # Each rule found is explained: its paragraphs as paragraphs, its code as code.
+    rules = markdown.split('<dl class="diataxis-rules">\n', 1)[1].split("</dl>", 1)[0]
+    assert rules.startswith(
+        '<dt id="rule-page-html-title"><code>page/html-title</code></dt>\n<dd><p>'
+    )
+    forbidden = rules.split('<dt id="rule-terms-forbidden">', 1)[1]
+    assert "`" not in rules
+    assert "(plus <code>terms.file</code> and <code>terms.forbid</code>)" in forbidden
+    assert forbidden.count("<p>") == forbidden.count("</p>") == 3
+    assert "</p><p>Fix: " in forbidden
 
 
 def test_status_page_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,6 +35,20 @@ def code(value: object) -> str:
     return f"{fence}{pad}{raw}{pad}{fence}".replace("|", "\\|")
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def prose_html(value: str) -> str:
+    """A rule's explanation (plain text with `code` spans, paragraphs split by a blank
+    line) as HTML paragraphs: the code shown as code, not between backticks."""
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", value))
+    return "".join(
+        "<p>" + _CODE_SPAN.sub(r"<code>\1</code>", html.escape(part)) + "</p>"
+        for part in paragraphs
+        if part
+    )
+
+
 _BLOCK = re.compile(r"(<!-- diataxis-status block \d+ -->)")
 """The comment that holds a block's place (see ``render._Renderer.block``)."""
 

@@ -23,6 +23,7 @@ from mkdocs_diataxis.core.vocabulary import CATEGORIES, DELIVERABLE_STATES
 from mkdocs_diataxis.status.markup import (
     anchor_for_findings,
     code,
+    prose_html,
     rule_anchor,
     source_url,
     text,
@@ -215,8 +216,8 @@ class _Renderer:
             if rule is None:
                 continue
             self.line(f'<dt id="{rule_anchor(rule_id)}"><code>{html.escape(rule_id)}</code></dt>')
-            explanation = " ".join(rule.explanation.split())
-            self.line(f"<dd>{html.escape(rule.summary)} {html.escape(explanation)}</dd>")
+            summary = html.escape(rule.summary)
+            self.line(f"<dd><p>{summary}</p>{prose_html(rule.explanation)}</dd>")
         self.line("</dl>")
         self.line()
 
