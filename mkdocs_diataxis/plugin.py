@@ -48,8 +48,14 @@ class DiataxisPlugin(BasePlugin[DiataxisConfig]):
             for name in OTHER_PLUGINS
             if name in config.plugins
         }
+        # MkDocs keeps the options of the extensions given some (``mdx_configs``): one
+        # listed by its bare name ("- pymdownx.snippets") is in ``markdown_extensions`` only.
+        extensions: dict[str, Any] = {
+            name: {} for name in config.markdown_extensions if isinstance(name, str)
+        }
+        extensions.update(config.mdx_configs)
         settings = with_site_context(
-            self.config.settings(), plugins, config.mdx_configs, base_dir, config.docs_dir
+            self.config.settings(), plugins, extensions, base_dir, config.docs_dir
         )
         self.session = BuildSession(settings, previous=self.session)
         # mkdocs-static-i18n builds each further language inside the first build's

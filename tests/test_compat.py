@@ -371,6 +371,29 @@ def test_snippet_files_are_checked_once_at_their_own_lines(tmp_path: Path) -> No
     )
 
 
+def test_snippets_listed_by_bare_name_are_found_by_the_build_as_by_check(
+    tmp_path: Path,
+) -> None:
+    # "- pymdownx.snippets" with no options: MkDocs' mdx_configs does not name it, and
+    # the build once saw no snippets at all while `check` did.
+    from tests.helpers import run_cli
+
+    pages = {"index.md": "# Home\n", "reference/a.md": '# A\n\n--8<-- "docs/snips/perf.md"\n'}
+    extensions = "markdown_extensions:\n  - pymdownx.snippets\nexclude_docs: |\n  snips/\n"
+    site = site_with(tmp_path, pages, "  - diataxis\n", extensions)
+    (site / "docs" / "snips").mkdir()
+    (site / "docs" / "snips" / "perf.md").write_text("It takes 286ns.\n", "utf-8")
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert found(result.stderr) == ["snips/perf.md:1 [citation/uncited]"]
+    assert totals(result.stderr) == [
+        "2 page(s) and 1 included file(s): 1 warning(s) (citation 1),"
+        " 0 info finding(s); status page: diataxis-status/"
+    ]
+    report_text = (site / "site" / "diataxis-report.json").read_text("utf-8")
+    assert run_cli(site, "check", "--format", "json").stdout == report_text
+
+
 def test_include_markdown_files_are_checked_once_as_partials(tmp_path: Path) -> None:
     from tests.helpers import run_cli
 
