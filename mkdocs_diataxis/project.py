@@ -263,7 +263,10 @@ class Project:
             )
             settings = dataclasses.replace(settings, partials=frozenset(partials))
             pages.extend((path, Path(absolute)) for path, absolute in partials.items())
-        return self._results(pages, settings) + self.loops.results(settings)
+        results = self._results(pages, settings) + self.loops.results(settings)
+        if not paths and (unmatched := settings.unmatched_patterns([p for p, _ in pages])):
+            self.notices.append(unmatched)
+        return results
 
     def _results(self, pages: list[SourcePage], settings: Settings) -> list[PageResult]:
         """Each page's result, from the results cache when an earlier run checked the same

@@ -155,6 +155,8 @@ class BuildSession:
             log.info(capped)
         if (idle := self.settings.idle_content_fit()) is not None:
             log.info(idle)
+        if (unmatched := self.settings.unmatched_patterns(self._order)) is not None:
+            log.info(unmatched)
 
     def _add_partials(
         self,

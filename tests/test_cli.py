@@ -792,3 +792,21 @@ def test_output_to_standard_output_by_name_appends_and_a_missing_folder_is_an_er
         2,
         "mkdocs-diataxis: error: cannot write '': a file name is needed\n",
     )
+
+
+def test_a_pattern_that_matches_no_page_is_named_by_check_and_the_build(tmp_path: Path) -> None:
+    plugin = '  - diataxis:\n      exempt: ["docs/about/", "about/"]\n'
+    site = make_site(
+        tmp_path, {"index.md": "# Home\n\nHello.\n", "about/team.md": "# Team\n\nUs.\n"}, plugin
+    )
+    said = 'exempt "docs/about/" matches no page of the site'
+    ran = run_cli(site, "check", "--no-cache")
+    assert ran.returncode == 0
+    assert [line for line in ran.stderr.splitlines() if "matches no page" in line] == [
+        f'note: {said}: patterns are paths under docs_dir, such as "about/" for docs/about/'
+    ]
+    # A check of some pages only cannot tell.
+    assert "matches no page" not in run_cli(site, "check", "--no-cache", "docs/index.md").stderr
+    built = build(site)
+    assert built.returncode == 0
+    assert f"INFO    -  mkdocs_diataxis: {said}" in built.stderr

@@ -237,3 +237,36 @@ def test_output_paths_inside_their_folder_are_kept_normalised() -> None:
     )
     assert settings.report == "reports/diataxis.json"
     assert settings.status_page.path == "a/b.md"
+
+
+@pytest.mark.parametrize(
+    ("options", "line"),
+    [
+        # From the project's root instead of docs_dir: it leaves out nothing.
+        (
+            {"exempt": ["docs/about/"]},
+            'exempt "docs/about/" matches no page of the site: patterns are paths under'
+            ' docs_dir, such as "about/" for docs/about/',
+        ),
+        (
+            {"terms": {"exclude": ["blog/**", "changelog.md"]}, "acronyms": {"exclude": ["x/"]}},
+            'terms.exclude "blog/**" and acronyms.exclude "x/" match no page of the site:'
+            ' patterns are paths under docs_dir, such as "about/" for docs/about/',
+        ),
+        (
+            {"require_category": ["guides/**"], "content_fit": {"exclude": ["CHANGELOG.MD"]}},
+            'content_fit.exclude "CHANGELOG.MD" and require_category "guides/**" match no'
+            ' page of the site: patterns are paths under docs_dir, such as "about/" for'
+            " docs/about/",
+        ),
+        # Each pattern that matches something, a re-inclusion, the defaults: nothing said.
+        ({"exempt": ["about/", "/changelog.md", "!about/team.md"]}, None),
+        ({"citations": {"exclude": ["**/changelog.md", "how-to/*.md"]}}, None),
+        ({}, None),
+    ],
+)
+def test_path_patterns_that_match_no_page_are_named(
+    options: dict[str, Any], line: str | None
+) -> None:
+    pages = ["index.md", "about/team.md", "changelog.md", "how-to/install.md", "../shared/x.md"]
+    assert load_settings(options).unmatched_patterns(pages) == line

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from mkdocs_diataxis.core.baseline import Baseline
@@ -242,6 +242,35 @@ class Settings:
         return (
             f"{' and '.join(given)} set, but content_fit is not enabled: content/fit does"
             " not run; add 'enabled: true' under content_fit"
+        )
+
+    def unmatched_patterns(self, paths: Collection[str]) -> str | None:
+        """The line that names each of the project's path patterns that matches none of
+        ``paths`` (the site's pages and included files): written from the project's
+        root ("docs/about/") or mistyped, it leaves out nothing, silently."""
+        given = [
+            ("exempt", self.exempt),
+            ("citations.exclude", self.citations.exclude),
+            ("terms.exclude", self.terms.exclude),
+            ("acronyms.exclude", self.acronyms.exclude),
+            ("content_fit.exclude", self.content_fit.exclude),
+        ]
+        if self.require_category.patterns != DEFAULT_REQUIRE_CATEGORY:
+            given.append(("require_category", self.require_category))
+        unmatched = [
+            f'{option} "{pattern}"'
+            for option, patterns in given
+            for pattern in patterns.patterns
+            if pattern.strip()
+            and not pattern.startswith(("!", "#"))
+            and not any(map(PathPatterns((pattern,)).match, paths))
+        ]
+        if not unmatched:
+            return None
+        return (
+            f"{' and '.join(unmatched)} match{'es' if len(unmatched) == 1 else ''} no page"
+            ' of the site: patterns are paths under docs_dir, such as "about/" for'
+            " docs/about/"
         )
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
