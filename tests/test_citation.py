@@ -233,6 +233,17 @@ def test_not_candidates(sentence: str) -> None:
             "The tutorial takes about 15 minutes to complete.",
             ("15 minutes", "other", "tutorial", "sentence"),
         ),
+        ("Get started in 5 minutes.", ("5 minutes", "other", "Get started", "sentence")),
+        (
+            "You will be up and running in 10 minutes.",
+            ("10 minutes", "other", "up and running", "sentence"),
+        ),
+        # a sum or a conversion: the figure on either side of "="
+        (
+            "20 workers × 100 RPS = 2000 total RPS",
+            ("100 RPS", "other", "=", "sentence"),
+        ),
+        ("30 minutes = 1,800,000,000,000 ns.", ("30 minutes", "other", "=", "sentence")),
         (
             "Capture the price at execution time and 30 minutes later.",
             ("30 minutes", "other", "later", "sentence"),
@@ -495,6 +506,43 @@ def test_scope_sources_section_on_the_page() -> None:
     text = "Spawn takes 286ns.\n\n## Sources\n\n- [Benchmark suite](https://x.org)\n"
     assert figures(text) == [("286ns", "claim", "sources section")]
     assert uncited(text) == []
+
+
+@pytest.mark.parametrize("heading", ["Reproducing", "How to reproduce", "Reproduce these numbers"])
+def test_a_section_on_reproducing_the_figures_is_a_sources_section(heading: str) -> None:
+    text = f"Spawn takes 286ns.\n\n## {heading}\n\nRun `benchmarks/spawn.py`.\n"
+    assert figures(text) == [("286ns", "claim", "sources section")]
+    assert uncited(text) == []
+
+
+def test_the_values_of_a_setting_and_what_they_mean_are_no_claims() -> None:
+    # Found on a public doc set the rule was never tuned on: each was a warning there.
+    text = (
+        "## Common TTL values\n\n| Value | Duration | Use case |\n|---|---|---|\n"
+        "| `300` | 5 minutes | Quick tests |\n| `web-1` | 2 hours | Long tests |\n\n"
+        "- **`--spawn-rate 10`**: Add 10 users per second until reaching 100 (takes 10"
+        " seconds to ramp up)\n"
+        "- `startup`: 2 seconds faster than before\n\n"
+        "When to disable CPU limits:\n\n- High-throughput performance tests (>5000 RPS)\n"
+        "- Throughput is 5000 RPS (measured)\n"
+    )
+    assert evidence(text) == [
+        ("5 minutes", "setting", "`300`", "table row"),
+        ("2 hours", "claim", "duration", "column header"),  # a name, not a value
+        ("10 users per second", "setting", "`--spawn-rate 10`", "list item"),
+        ("10 seconds", "setting", "`--spawn-rate 10`", "list item"),
+        ("2 seconds", "claim", "faster", "sentence"),  # `startup` is no option
+        (">5000 RPS", "setting", ">", "figure"),
+        ("5000 RPS", "claim", "measured", "sentence"),
+    ]
+
+
+def test_a_heading_that_says_take_is_a_task_not_a_metric() -> None:
+    text = "## Take quantities instead\n\nThe answer is 617 km/s.\n\n## Take-off\n\nIt is 3 km/s.\n"
+    assert evidence(text) == [("617 km/s", "other", "", ""), ("3 km/s", "other", "", "")]
+    assert evidence("## How long builds take\n\nA build: 40 s.\n") == [
+        ("40 s", "claim", "take", "heading")
+    ]
 
 
 def test_methodology_without_locator_is_weak() -> None:

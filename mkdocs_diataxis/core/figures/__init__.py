@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mkdocs_diataxis.core.document import PROSE_LEAVES, Block, Document, InlineText, outline_of
+from mkdocs_diataxis.core.document import (
+    PROSE_LEAVES,
+    Block,
+    Code,
+    Document,
+    InlineText,
+    Span,
+    outline_of,
+)
 from mkdocs_diataxis.core.figures.candidates import (
     FIGURE,
     WORD_FIGURE,
@@ -239,6 +247,14 @@ class _Finder:
             header = next((h for h in self.sources.header_row(block) if _EXAMPLES.search(h)), "")
             if header:  # a table of examples ("Example input", "Parsed value")
                 return Evidence(FigureClass.EXAMPLE, header, "column header")
+            if (value := self.literal_label(block)) is not None:
+                # A row labelled by a value in code ("`300` | 5 minutes"): what the row
+                # says is what that value, set, means.
+                return Evidence(FigureClass.SETTING, value, "table row")
+        if block.enclosing("list_item") is not None and (flag := _option_described(block)):
+            # "- `--spawn-rate 10`: adds 10 users per second, reaching 100 in 10 seconds":
+            # what the option does, whatever the words.
+            return Evidence(FigureClass.SETTING, flag, "list item")
         evidence = evidence or restated or self.around(block, unit) or _intrinsic(match, unit)
         if (
             evidence.cls is FigureClass.CLAIM
@@ -250,10 +266,24 @@ class _Finder:
         ):
             # An exact size in bytes is what a format or type takes, by definition.
             return Evidence(FigureClass.OTHER, "an exact size in bytes", "figure")
-        if unit == "size" and _BOUND.search(match.group("approx") or ""):
-            # "≤ 14 bytes", "≥4 KB strides": a limit, not a measurement.
-            return Evidence(FigureClass.SETTING, match.group("approx").strip(), "figure")
+        approx = match.groupdict().get("approx") or ""
+        bound = _BOUND.search(approx)
+        if bound and (unit == "size" or _PARENTHESISED.match(inline.text[start - 1 : end + 1])):
+            # "≤ 14 bytes", "≥4 KB strides", "tests (>5000 RPS)": a limit, not a measurement.
+            return Evidence(FigureClass.SETTING, approx.strip(), "figure")
         return evidence
+
+    def literal_label(self, cell: Block) -> str | None:
+        """The label of ``cell``'s row when it is a value in code and nothing else: a
+        number, an empty or quoted string, true, false or null (``"`300`"``)."""
+        leaves = self.outline.own_leaves(cell.parent) if cell.parent is not None else []
+        if not leaves or leaves[0] is cell:
+            return None
+        items = [i for i in leaves[0].items if not (isinstance(i, Span) and not i.text.strip())]
+        if len(items) != 1 or not isinstance(items[0], Code):
+            return None
+        value = items[0].text.strip()
+        return f"`{value}`" if _LITERAL.fullmatch(value) else None
 
     def around(self, block: Block, unit: str) -> Evidence | None:
         """The evidence beyond a figure's sentence: its table row label and column
@@ -301,6 +331,11 @@ _COMPARATIVE_WORD = re.compile(r"[a-z]{3,}\Z")
 _EXAMPLES = re.compile(r"\b(?:examples?|samples?)\b", re.IGNORECASE)
 _BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
 _BOUND = re.compile(r"[<>≤≥]")
+_PARENTHESISED = re.compile(r"\(.*\)\Z", re.DOTALL)
+_LITERAL = re.compile(
+    r"-?\d+(?:\.\d+)?[A-Za-z]{0,3}|\"\"|''|\"[^\"]*\"|'[^']*'|true|false|null|none|nil",
+    re.IGNORECASE,
+)
 _FOOTPRINT = re.compile(r"\b(?:memory|storage|disk|size|footprint|ram|space|heap)\b", re.I)
 """The kinds of unit a figure match can have (a word figure has none of them)."""
 
@@ -327,6 +362,22 @@ _WORK_RATE = re.compile(
     r"|tokens|records|transactions)\b",
     re.IGNORECASE,
 )
+
+
+def _option_described(block: Block) -> str | None:
+    """The command-line option a list item opens with and then describes ("`--users
+    100`: ..."), written as code and followed by a colon or a dash."""
+    items = block.items
+    if len(items) < 2 or not isinstance(items[0], Code) or not isinstance(items[1], Span):
+        return None
+    flag = items[0].text.strip()
+    if not _FLAG.match(flag) or not _DESCRIBES.match(items[1].text):
+        return None
+    return f"`{flag}`"
+
+
+_FLAG = re.compile(r"--?[A-Za-z][\w-]*(?:[ =]\S+)?\Z")
+_DESCRIBES = re.compile(r"\s*(?::|[-–—]\s)")
 
 
 def _container(block: Block) -> Block | None:

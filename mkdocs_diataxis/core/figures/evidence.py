@@ -39,6 +39,7 @@ from mkdocs_diataxis.core.figures.words import (
     COMPARISON_AFTER,
     COMPARISON_BEFORE,
     CONVERSION,
+    CONVERSION_AFTER,
     DURATION_VERB,
     ENVIRONMENT,
     EXAMPLE,
@@ -326,8 +327,8 @@ class Classifier:
         told = told or CHANGE_TO.search(text, max(lo, start - 60), start)
         if told is not None and not METRIC.search(text, told.end(), start):
             return setting(told)
-        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION.match(
-            text, end, min(len(text), end + 4)
+        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION_AFTER.match(
+            text, end, min(len(text), end + 30)
         ):
             return Evidence(FigureClass.OTHER, "=", "sentence")
         if unit == "rate" and (applied := APPLIED.search(text, max(lo, start - 60), start)):
@@ -402,7 +403,11 @@ def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
     ):
         if (found := pattern.search(text)) is not None:
             return Evidence(cls, found.group(0), where)
-    if (found := METRIC.search(text)) is not None:
+    found = METRIC.search(text)
+    if where == "heading" and found is not None and found[0].lower() == "take":
+        # "Take quantities instead": a task to do, not the time something takes.
+        found = METRIC.search(text, found.end()) if found.start() == 0 else found
+    if found is not None:
         return Evidence(FigureClass.CLAIM, found.group(0), where, ClaimEvidence.METRIC)
     if where == "column header" and (found := STATISTIC_HEADER.match(text)) is not None:
         return Evidence(FigureClass.CLAIM, found.group(0).strip(), where, ClaimEvidence.METRIC)

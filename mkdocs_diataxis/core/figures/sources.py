@@ -44,11 +44,12 @@ class Scope(str, enum.Enum):
 _TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)", re.IGNORECASE)
 # A sources heading, once numbering and trailing punctuation are gone: "Sources",
 # "References", "Methodology", "Benchmark methodology", "Test environment", "Source
-# code", "Reproducing the results"; not "Resources" or "Benchmarks" alone.
+# code", "Reproducing the results", "Reproducing"; not "Resources" or "Benchmarks" alone.
 _SOURCES_HEADING = re.compile(
     r"(?:sources?|references|(?:benchmarks? |measurement )?methodology"
     r"|(?:test|benchmark|measurement) (?:environment|conditions|setup)|source code"
-    r"|(?:reproducing|reproduce|how to reproduce) (?:the )?(?:results|benchmarks?)"
+    r"|(?:reproducing|reproduce|how to reproduce)(?: (?:the |these )?(?:results|benchmarks?"
+    r"|numbers|figures))?"
     r"|benchmark (?:code|sources?))\Z"
 )
 _SOURCE_COLUMNS = frozenset(

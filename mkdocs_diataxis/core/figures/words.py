@@ -372,8 +372,11 @@ SETTING_AFTER = re.compile(
 TARGET_AFTER = re.compile(
     r"\W{0,3}\(?(?P<word>target|goal|budget|expected|estimated|slo|margin|headroom)\b", re.I
 )
-# A unit conversion, not a measurement: "30 minutes = 1,800,000,000,000 ns".
-CONVERSION = re.compile(r"=\s{0,3}\Z|\A\s{0,3}=")
+# A unit conversion or a sum, not a measurement: "30 minutes = 1,800,000,000,000 ns",
+# "20 workers x 100 RPS = 2000 RPS", "10KB per request = 20MB/s". Searched up to the
+# figure, and matched from its end (\A would only ever match where the text starts).
+CONVERSION = re.compile(r"=\s{0,3}\Z")
+CONVERSION_AFTER = re.compile(r"(?:\s{1,3}(?:per|/)\s{0,3}[A-Za-z]+)?\s{0,3}=(?!=)")
 # The hardware or data a figure describes, attached to it: "64 GB of RAM", "8GB
 # instances", "a 10 Gbps link", "a 90GB dataset", "a GPU with 80GiB".
 ATTACHED_AFTER = re.compile(
@@ -433,8 +436,10 @@ SHARE_BEFORE = re.compile(
     r"\b(?:slowest|fastest|top|bottom|first|last|worst|best|remaining)\s{1,3}\Z", re.I
 )
 # The reader's own time, near a duration: "a 5 minute read", "you can finish this
-# tutorial in under 20 minutes".
+# tutorial in under 20 minutes", "get started in 5 minutes".
 READER = _words(
+    r"get(?:ting)? started",
+    r"up and running",
     r"reading time",
     r"to read",
     r"tutorial",
