@@ -54,6 +54,9 @@ def test_undefined_acronym_is_reported_once_at_first_use() -> None:
         "For the legacy InfluxDB Line Protocol (ILP) transports.",
         "It is a database management system (DBMS).",
         "Install the Gateway API Inference Extension (GIE) first.",
+        # a name whose acronym takes its letters in another order (another language's)
+        "The Web Ontology Language (OWL) describes classes.",
+        "Values in the International System of Units (SI) and others.",
     ],
 )
 def test_definition_forms_at_first_use(definition: str) -> None:
@@ -63,6 +66,9 @@ def test_definition_forms_at_first_use(definition: str) -> None:
 def test_wrong_expansion_does_not_define() -> None:
     assert acronyms("The Service Level Agreement (SLO) is set.\n") == [(1, 30, "SLO")]
     assert acronyms("The SLO (a target we keep) is set.\n") == [(1, 5, "SLO")]
+    # Another order needs every letter among the capitalised words right before it.
+    assert acronyms("Run it on Kubernetes (KGX) today.\n") == [(1, 23, "KGX")]
+    assert acronyms("Query the Object Web (OWL) store.\n") == [(1, 23, "OWL")]
 
 
 def test_definition_after_first_use_is_still_a_finding() -> None:

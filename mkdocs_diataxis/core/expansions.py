@@ -26,6 +26,8 @@ def defined_here(text: str, start: int, end: int, acronym: str) -> bool:
         words = _split_words(before[:-1])
         if _spells(words[-(2 * len(acronym) + 4) :], acronym.upper(), anchored_end=True):
             return True
+        if _names_in_another_order(before[:-1], acronym.upper()):
+            return True
     inside = _NAME_THEN_COMMA.search(before) if closed else None
     if inside is not None and _spells(
         _split_words(inside.group(1)), acronym.upper(), anchored_end=False
@@ -36,6 +38,26 @@ def defined_here(text: str, start: int, end: int, acronym: str) -> bool:
     if opening is not None:
         return _spells(_split_words(opening.group(1)), acronym.upper(), anchored_end=False)
     return False
+
+
+def _names_in_another_order(before: str, acronym: str) -> bool:
+    """Whether the capitalised name right before "(ABC)" has an initial for each letter
+    of the acronym, in another order: the acronym of a name in another language or of
+    an older name, "Web Ontology Language (OWL)", "International System of Units (SI)".
+    The name runs back from the parenthesis over capitalised and small words only."""
+    initials: list[str] = []
+    for word in reversed(_WORD.findall(before)[-(len(acronym) + 3) :]):
+        if word[0].isupper():
+            initials.append(word[0])
+        elif word.lower() not in _SMALL_WORDS:
+            break
+    letters = list(acronym)
+    if len(initials) < 2 or len(initials) > len(letters) + 2:
+        return False
+    for letter in initials:
+        if letter in letters:
+            letters.remove(letter)
+    return not letters
 
 
 def _split_words(text: str) -> list[str]:
