@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mkdocs_diataxis.core import Finding, check_page, load_settings
-from mkdocs_diataxis.core.glossary import with_site_definitions
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -142,15 +141,11 @@ def corpus_warnings(docs: Path, rules: Container[str]) -> Iterator[tuple[str, Fi
     """Each page of a corpus (``docs``, hidden folders passed by) with each warning of
     ``rules`` a check with default settings gives it, as a bare ``- diataxis`` line
     would."""
-    pages = {
-        page.relative_to(docs).as_posix(): page
-        for page in sorted(docs.rglob("*.md"))
-        if not any(part.startswith(".") for part in page.relative_to(docs).parts)
-    }
-    # What the site defines, read from every page first, as the build and check do.
-    sources = ((path, page.read_text("utf-8", errors="replace")) for path, page in pages.items())
-    settings = with_site_definitions(load_settings({}), sources)
-    for path, page in pages.items():
+    settings = load_settings({})
+    for page in sorted(docs.rglob("*.md")):
+        path = page.relative_to(docs).as_posix()
+        if any(part.startswith(".") for part in path.split("/")):
+            continue
         for finding in check_page(path, page.read_bytes(), settings).findings:
             if finding.rule in rules and finding.severity == "warning":
                 yield path, finding

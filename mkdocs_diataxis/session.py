@@ -221,15 +221,14 @@ class BuildSession:
         return True
 
     def _define_site(self, files: Files) -> None:
-        """Add the acronyms the site's pages define to the settings (see
-        `with_site_definitions`); an earlier build's results stand only if that did not
-        change."""
-        if not self.settings.acronyms.enabled:
+        """With ``acronyms.scope: site``, add what the site's pages define to the
+        settings; an earlier build's results stand only if that did not change."""
+        if self.settings.acronyms.scope != "site":
             return
         sources = []
         for file in files.documentation_pages():
             try:
-                sources.append((file.src_uri, file.content_string))
+                sources.append(file.content_string)
             except (OSError, UnicodeDecodeError):
                 continue  # reported when the page is checked
         self.settings = with_site_definitions(self.settings, sources)

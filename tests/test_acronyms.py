@@ -23,51 +23,12 @@ def acronyms(text: str, base_dir: str = ".", **options: object) -> list[tuple[in
 def test_undefined_acronym_is_reported_once_at_first_use() -> None:
     text = "Compile to WASM.\n\nThen load the WASM module. WASM again.\n"
     assert acronyms(text) == [(1, 12, "WASM")]
-    # No page of the site defines it: it may be what every reader knows, so info.
     (finding,) = check_page("reference/p.md", text, Settings()).findings
-    assert finding.severity == "info"
-    assert finding.message == (
-        '"WASM" is used before it is defined on this page, and no page of the site defines it'
-    )
+    assert finding.message == '"WASM" is used before it is defined on this page'
     assert finding.suggestion == (
-        'if a reader may not know it, write the full name with "(WASM)" after it at first use'
-        " or add it to the acronyms glossary; if every reader of the site knows it, list it"
-        " in acronyms.known"
-    )
-
-
-def test_an_acronym_the_site_defines_elsewhere_is_a_warning_that_says_where() -> None:
-    from mkdocs_diataxis.core.glossary import with_site_definitions
-
-    text = "Compile to WASM.\n\nWeb Assembly Standard Module (WASM) is a format.\n"
-    glossary = "*[RPO]: Recovery Point Objective\n"
-    site = with_site_definitions(
-        Settings(), [("reference/p.md", text + "Set the RPO.\n"), ("glossary.md", glossary)]
-    )
-    assert site.acronyms.site_defined == {"RPO": "glossary.md", "WASM": "reference/p.md"}
-    found = check_page("reference/p.md", text + "Set the RPO.\n", site).findings
-    assert [(f.text, f.severity, f.message) for f in found] == [
-        (
-            "WASM",
-            "warning",
-            '"WASM" is used before it is defined on this page; the site defines it (further'
-            " down this page)",
-        ),
-        (
-            "RPO",
-            "warning",
-            '"RPO" is used before it is defined on this page; the site defines it (glossary.md)',
-        ),
-    ]
-    assert found[0].suggestion == (
         'write the full name with "(WASM)" after it at first use, or add "*[WASM]: Full name"'
         " to the page or to the acronyms glossary"
     )
-    # The project's own severity for the rule wins over both.
-    told = load_settings({"severity": {"terms/acronym": "warn"}})
-    assert [f.severity for f in check_page("reference/p.md", "Use QQX.\n", told).findings] == [
-        "warning"
-    ]
 
 
 @pytest.mark.parametrize(
@@ -371,16 +332,16 @@ def test_site_scope_counts_a_definition_on_any_page() -> None:
     glossary = "# Glossary\n\nA Service Level Objective (SLO) is a target.\n"
     page = "Set the SLO and the RPO.\n"
     settings = load_settings({"terms": {"enabled": False}, "acronyms": {"scope": "site"}}, ".")
-    sources = [("glossary.md", glossary), ("reference/p.md", page)]
-    site = with_site_definitions(settings, sources)
-    assert site.acronyms.site_defined == {"SLO": "glossary.md"}
+    site = with_site_definitions(settings, [glossary, page])
+    assert site.acronyms.site_defined == frozenset({"SLO"})
     assert [f.text for f in check_page("reference/p.md", page, site).findings] == ["RPO"]
     # page scope (the default) counts only the page's own definitions
     page_scope = load_settings({"terms": {"enabled": False}}, ".")
-    page_site = with_site_definitions(page_scope, sources)
-    assert [
-        (f.text, f.severity) for f in check_page("reference/p.md", page, page_site).findings
-    ] == [("SLO", "warning"), ("RPO", "info")]
+    assert with_site_definitions(page_scope, [glossary]) is page_scope
+    assert [f.text for f in check_page("reference/p.md", page, page_scope).findings] == [
+        "SLO",
+        "RPO",
+    ]
 
 
 def test_scope_must_be_page_or_site() -> None:

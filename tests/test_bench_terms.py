@@ -41,11 +41,6 @@ def test_precision_unjudged_rows_and_lost_true_positives(
     docs = tmp_path / "corpora" / "site" / "docs" / "reference"
     docs.mkdir(parents=True)
     (docs / "a.md").write_text("# A\n\nIt compiles to WASM and QWX.\n", encoding="utf-8")
-    # Defined on another page, so a warning on this one (info if no page defined them).
-    (docs / "b.md").write_text(
-        "# B\n\nWeb Assembly Standard Module (WASM), Quick Wide Xylophone (QWX).\n",
-        encoding="utf-8",
-    )
     judged = tmp_path / "judged.tsv"
     judged.write_text(
         "terms/acronym\tsite\treference/a.md\t3\tWASM\taccept\tnever expanded\n"

@@ -71,20 +71,18 @@ if TYPE_CHECKING:
     from mkdocs_diataxis.core.settings import Settings
 
 
-def with_site_definitions(settings: Settings, sources: Iterable[tuple[str, str]]) -> Settings:
-    """``settings`` with the acronyms the site's pages define, each with the first page
-    (by path) that does. ``sources`` are the (path, text) of all the site's pages, not
-    only those checked. With ``acronyms.scope: site`` a definition counts on every page;
-    with ``scope: page`` it says that the site's writers spell the acronym out, so a
-    page that uses it undefined is reported as a warning, not at info."""
+def with_site_definitions(settings: Settings, sources: Iterable[str]) -> Settings:
+    """``settings`` with the acronyms the site's pages define, for ``acronyms.scope:
+    site``: a site that defines a term once (a glossary page, or the page that
+    introduces it) counts that definition on every page. ``sources`` are the texts of
+    all the site's pages, not only those checked."""
     acronyms = settings.acronyms
-    if not acronyms.enabled:
+    if not acronyms.enabled or acronyms.scope != "site":
         return settings
-    defined: dict[str, str] = {}
-    for path, text in sorted(sources):
-        for key in definitions_in(text):
-            defined.setdefault(key, path)
-    acronyms = dataclasses.replace(acronyms, site_defined=dict(sorted(defined.items())))
+    defined: set[str] = set()
+    for text in sources:
+        defined |= definitions_in(text)
+    acronyms = dataclasses.replace(acronyms, site_defined=frozenset(defined))
     return dataclasses.replace(settings, acronyms=acronyms)
 
 

@@ -97,12 +97,9 @@ class AcronymSettings:
     scope: str = "page"
     """Where a definition counts: ``page`` (on the page itself) or ``site`` (anywhere
     on the site)."""
-    site_defined: Mapping[str, str] = field(default_factory=dict)
-    """The acronyms (upper case) some page of the site defines, each with the first
-    such page: found by `with_site_definitions` before the pages are checked. With
-    ``scope: site`` they count as defined on every page; with ``scope: page`` an
-    acronym used undefined is a warning when the site defines it somewhere (its
-    writers spell it out), and info when no page does."""
+    site_defined: frozenset[str] = frozenset()
+    """With ``scope: site``, the acronyms some page of the site defines (upper case),
+    found by `site_definitions` before the pages are checked."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -343,8 +342,7 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
     known = lists.known | {item.upper() for item in acronyms.known}
     defined = {term.upper() for term in acronyms.glossary}
     defined |= {abbreviation.term.upper() for abbreviation in doc.abbreviations}
-    if acronyms.scope == "site":
-        defined |= acronyms.site_defined.keys()
+    defined |= acronyms.site_defined
     # Acronyms already met: on a large page, in this section or an earlier one.
     seen: set[str] = ctx.page_state.setdefault("terms/acronym seen", set())
     in_code: list[frozenset[str]] = []
@@ -425,41 +423,20 @@ def _acronyms(ctx: PageContext) -> Iterator[Finding]:
                 continue  # <abbr title="Getting Things Done">GTD</abbr> defines it
             if spelled().before(block.line, inline.text[:start], key):
                 continue  # "Text User Interfaces" earlier on the page
-            yield _undefined(doc, line, column, word, acronyms.site_defined.get(key))
+            yield ACRONYM.at(
+                doc,
+                line,
+                column,
+                word,
+                f'"{base}" is used before it is defined on this page',
+                f'write the full name with "({base})" after it at first use, or add'
+                f' "*[{base}]: Full name" to the page or to the acronyms glossary',
+            )
     if doc.page is not None and lines:
         # A large page's code in later sections may name an acronym flagged here: what
         # every section's code names decides at the end (`settle`).
         ctx.page_state.setdefault("terms/acronym code", set()).update(named_in_code())
         ctx.page_state.setdefault("terms/acronym programs", set()).update(run_or_imported())
-
-
-def _undefined(doc: Document, line: int, column: int, word: str, spelled: str | None) -> Finding:
-    """The finding for an acronym used undefined: a warning when ``spelled``, the page
-    of the site that defines it (the site's writers spell it out, this page does not);
-    at info when no page does, since then it may be what every reader of the site
-    knows (measured: two warnings in three were so, on doc sets never tuned on)."""
-    base = word[:-1] if word.endswith("s") else word
-    write = f'write the full name with "({base})" after it at first use'
-    if spelled is not None:
-        where = "further down this page" if spelled == doc.path else spelled
-        return ACRONYM.at(
-            doc,
-            line,
-            column,
-            word,
-            f'"{base}" is used before it is defined on this page; the site defines it ({where})',
-            f'{write}, or add "*[{base}]: Full name" to the page or to the acronyms glossary',
-        )
-    finding = ACRONYM.at(
-        doc,
-        line,
-        column,
-        word,
-        f'"{base}" is used before it is defined on this page, and no page of the site defines it',
-        f"if a reader may not know it, {write} or add it to the acronyms glossary; if"
-        " every reader of the site knows it, list it in acronyms.known",
-    )
-    return dataclasses.replace(finding, severity="info")
 
 
 def settle(page: PageWide, findings: list[Finding]) -> list[Finding]:
