@@ -19,9 +19,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from mkdocs_diataxis.core import Finding, check_page, load_settings
 
@@ -137,11 +137,13 @@ def python() -> str:
     return sys.executable
 
 
-def corpus_warnings(docs: Path, rules: Container[str]) -> Iterator[tuple[str, Finding]]:
+def corpus_warnings(
+    docs: Path, rules: Container[str], options: Mapping[str, Any] | None = None
+) -> Iterator[tuple[str, Finding]]:
     """Each page of a corpus (``docs``, hidden folders passed by) with each warning of
     ``rules`` a check with default settings gives it, as a bare ``- diataxis`` line
-    would."""
-    settings = load_settings({})
+    would, or with ``options``."""
+    settings = load_settings(dict(options or {}))
     for page in sorted(docs.rglob("*.md")):
         path = page.relative_to(docs).as_posix()
         if any(part.startswith(".") for part in path.split("/")):

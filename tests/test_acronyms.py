@@ -27,8 +27,14 @@ def test_undefined_acronym_is_reported_once_at_first_use() -> None:
     assert finding.message == '"WASM" is used before it is defined on this page'
     assert finding.suggestion == (
         'write the full name with "(WASM)" after it at first use, or add "*[WASM]: Full name"'
-        " to the page or to the acronyms glossary"
+        " to the page or to the acronyms glossary; if every reader knows it, list it in"
+        " acronyms.known"
     )
+    # Info by default (whether a reader knows it depends on the site's readers); a
+    # project that wants the gate says so.
+    assert finding.severity == "info"
+    told = load_settings({"severity": {"terms/acronym": "warn"}})
+    assert [f.severity for f in check_page("reference/p.md", text, told).findings] == ["warning"]
 
 
 @pytest.mark.parametrize(
@@ -363,7 +369,8 @@ def test_site_scope_in_a_build_and_in_the_command_line(tmp_path: Path) -> None:
         "explanation/glossary.md": "# Glossary\n\nA Service Level Objective (SLO) is a target.\n",
         "reference/slo.md": "# Targets\n\nSet the SLO per service.\n",
     }
-    site = make_site(tmp_path, pages, "  - diataxis:\n      acronyms: {scope: site}\n")
+    plugin = "  - diataxis:\n      acronyms: {scope: site}\n      severity: {terms/acronym: warn}\n"
+    site = make_site(tmp_path, pages, plugin)
     result = build(site)
     assert (result.returncode, warnings(result.stderr)) == (0, [])
     # Checking one page still counts the definition on a page not checked.

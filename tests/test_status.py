@@ -191,8 +191,9 @@ def test_summary_counts_and_coverage() -> None:
     assert summary["figures"] == {"measured": 2, "cited": 1, "uncited": 1}
     assert summary["undefined_acronyms"] == 1
     assert summary["by_rule"]["citation/uncited"] == {"warning": 1, "info": 0}
+    assert summary["by_rule"]["terms/acronym"] == {"warning": 0, "info": 1}
     assert summary["sentence"] == (
-        "5 pages, 4 with a Diátaxis category; 1 of 2 measured figures cited; 2 warnings to fix."
+        "5 pages, 4 with a Diátaxis category; 1 of 2 measured figures cited; 1 warning to fix."
     )
     assert data["coverage"] == {
         "": {"tutorial": [], "how-to": ["guides/install.md"], "reference": [], "explanation": []},
