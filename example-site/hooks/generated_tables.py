@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from typing import Any
 
@@ -22,13 +23,22 @@ def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
+def _code(value: str) -> str:
+    """A code span in a table cell: its pipes need no escape (Python-Markdown's tables
+    do not split inside code, and would show the backslash), and a fence longer than
+    any run of backticks inside lets a pattern hold them (`` `0` ``)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value.replace(chr(10), ' ')}{pad}{fence}"
+
+
 def _terms() -> str:
     rows = ["| Pattern | Severity | Use instead | Why | Not reported in |", "|---|---|---|---|---|"]
     for entry in load_default_terms():
-        patterns = ", ".join(f"`{_cell(p)}`" for p in entry.patterns)
+        patterns = ", ".join(_code(p) for p in entry.patterns)
         if entry.inflections:
             patterns += " (+ " + ", ".join(f"-{i}" for i in entry.inflections) + ")"
-        exceptions = ", ".join(f"`{_cell(e.pattern)}`" for e in entry.exceptions) or "—"
+        exceptions = ", ".join(_code(e.pattern) for e in entry.exceptions) or "—"
         severity = entry.severity + (" (off)" if entry.severity == "ignore" else "")
         if entry.unless_cited:
             exceptions += "; a sentence with a link or footnote"
