@@ -257,20 +257,22 @@ class Settings:
         ]
         if self.require_category.patterns != DEFAULT_REQUIRE_CATEGORY:
             given.append(("require_category", self.require_category))
-        unmatched = [
-            f'{option} "{pattern}"'
-            for option, patterns in given
-            for pattern in patterns.patterns
-            if pattern.strip()
-            and not pattern.startswith(("!", "#"))
-            and not any(map(PathPatterns((pattern,)).match, paths))
-        ]
-        if not unmatched:
+        groups = []
+        for option, patterns in given:
+            unmatched = [
+                f'"{pattern}"'
+                for pattern in patterns.patterns
+                if pattern.strip()
+                and not pattern.startswith(("!", "#"))
+                and not any(map(PathPatterns((pattern,)).match, paths))
+            ]
+            if unmatched:
+                groups.append(f"{option} {_listed(unmatched)}")
+        if not groups:
             return None
         return (
-            f"{' and '.join(unmatched)} match{'es' if len(unmatched) == 1 else ''} no page"
-            ' of the site: patterns are paths under docs_dir, such as "about/" for'
-            " docs/about/"
+            f"no page of the site matches {'; '.join(groups)}: patterns are paths under"
+            ' docs_dir, such as "about/" for docs/about/'
         )
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
@@ -279,3 +281,8 @@ class Settings:
         if level is None and rule_id == "citation/weak":
             level = self.citations.methodology
         return default if level is None else SEVERITY_OF_LEVEL[level]
+
+
+def _listed(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
