@@ -264,7 +264,7 @@ class Project:
             settings = dataclasses.replace(settings, partials=frozenset(partials))
             pages.extend((path, Path(absolute)) for path, absolute in partials.items())
         results = self._results(pages, settings) + self.loops.results(settings)
-        if not paths and (unmatched := settings.unmatched_patterns([p for p, _ in pages])):
+        if len(checked) == len(site_pages) and (unmatched := self._unmatched(settings, pages)):
             self.notices.append(unmatched)
         return results
 
@@ -323,6 +323,14 @@ class Project:
                 text = source.decode("utf-8", errors="replace")
                 tagged.extend(tag_included(folder, text, self.docs_dir))
         return texts, tagged
+
+    def _unmatched(self, settings: Settings, pages: list[SourcePage]) -> str | None:
+        """`Settings.unmatched_patterns` over every Markdown file under docs_dir (drafts
+        and excluded pages too) and the files the pages include."""
+        docs = Path(self.docs_dir)
+        every = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+        name = os.path.basename(os.path.normpath(self.docs_dir))
+        return settings.unmatched_patterns([*every, *(path for path, _ in pages)], name)
 
     def _sources(self, paths: Sequence[str]) -> Iterator[str]:
         """The text of every page of the site (``paths``), for ``acronyms.scope: site``: a

@@ -155,7 +155,9 @@ class BuildSession:
             log.info(capped)
         if (idle := self.settings.idle_content_fit()) is not None:
             log.info(idle)
-        if (unmatched := self.settings.unmatched_patterns(self._order)) is not None:
+        every = [f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.all)]
+        name = os.path.basename(os.path.normpath(docs_dir))
+        if unmatched := self.settings.unmatched_patterns([*every, *self._order], name):
             log.info(unmatched)
 
     def _add_partials(

@@ -75,6 +75,9 @@ def test_wrong_expansion_does_not_define() -> None:
     # Another order needs every letter among the capitalised words right before it.
     assert acronyms("Run it on Kubernetes (KGX) today.\n") == [(1, 23, "KGX")]
     assert acronyms("Query the Object Web (OWL) store.\n") == [(1, 23, "OWL")]
+    # ... within the name's clause: not across "and", a comma or a sentence's end.
+    assert acronyms("Install Docker and Kubernetes on Linux (KDL).\n") == [(1, 41, "KDL")]
+    assert acronyms("Use Docker, Kubernetes on Linux (KDL).\n") == [(1, 34, "KDL")]
 
 
 def test_definition_after_first_use_is_still_a_finding() -> None:

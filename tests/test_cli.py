@@ -810,3 +810,21 @@ def test_a_pattern_that_matches_no_page_is_named_by_check_and_the_build(tmp_path
     built = build(site)
     assert built.returncode == 0
     assert f"INFO    -  mkdocs_diataxis: {said}" in built.stderr
+    # A page left out of the site (exclude_docs, drafts) still matches; docs_dir's own
+    # name is in the hint; a check of the whole docs folder is a check of the site.
+    (site / "src").mkdir()
+    (site / "docs").rename(site / "src" / "pages")
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace('"docs/about/", "about/"', '"src/", "about/", "old/"')
+        + "docs_dir: src/pages\nexclude_docs: |\n  old/\n",
+        "utf-8",
+    )
+    (site / "src" / "pages" / "old").mkdir()
+    (site / "src" / "pages" / "old" / "x.md").write_text("# Old\n", "utf-8")
+    expected = (
+        'no page of the site matches exempt "src/": patterns are paths under docs_dir, such as'
+        ' "about/" for pages/about/'
+    )
+    assert f"note: {expected}" in run_cli(site, "check", "--no-cache", "src/pages").stderr
+    assert f"INFO    -  mkdocs_diataxis: {expected}" in build(site).stderr

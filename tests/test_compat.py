@@ -315,6 +315,10 @@ def test_gen_files_pages_are_checked_and_literate_nav_lists_the_status_page(
         (';--8<-- "escaped.md"\n', []),
         ('--8<-- "https://example.com/x.md"\n', []),
         ("Scissors 8< in prose.\n", []),
+        # included into a code block: code, not prose (and a fence inside a longer one)
+        ('```python\n--8<-- "demo.py"\n```\n--8<-- "perf.md"\n', ["perf.md"]),
+        ('~~~~\n```\n--8<-- "in.md"\n```\n~~~~\n', []),
+        ("  ```text\n  --8<--\n  a.md\n  --8<--\n  ```\n", []),
     ],
 )
 def test_snippet_lines_name_the_included_files(text: str, names: list[str]) -> None:

@@ -263,6 +263,12 @@ def test_output_paths_inside_their_folder_are_kept_normalised() -> None:
             ' "CHANGELOG.MD"; require_category "guides/**": patterns are paths under docs_dir,'
             ' such as "about/" for docs/about/',
         ),
+        # A re-inclusion that re-includes nothing, a typo in it.
+        (
+            {"exempt": ["about/", "!/abuot/team.md"]},
+            'no page of the site matches exempt "!/abuot/team.md": patterns are paths under'
+            ' docs_dir, such as "about/" for docs/about/',
+        ),
         # Each pattern that matches something, a re-inclusion, the defaults: nothing said.
         ({"exempt": ["about/", "/changelog.md", "!about/team.md"]}, None),
         ({"citations": {"exclude": ["**/changelog.md", "how-to/*.md"]}}, None),

@@ -514,3 +514,14 @@ def test_pages_left_out_of_the_site_are_named_never_linked(tmp_path: Path) -> No
     assert "](reference/latin.md)" not in markdown
     assert "](guide/loop)" not in markdown
     assert "`reference/latin.md`, left out of the site: it could not be read." in markdown
+
+
+def test_rule_summaries_and_explanations_show_code_as_code() -> None:
+    from mkdocs_diataxis.status.markup import inline_html, prose_html
+
+    assert inline_html("A comment starting with `diataxis:` <b>") == (
+        "A comment starting with <code>diataxis:</code> &lt;b&gt;"
+    )
+    assert prose_html("One `a`\nline.\n\n  \nFix: `b`.") == (
+        "<p>One <code>a</code> line.</p><p>Fix: <code>b</code>.</p>"
+    )

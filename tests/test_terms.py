@@ -132,11 +132,8 @@ def test_default_entry_hit_and_exception(sentence: str, hit: str, excepted: str 
         "New pods start first and old pods stop after, for zero downtime.",
         "We ran it on the next generation instance (`c7gn`).",
         "It is among the fastest libraries. [Learn more](https://example.org/bench)",
-        # found on doc sets the list was never tuned on: a generation of cells, a moment,
-        # a limit denied
-        "Any live cell with two live neighbours lives on to the next generation.",
+        # found on doc sets the list was never tuned on: a moment, a limit denied
         "It restores the instance to what it was at that instant.",
-        "The instant it returns, the lock is released.",
         "Repeated scans cannot create unlimited blocked operations.",
     ],
 )
@@ -155,6 +152,9 @@ def test_uses_a_maintainer_would_not_call_marketing(sentence: str) -> None:
         ("A next-generation engine for data.", "next-generation"),
         ("Meet the next-generation engine.", "next-generation"),
         ("It gives results in an instant.", "instant"),
+        ("It is ready the instant you ask.", "instant"),
+        ("Welcome to the next generation.", "next generation"),
+        ("Not only unlimited storage, but more.", "unlimited"),
         ("It is never slow and offers unlimited storage.", "unlimited"),
         ("It is [production-ready](https://example.org/a).", "production-ready"),
         ("| Feature | Notes |\n|---|---|\n| Deploy | production-ready |", "production-ready"),

@@ -14,6 +14,7 @@ _SMALL_WORDS = frozenset(["of", "and", "for", "the", "to", "in", "on", "a", "an"
 
 
 _CLOSING = re.compile(r"['’]?s?\)")
+_CLAUSE_END = re.compile(r"[.,;:!?]\s")
 _NAME_THEN_COMMA = re.compile(r"\(([^()]{1,160}),\s*\Z")
 
 
@@ -46,10 +47,12 @@ def _names_in_another_order(before: str, acronym: str) -> bool:
     an older name, "Web Ontology Language (OWL)", "International System of Units (SI)".
     The name runs back from the parenthesis over capitalised and small words only."""
     initials: list[str] = []
-    for word in reversed(_WORD.findall(before)[-(len(acronym) + 3) :]):
+    # Within the clause: not across a sentence's end, a comma or a name joined by "and".
+    clause = _CLAUSE_END.split(before)[-1]
+    for word in reversed(_WORD.findall(clause)[-(len(acronym) + 3) :]):
         if word[0].isupper():
             initials.append(word[0])
-        elif word.lower() not in _SMALL_WORDS:
+        elif word.lower() not in _SMALL_WORDS or word.lower() in ("and", "or"):
             break
     letters = list(acronym)
     if len(initials) < 2 or len(initials) > len(letters) + 2:

@@ -244,10 +244,13 @@ class Settings:
             " not run; add 'enabled: true' under content_fit"
         )
 
-    def unmatched_patterns(self, paths: Collection[str]) -> str | None:
+    def unmatched_patterns(self, paths: Collection[str], docs_dir: str = "docs") -> str | None:
         """The line that names each of the project's path patterns that matches none of
-        ``paths`` (the site's pages and included files): written from the project's
-        root ("docs/about/") or mistyped, it leaves out nothing, silently."""
+        ``paths`` (every Markdown file of the site, drafts and excluded ones too, and
+        the files pages include): written from the project's root ("docs/about/") or
+        mistyped, it leaves out nothing, silently. A ``!`` pattern is named when what
+        it re-includes matches nothing. ``docs_dir`` is the folder's name, for the
+        hint."""
         given = [
             ("exempt", self.exempt),
             ("citations.exclude", self.citations.exclude),
@@ -262,9 +265,9 @@ class Settings:
             unmatched = [
                 f'"{pattern}"'
                 for pattern in patterns.patterns
-                if pattern.strip()
-                and not pattern.startswith(("!", "#"))
-                and not any(map(PathPatterns((pattern,)).match, paths))
+                if pattern.strip("! ")
+                and not pattern.startswith("#")
+                and not any(map(PathPatterns((pattern.removeprefix("!"),)).match, paths))
             ]
             if unmatched:
                 groups.append(f"{option} {_listed(unmatched)}")
@@ -272,7 +275,7 @@ class Settings:
             return None
         return (
             f"no page of the site matches {'; '.join(groups)}: patterns are paths under"
-            ' docs_dir, such as "about/" for docs/about/'
+            f' docs_dir, such as "about/" for {docs_dir}/about/'
         )
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:

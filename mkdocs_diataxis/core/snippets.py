@@ -77,13 +77,27 @@ def auto_appended(mdx_configs: Mapping[str, Any], base_dir: str, docs_dir: str =
 
 
 def included_names(text: str) -> list[str]:
-    """The files a page includes with ``--8<--``, as written (line ranges and sections
-    left off; URLs, which the extension fetches only when told to, left out): the name
-    on a snippet line, and each line of a block between two bare ``--8<--`` lines."""
+    """The files a page includes with ``--8<--`` into its prose, as written (line
+    ranges and sections left off; URLs, which the extension fetches only when told to,
+    left out): the name on a snippet line, and each line of a block between two bare
+    ``--8<--`` lines. A file included inside a fenced code block is code, not prose, and
+    is left out."""
     names: list[str] = []
     in_block = False
+    fence = ""  # the fence of the code block a line stands in, if any
     for line in text.split("\n"):
-        if "8<" not in line and not in_block:
+        if (opening := _FENCE.match(line)) is not None:
+            mark = opening.group(1)
+            if not fence:
+                fence = mark
+            elif (
+                mark[0] == fence[0]
+                and len(mark) >= len(fence)
+                and not line[opening.end() :].strip()
+            ):
+                fence = ""
+            continue
+        if fence or ("8<" not in line and not in_block):
             continue
         found = _SNIPPET_LINE.match(line)
         if found is not None:
@@ -99,6 +113,9 @@ def included_names(text: str) -> list[str]:
         for name in names
         if not name.startswith((";", "http://", "https://"))
     ]
+
+
+_FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 
 def _folder(base: Any, base_dir: str, docs_dir: str) -> str | None:

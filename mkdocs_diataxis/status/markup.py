@@ -41,12 +41,13 @@ _CODE_SPAN = re.compile(r"`([^`]+)`")
 def prose_html(value: str) -> str:
     """A rule's explanation (plain text with `code` spans, paragraphs split by a blank
     line) as HTML paragraphs: the code shown as code, not between backticks."""
-    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", value))
-    return "".join(
-        "<p>" + _CODE_SPAN.sub(r"<code>\1</code>", html.escape(part)) + "</p>"
-        for part in paragraphs
-        if part
-    )
+    paragraphs = (part for part in re.split(r"\n\s*\n", value) if part.strip())
+    return "".join(f"<p>{inline_html(part)}</p>" for part in paragraphs)
+
+
+def inline_html(value: str) -> str:
+    """Plain text with `code` spans as HTML, on one line."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", html.escape(" ".join(value.split())))
 
 
 _BLOCK = re.compile(r"(<!-- diataxis-status block \d+ -->)")

@@ -23,6 +23,7 @@ from mkdocs_diataxis.core.vocabulary import CATEGORIES, DELIVERABLE_STATES
 from mkdocs_diataxis.status.markup import (
     anchor_for_findings,
     code,
+    inline_html,
     prose_html,
     rule_anchor,
     source_url,
@@ -216,7 +217,7 @@ class _Renderer:
             if rule is None:
                 continue
             self.line(f'<dt id="{rule_anchor(rule_id)}"><code>{html.escape(rule_id)}</code></dt>')
-            summary = html.escape(rule.summary)
+            summary = inline_html(rule.summary)
             self.line(f"<dd><p>{summary}</p>{prose_html(rule.explanation)}</dd>")
         self.line("</dl>")
         self.line()

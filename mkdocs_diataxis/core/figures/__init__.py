@@ -247,14 +247,15 @@ class _Finder:
             header = next((h for h in self.sources.header_row(block) if _EXAMPLES.search(h)), "")
             if header:  # a table of examples ("Example input", "Parsed value")
                 return Evidence(FigureClass.EXAMPLE, header, "column header")
-            if (value := self.literal_label(block)) is not None:
-                # A row labelled by a value in code ("`300` | 5 minutes"): what the row
-                # says is what that value, set, means.
-                return Evidence(FigureClass.SETTING, value, "table row")
+            if (value := self.literal_label(block)) is not None and _converts(value, match):
+                # A row labelled by a value in code, the figure that value in other
+                # units ("`300` | 5 minutes"): what the value set means, not a measurement.
+                return Evidence(FigureClass.SETTING, f"`{value}`", "table row")
         if block.enclosing("list_item") is not None and (flag := _option_described(block)):
-            # "- `--spawn-rate 10`: adds 10 users per second, reaching 100 in 10 seconds":
-            # what the option does, whatever the words.
-            return Evidence(FigureClass.SETTING, flag, "list item")
+            number = match.groupdict().get("number") or ""
+            if number and number in _NUMBERS.findall(flag):
+                # "- `--spawn-rate 10`: adds 10 users per second": the option's own value.
+                return Evidence(FigureClass.SETTING, flag, "list item")
         evidence = evidence or restated or self.around(block, unit) or _intrinsic(match, unit)
         if (
             evidence.cls is FigureClass.CLAIM
@@ -266,11 +267,9 @@ class _Finder:
         ):
             # An exact size in bytes is what a format or type takes, by definition.
             return Evidence(FigureClass.OTHER, "an exact size in bytes", "figure")
-        approx = match.groupdict().get("approx") or ""
-        bound = _BOUND.search(approx)
-        if bound and (unit == "size" or _PARENTHESISED.match(inline.text[start - 1 : end + 1])):
-            # "≤ 14 bytes", "≥4 KB strides", "tests (>5000 RPS)": a limit, not a measurement.
-            return Evidence(FigureClass.SETTING, approx.strip(), "figure")
+        if unit == "size" and _BOUND.search(match.group("approx") or ""):
+            # "≤ 14 bytes", "≥4 KB strides": a limit, not a measurement.
+            return Evidence(FigureClass.SETTING, match.group("approx").strip(), "figure")
         return evidence
 
     def literal_label(self, cell: Block) -> str | None:
@@ -283,7 +282,7 @@ class _Finder:
         if len(items) != 1 or not isinstance(items[0], Code):
             return None
         value = items[0].text.strip()
-        return f"`{value}`" if _LITERAL.fullmatch(value) else None
+        return value if _LITERAL.fullmatch(value) else None
 
     def around(self, block: Block, unit: str) -> Evidence | None:
         """The evidence beyond a figure's sentence: its table row label and column
@@ -331,11 +330,21 @@ _COMPARATIVE_WORD = re.compile(r"[a-z]{3,}\Z")
 _EXAMPLES = re.compile(r"\b(?:examples?|samples?)\b", re.IGNORECASE)
 _BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
 _BOUND = re.compile(r"[<>≤≥]")
-_PARENTHESISED = re.compile(r"\(.*\)\Z", re.DOTALL)
-_LITERAL = re.compile(
-    r"-?\d+(?:\.\d+)?[A-Za-z]{0,3}|\"\"|''|\"[^\"]*\"|'[^']*'|true|false|null|none|nil",
-    re.IGNORECASE,
-)
+_LITERAL = re.compile(r"\d+(?:\.\d+)?")
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_SECONDS = {
+    "ms": 0.001,
+    "millisecond": 0.001,
+    "s": 1.0,
+    "sec": 1.0,
+    "second": 1.0,
+    "min": 60.0,
+    "minute": 60.0,
+    "h": 3600.0,
+    "hr": 3600.0,
+    "hour": 3600.0,
+    "day": 86400.0,
+}
 _FOOTPRINT = re.compile(r"\b(?:memory|storage|disk|size|footprint|ram|space|heap)\b", re.I)
 """The kinds of unit a figure match can have (a word figure has none of them)."""
 
@@ -362,6 +371,21 @@ _WORK_RATE = re.compile(
     r"|tokens|records|transactions)\b",
     re.IGNORECASE,
 )
+
+
+def _converts(value: str, match: re.Match[str]) -> bool:
+    """Whether a duration figure is ``value`` (a number of seconds or milliseconds) in
+    other units: "5 minutes" for `300`, "1 hour" for `3600000`."""
+    groups = match.groupdict()
+    duration, number = groups.get("duration"), groups.get("number")
+    if not duration or not number or "-" in number or "," in number:
+        return False
+    unit = duration.lower().rstrip("s") or "s"
+    factor = _SECONDS.get(unit) or _SECONDS.get(duration.lower())
+    if factor is None:
+        return False
+    seconds = float(number) * factor
+    return any(abs(seconds * scale - float(value)) < 1e-9 for scale in (1.0, 1000.0))
 
 
 def _option_described(block: Block) -> str | None:

@@ -45,6 +45,7 @@ from mkdocs_diataxis.core.figures.words import (
     EXAMPLE,
     EXAMPLE_OPENING,
     FOOTPRINT_VERB,
+    GET_STARTED,
     GIVEN_BEFORE,
     HUMAN,
     IF_CLAUSE,
@@ -274,7 +275,12 @@ class Classifier:
         # A time the reader spends: "The tutorial takes about 15 minutes to complete"
         # (the tutorial is what takes it: "In this tutorial, the parser takes 20 ms" is
         # a claim).
-        spent = READER.search(text, max(lo, start - 30), start) if unit == "duration" else None
+        spent = (
+            READER.search(text, max(lo, start - 30), start)
+            or GET_STARTED.search(text, max(lo, start - 40), start)
+            if unit == "duration"
+            else None
+        )
         if spent is not None and not _CLAUSE_BREAK.search(text, spent.end(), start):
             return Evidence(FigureClass.OTHER, words(spent.span()), "sentence")
         # 6. Near the figure, the closest word decides: "the request timeout is 30s" is
@@ -305,7 +311,7 @@ class Classifier:
         ("queries that took more than 100 ms"), a span to run for, a conversion, a rate
         a benchmark applies ("sends messages at 10,000 msg/s")."""
         start, end = span
-        lo, _ = sentence
+        lo, hi = sentence
 
         def setting(found: re.Match[str] | None) -> Evidence | None:
             return (
@@ -327,8 +333,12 @@ class Classifier:
         told = told or CHANGE_TO.search(text, max(lo, start - 60), start)
         if told is not None and not METRIC.search(text, told.end(), start):
             return setting(told)
-        if CONVERSION.search(text, max(lo, start - 4), start) or CONVERSION_AFTER.match(
-            text, end, min(len(text), end + 30)
+        converted = CONVERSION.search(text, max(lo, start - 4), start) and not (
+            unit == "multiplier" or COMPARISON_AFTER.match(text, end)
+        )  # "= 5x faster", "= 40% less" compare, they convert nothing
+        if converted or (
+            CONVERSION_AFTER.match(text, end, min(len(text), end + 40))
+            and not MEASURED.search(text, lo, hi)
         ):
             return Evidence(FigureClass.OTHER, "=", "sentence")
         if unit == "rate" and (applied := APPLIED.search(text, max(lo, start - 60), start)):
@@ -376,6 +386,7 @@ def _claim(text: str, span: tuple[int, int], kind: ClaimEvidence) -> Evidence:
     return Evidence(FigureClass.CLAIM, _squeeze(text, span), "sentence", kind)
 
 
+_STEP_PREFIX = re.compile(r"(?:(?:step|part)\s+\d+\s*[:.)-]?\s*)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|which|then|see|until|so|when|while)\b")
 _ANOTHER_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s?[A-Za-zµμ%×]")
 
@@ -404,9 +415,14 @@ def in_words(text: str, where: str, unit: str = "") -> Evidence | None:
         if (found := pattern.search(text)) is not None:
             return Evidence(cls, found.group(0), where)
     found = METRIC.search(text)
-    if where == "heading" and found is not None and found[0].lower() == "take":
-        # "Take quantities instead": a task to do, not the time something takes.
-        found = METRIC.search(text, found.end()) if found.start() == 0 else found
+    if (
+        where == "heading"
+        and found is not None
+        and found[0].lower() == "take"
+        and _STEP_PREFIX.fullmatch(text, 0, found.start())
+    ):
+        # "Take quantities instead", "Step 2: Take a snapshot": a task, not a duration.
+        found = METRIC.search(text, found.end())
     if found is not None:
         return Evidence(FigureClass.CLAIM, found.group(0), where, ClaimEvidence.METRIC)
     if where == "column header" and (found := STATISTIC_HEADER.match(text)) is not None:

@@ -48,8 +48,8 @@ _TRAILER = re.compile(r"\s*(?:sources?:|data:|measured (?:in|on|with|using)\b)",
 _SOURCES_HEADING = re.compile(
     r"(?:sources?|references|(?:benchmarks? |measurement )?methodology"
     r"|(?:test|benchmark|measurement) (?:environment|conditions|setup)|source code"
-    r"|(?:reproducing|reproduce|how to reproduce)(?: (?:the |these )?(?:results|benchmarks?"
-    r"|numbers|figures))?"
+    r"|reproducing|(?:reproducing|reproduce|how to reproduce) (?:the |these )?(?:results"
+    r"|benchmarks?|numbers|figures)"
     r"|benchmark (?:code|sources?))\Z"
 )
 _SOURCE_COLUMNS = frozenset(

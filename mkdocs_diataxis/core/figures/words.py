@@ -376,7 +376,11 @@ TARGET_AFTER = re.compile(
 # "20 workers x 100 RPS = 2000 RPS", "10KB per request = 20MB/s". Searched up to the
 # figure, and matched from its end (\A would only ever match where the text starts).
 CONVERSION = re.compile(r"=\s{0,3}\Z")
-CONVERSION_AFTER = re.compile(r"(?:\s{1,3}(?:per|/)\s{0,3}[A-Za-z]+)?\s{0,3}=(?!=)")
+CONVERSION_AFTER = re.compile(
+    r"(?:\s{1,3}(?:per|/)\s{0,3}[A-Za-z]+)?\s{0,3}=(?![=>])\s{0,3}~?\d[\d.,]*\s?[A-Za-z/%]+"
+    r"(?!\s{1,3}(?:faster|slower|quicker|less|more|fewer|smaller|larger|better|worse|higher"
+    r"|lower|speed-?up)\b)"
+)
 # The hardware or data a figure describes, attached to it: "64 GB of RAM", "8GB
 # instances", "a 10 Gbps link", "a 90GB dataset", "a GPU with 80GiB".
 ATTACHED_AFTER = re.compile(
@@ -436,10 +440,8 @@ SHARE_BEFORE = re.compile(
     r"\b(?:slowest|fastest|top|bottom|first|last|worst|best|remaining)\s{1,3}\Z", re.I
 )
 # The reader's own time, near a duration: "a 5 minute read", "you can finish this
-# tutorial in under 20 minutes", "get started in 5 minutes".
+# tutorial in under 20 minutes".
 READER = _words(
-    r"get(?:ting)? started",
-    r"up and running",
     r"reading time",
     r"to read",
     r"tutorial",
@@ -447,6 +449,10 @@ READER = _words(
     r"course",
     r"workshop",
     r"exercises?",
+)
+# The reader getting started, right before a duration: "Get started in 5 minutes".
+GET_STARTED = re.compile(
+    r"\bget(?:ting)? started in\s{1,3}(?:about |under |less than |~)?\Z", re.IGNORECASE
 )
 EXAMPLE_OPENING = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.|suppose|imagine)", re.I)
 """A paragraph that opens with an example is one all through."""
