@@ -803,7 +803,7 @@ def test_a_pattern_that_matches_no_page_is_named_by_check_and_the_build(tmp_path
     ran = run_cli(site, "check", "--no-cache")
     assert ran.returncode == 0
     assert [line for line in ran.stderr.splitlines() if "no page of the site" in line] == [
-        f'note: {said}: patterns are paths under docs_dir, such as "about/" for docs/about/'
+        f'note: {said} (patterns are paths under docs_dir, so write "about/", not "docs/about/")'
     ]
     # A check of some pages only cannot tell.
     assert "no page of the site" not in run_cli(site, "check", "--no-cache", "docs/index.md").stderr
@@ -816,15 +816,18 @@ def test_a_pattern_that_matches_no_page_is_named_by_check_and_the_build(tmp_path
     (site / "docs").rename(site / "src" / "pages")
     config = site / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace('"docs/about/", "about/"', '"src/", "about/", "old/"')
+        config.read_text("utf-8").replace(
+            '"docs/about/", "about/"', '"src/", "about/", "old/", "pages/misc/"'
+        )
         + "docs_dir: src/pages\nexclude_docs: |\n  old/\n",
         "utf-8",
     )
     (site / "src" / "pages" / "old").mkdir()
     (site / "src" / "pages" / "old" / "x.md").write_text("# Old\n", "utf-8")
+    (site / "src" / "pages" / "misc.md").write_text("# Misc\n", "utf-8")
     expected = (
-        'no page of the site matches exempt "src/": patterns are paths under docs_dir, such as'
-        ' "about/" for pages/about/'
+        'no page of the site matches exempt "src/" and "pages/misc/" (patterns are paths'
+        ' under docs_dir, so write "misc/", not "pages/misc/")'
     )
     assert f"note: {expected}" in run_cli(site, "check", "--no-cache", "src/pages").stderr
     assert f"INFO    -  mkdocs_diataxis: {expected}" in build(site).stderr

@@ -245,13 +245,13 @@ def test_output_paths_inside_their_folder_are_kept_normalised() -> None:
         # From the project's root instead of docs_dir: it leaves out nothing.
         (
             {"exempt": ["docs/about/"]},
-            'no page of the site matches exempt "docs/about/": patterns are paths under'
-            ' docs_dir, such as "about/" for docs/about/',
+            'no page of the site matches exempt "docs/about/" (patterns are paths under'
+            ' docs_dir, so write "about/", not "docs/about/")',
         ),
         (
             {"terms": {"exclude": ["blog/**", "changelog.md"]}, "acronyms": {"exclude": ["x/"]}},
-            'no page of the site matches terms.exclude "blog/**"; acronyms.exclude "x/":'
-            ' patterns are paths under docs_dir, such as "about/" for docs/about/',
+            'no page of the site matches terms.exclude "blog/**"; acronyms.exclude "x/"'
+            " (patterns are paths under docs_dir)",
         ),
         (
             {
@@ -260,14 +260,14 @@ def test_output_paths_inside_their_folder_are_kept_normalised() -> None:
                 "content_fit": {"exclude": ["CHANGELOG.MD"]},
             },
             'no page of the site matches exempt "a/", "b/" and "/c.md"; content_fit.exclude'
-            ' "CHANGELOG.MD"; require_category "guides/**": patterns are paths under docs_dir,'
-            ' such as "about/" for docs/about/',
+            ' "CHANGELOG.MD"; require_category "guides/**" (patterns are paths under'
+            " docs_dir)",
         ),
         # A re-inclusion that re-includes nothing, a typo in it.
         (
             {"exempt": ["about/", "!/abuot/team.md"]},
-            'no page of the site matches exempt "!/abuot/team.md": patterns are paths under'
-            ' docs_dir, such as "about/" for docs/about/',
+            'no page of the site matches exempt "!/abuot/team.md" (patterns are paths under'
+            " docs_dir)",
         ),
         # Each pattern that matches something, a re-inclusion, the defaults: nothing said.
         ({"exempt": ["about/", "/changelog.md", "!about/team.md"]}, None),

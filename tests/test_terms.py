@@ -155,6 +155,8 @@ def test_uses_a_maintainer_would_not_call_marketing(sentence: str) -> None:
         ("It is ready the instant you ask.", "instant"),
         ("Welcome to the next generation.", "next generation"),
         ("Not only unlimited storage, but more.", "unlimited"),
+        ("Not merely infinite scale.", "infinite"),
+        ("Get results at the instant speed of light.", "instant"),
         ("It is never slow and offers unlimited storage.", "unlimited"),
         ("It is [production-ready](https://example.org/a).", "production-ready"),
         ("| Feature | Notes |\n|---|---|\n| Deploy | production-ready |", "production-ready"),

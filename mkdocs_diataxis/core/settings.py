@@ -261,6 +261,7 @@ class Settings:
         if self.require_category.patterns != DEFAULT_REQUIRE_CATEGORY:
             given.append(("require_category", self.require_category))
         groups = []
+        rooted = ""  # a pattern written from the project's folder: "docs/about/"
         for option, patterns in given:
             unmatched = [
                 f'"{pattern}"'
@@ -271,12 +272,21 @@ class Settings:
             ]
             if unmatched:
                 groups.append(f"{option} {_listed(unmatched)}")
+            rooted = rooted or next(
+                (
+                    pattern
+                    for pattern in unmatched
+                    if pattern.strip('"').lstrip("!/").startswith(f"{docs_dir}/")
+                ),
+                "",
+            )
         if not groups:
             return None
-        return (
-            f"no page of the site matches {'; '.join(groups)}: patterns are paths under"
-            f' docs_dir, such as "about/" for {docs_dir}/about/'
-        )
+        hint = "patterns are paths under docs_dir"
+        if rooted:
+            path = rooted.strip('"').lstrip("!/")
+            hint += f', so write "{path.removeprefix(docs_dir + "/")}", not "{path}"'
+        return f"no page of the site matches {'; '.join(groups)} ({hint})"
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity | None:
         """The severity ``rule_id`` reports at here, or ``None`` when it is ignored."""

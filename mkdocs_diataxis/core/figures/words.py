@@ -375,7 +375,7 @@ TARGET_AFTER = re.compile(
 # A unit conversion or a sum, not a measurement: "30 minutes = 1,800,000,000,000 ns",
 # "20 workers x 100 RPS = 2000 RPS", "10KB per request = 20MB/s". Searched up to the
 # figure, and matched from its end (\A would only ever match where the text starts).
-CONVERSION = re.compile(r"=\s{0,3}\Z")
+CONVERSION = re.compile(r"(?<![<>!=])=\s{0,3}\Z")  # not "<=", ">=", "!=", "=="
 CONVERSION_AFTER = re.compile(
     r"(?:\s{1,3}(?:per|/)\s{0,3}[A-Za-z]+)?\s{0,3}=(?![=>])\s{0,3}~?\d[\d.,]*\s?[A-Za-z/%]+"
     r"(?!\s{1,3}(?:faster|slower|quicker|less|more|fewer|smaller|larger|better|worse|higher"
