@@ -542,6 +542,19 @@ def test_the_values_of_a_setting_and_what_they_mean_are_no_claims() -> None:
     ]
 
 
+def test_a_speed_up_in_a_table_of_configurations_is_a_claim() -> None:
+    # Configurations compared, not set (found on a doc set never tuned on: 48 claims).
+    text = (
+        "## Performance\n\n| Configuration | constant | wide |\n|---|---|---|\n"
+        "| averaging | 5x | 66x |\n\n| Option | Default |\n|---|---|\n| `backoff` | 2x |\n"
+    )
+    assert evidence(text) == [
+        ("5x", "claim", "Performance", "heading"),
+        ("66x", "claim", "Performance", "heading"),
+        ("2x", "setting", "backoff", "table row"),
+    ]
+
+
 def test_claims_beside_settings_stay_claims() -> None:
     # Shapes like the settings above that hold a real measurement (a reviewer's cases).
     text = (

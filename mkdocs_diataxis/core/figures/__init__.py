@@ -242,7 +242,9 @@ class _Finder:
             header = next(
                 (h for h in self.sources.header_row(block) if CONFIG_HEADER.search(h)), ""
             )
-            if header:  # a table of configuration: what it lists is set, not measured
+            if header and unit not in ("multiplier", "prefixed"):
+                # A table of configuration: what it lists is set, not measured. Not a
+                # speed-up ("44x"): configurations compared, not set.
                 return Evidence(FigureClass.SETTING, header, "column header")
             header = next((h for h in self.sources.header_row(block) if _EXAMPLES.search(h)), "")
             if header:  # a table of examples ("Example input", "Parsed value")
