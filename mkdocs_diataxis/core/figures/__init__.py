@@ -275,8 +275,8 @@ class _Finder:
         return evidence
 
     def literal_label(self, cell: Block) -> str | None:
-        """The label of ``cell``'s row when it is a value in code and nothing else: a
-        number, an empty or quoted string, true, false or null (``"`300`"``)."""
+        """The label of ``cell``'s row when it is a number in code and nothing else
+        (`` `300` ``)."""
         leaves = self.outline.own_leaves(cell.parent) if cell.parent is not None else []
         if not leaves or leaves[0] is cell:
             return None
@@ -284,7 +284,7 @@ class _Finder:
         if len(items) != 1 or not isinstance(items[0], Code):
             return None
         value = items[0].text.strip()
-        return value if _LITERAL.fullmatch(value) else None
+        return value if _NUMBERS.fullmatch(value) else None
 
     def around(self, block: Block, unit: str) -> Evidence | None:
         """The evidence beyond a figure's sentence: its table row label and column
@@ -332,7 +332,6 @@ _COMPARATIVE_WORD = re.compile(r"[a-z]{3,}\Z")
 _EXAMPLES = re.compile(r"\b(?:examples?|samples?)\b", re.IGNORECASE)
 _BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
 _BOUND = re.compile(r"[<>≤≥]")
-_LITERAL = re.compile(r"\d+(?:\.\d+)?")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 _SECONDS = {
     "ms": 0.001,
