@@ -292,6 +292,8 @@ class _Finder:
         if block.kind == "table_cell" and block.parent is not None:
             leaves = self.outline.own_leaves(block.parent)
             label = self.sources.inline(leaves[0]).text if leaves and leaves[0] is not block else ""
+            # "hierarchical (default)": which row is the default choice, not a default value.
+            label = _DEFAULT_TAG.sub("", label)
             found = self.context("row", block, label, "table row", unit) or self.context(
                 "header", block, self.sources.column_header(block), "column header", unit
             )
@@ -333,6 +335,7 @@ _EXAMPLES = re.compile(r"\b(?:examples?|samples?)\b", re.IGNORECASE)
 _BYTES = re.compile(r"\Abytes?\Z", re.IGNORECASE)
 _BOUND = re.compile(r"[<>≤≥]")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_DEFAULT_TAG = re.compile(r"\s*\((?:the )?default\)", re.IGNORECASE)
 _SECONDS = {
     "ms": 0.001,
     "millisecond": 0.001,
