@@ -129,6 +129,9 @@ class Project:
         )
         self.drafts = GitIgnoreSpec.from_lines(_string_lines(data.get("draft_docs")))
         self.loops = LinkLoops(self.docs_dir)
+        self.every_page: list[str] = []
+        """Every Markdown file under docs_dir, drafts and excluded ones too, as the last
+        walk of the whole folder found them (`pages` with no paths)."""
         self.notices: list[str] = []
         """Lines for the user from `check`: a results cache that could not be used, a
         ``jobs`` value more than the machine can use, ``content/fit`` options set while
@@ -163,6 +166,8 @@ class Project:
                     if is_markdown_file(name):  # .md, .markdown, .mdown, .mkdn, .mkd
                         path = os.path.relpath(os.path.join(folder, name), docs)
                         found.add(path.replace(os.sep, "/"))
+        if not paths:
+            self.every_page = sorted(found)
         return sorted(
             path
             for path in found
@@ -326,11 +331,11 @@ class Project:
 
     def _unmatched(self, settings: Settings, pages: list[SourcePage]) -> str | None:
         """`Settings.unmatched_patterns` over every Markdown file under docs_dir (drafts
-        and excluded pages too) and the files the pages include."""
-        docs = Path(self.docs_dir)
-        every = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+        and excluded pages too, from the walk that found the pages: folder loops are
+        not followed) and the files the pages include."""
         name = os.path.basename(os.path.normpath(self.docs_dir))
-        return settings.unmatched_patterns([*every, *(path for path, _ in pages)], name)
+        paths = [*self.every_page, *(path for path, _ in pages)]
+        return settings.unmatched_patterns(paths, name)
 
     def _sources(self, paths: Sequence[str]) -> Iterator[str]:
         """The text of every page of the site (``paths``), for ``acronyms.scope: site``: a
